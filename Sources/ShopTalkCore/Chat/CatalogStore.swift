@@ -1,0 +1,65 @@
+/// A product search: free text plus structured filters.
+public struct ProductQuery: Sendable, Hashable {
+    public var text: String?
+    public var category: String?
+    public var brand: String?
+    public var color: String?
+    public var size: String?
+    public var minPrice: Money?
+    public var maxPrice: Money?
+    public var inStockOnly: Bool
+    public var limit: Int
+    public var offset: Int
+
+    public init(
+        text: String? = nil, category: String? = nil, brand: String? = nil, color: String? = nil,
+        size: String? = nil, minPrice: Money? = nil, maxPrice: Money? = nil, inStockOnly: Bool = false,
+        limit: Int = 5, offset: Int = 0
+    ) {
+        self.text = text
+        self.category = category
+        self.brand = brand
+        self.color = color
+        self.size = size
+        self.minPrice = minPrice
+        self.maxPrice = maxPrice
+        self.inStockOnly = inStockOnly
+        self.limit = limit
+        self.offset = offset
+    }
+}
+
+/// One page of search results and how many matched in all.
+public struct ProductPage: Sendable, Hashable {
+    public var products: [Product]
+    public var total: Int
+
+    public init(products: [Product], total: Int) {
+        self.products = products
+        self.total = total
+    }
+}
+
+/// The names a store's catalog is made of, for entity extraction.
+public struct CatalogVocabulary: Sendable, Hashable {
+    public var brands: [String]
+    public var categories: [String]
+    public var colors: [String]
+
+    public init(brands: [String], categories: [String], colors: [String]) {
+        self.brands = brands
+        self.categories = categories
+        self.colors = colors
+    }
+}
+
+/// The catalog as the chat pipeline needs it. SQLite implements it today; another database later.
+/// Every call is scoped to one store.
+public protocol CatalogStore: Sendable {
+    /// Products matching `query`, ranked by text relevance, then popularity, then rating.
+    func search(_ query: ProductQuery, storeID: Int64) async throws -> ProductPage
+    /// Products by id, in the order asked for; unknown ids are left out.
+    func products(ids: [Int64], storeID: Int64) async throws -> [Product]
+    /// Brands, categories and colours of the store's catalog.
+    func vocabulary(storeID: Int64) async throws -> CatalogVocabulary
+}

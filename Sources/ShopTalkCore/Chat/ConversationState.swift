@@ -1,0 +1,50 @@
+/// Everything a session remembers between messages. It is `Codable` so the store can persist it with
+/// each turn, which is how it survives reconnects and server restarts.
+public struct ConversationState: Sendable, Hashable, Codable {
+    /// What the shopper has narrowed the catalog to so far.
+    public struct Slots: Sendable, Hashable, Codable {
+        public var category: String?
+        public var brand: String?
+        public var color: String?
+        public var size: String?
+        public var minPrice: Money?
+        public var maxPrice: Money?
+
+        public init() {}
+
+        public var isEmpty: Bool {
+            category == nil && brand == nil && color == nil && size == nil && minPrice == nil && maxPrice == nil
+        }
+    }
+
+    /// A question the assistant asked and is waiting for an answer to.
+    public struct PendingQuestion: Sendable, Hashable, Codable {
+        /// What is being asked for, e.g. "order_number" or "email".
+        public var expecting: String
+        /// The intent the answer belongs to.
+        public var intent: String
+        /// Values gathered so far (an order number while the email is asked for).
+        public var collected: [String: String]
+
+        public init(expecting: String, intent: String, collected: [String: String] = [:]) {
+            self.expecting = expecting
+            self.intent = intent
+            self.collected = collected
+        }
+    }
+
+    public var slots = Slots()
+    /// Free-text terms of the last search ("running", "noise cancelling").
+    public var searchText: String?
+    /// Ids of the products last shown, in the order shown.
+    public var lastShown: [Int64] = []
+    /// Zero-based page of the last search.
+    public var page = 0
+    public var pending: PendingQuestion?
+    /// Intent of the previous message, for follow-ups.
+    public var lastIntent: String?
+    /// Number of messages handled in this session.
+    public var turns = 0
+
+    public init() {}
+}

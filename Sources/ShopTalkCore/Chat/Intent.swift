@@ -1,0 +1,36 @@
+/// A classified intent and the classifier's confidence in it, in [0, 1].
+public struct Intent: Sendable, Hashable, Codable {
+    public var name: String
+    public var confidence: Double
+
+    public init(name: String, confidence: Double) {
+        self.name = name
+        self.confidence = confidence
+    }
+}
+
+extension Intent {
+    /// The canonical intent names replies carry in `intent.name`.
+    public enum Name {
+        public static let greeting = "greeting"
+        public static let goodbye = "goodbye"
+        public static let thanks = "thanks"
+        public static let help = "help"
+        public static let findProducts = "find_products"
+        public static let productDetails = "product_details"
+        public static let productRecommendation = "product_recommendation"
+        public static let priceInquiry = "price_inquiry"
+        public static let checkStock = "check_stock"
+        public static let findDiscounts = "find_discounts"
+        public static let applyDiscount = "apply_discount"
+        public static let orderStatus = "order_status"
+        public static let complaint = "complaint"
+        public static let businessQuery = "business_query"
+        public static let outOfScope = "out_of_scope"
+
+        public static let all = [
+            greeting, goodbye, thanks, help, findProducts, productDetails, productRecommendation, priceInquiry,
+            checkStock, findDiscounts, applyDiscount, orderStatus, complaint, businessQuery, outOfScope,
+        ]
+    }
+}

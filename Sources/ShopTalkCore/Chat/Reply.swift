@@ -1,0 +1,19 @@
+/// What the pipeline answers to one message. The server wraps it in a `reply` frame.
+public struct Reply: Sendable, Hashable, Codable {
+    public var text: String
+    public var intent: Intent
+    public var entities: [Entity]
+    public var suggestions: [String]
+    public var products: [ProductCard]?
+
+    public init(
+        text: String, intent: Intent, entities: [Entity] = [], suggestions: [String] = [],
+        products: [ProductCard]? = nil
+    ) {
+        self.text = text
+        self.intent = intent
+        self.entities = entities
+        self.suggestions = suggestions
+        self.products = products
+    }
+}

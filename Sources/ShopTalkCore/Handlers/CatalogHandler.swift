@@ -1,0 +1,166 @@
+/// Product search: merges what the shopper just said into the session's slots, searches the catalog,
+/// pages through results on "show more", and when nothing matches relaxes the least important filter
+/// and offers what it found instead.
+public struct CatalogHandler: ChatHandler {
+    static let pageSize = 5
+    /// Words that carry no search meaning of their own.
+    static let stopWords: Set<String> = [
+        "show", "me", "find", "i", "im", "i'm", "need", "want", "a", "an", "the", "some", "any", "for", "of",
+        "looking", "look", "search", "please", "pls", "do", "you", "have", "sell", "can", "get", "buy", "with",
+        "in", "on", "to", "is", "are", "there", "what", "about", "and", "or", "only", "just", "my", "new", "good",
+        "best", "more", "next", "other", "others", "ones", "one", "something", "like", "would", "could", "got",
+        "cheap", "cheaper", "it", "them", "these", "those", "that", "this", "under", "below", "over", "above",
+        "between", "from", "less", "than", "max", "around", "dollars", "bucks", "hi", "hey", "hello", "see",
+        "browse", "much", "how", "which", "all", "your", "yours", "us", "at", "least", "up", "be", "pair",
+        "price", "colour", "color", "size", "brand", "ok", "okay", "yes", "yeah", "sure",
+    ]
+
+    let catalog: any CatalogStore
+
+    public init(catalog: any CatalogStore) {
+        self.catalog = catalog
+    }
+
+    public func handle(_ turn: Turn, state: inout ConversationState) async throws -> Reply {
+        let wantsMore = isShowMore(turn) && !state.lastShown.isEmpty
+        if wantsMore {
+            state.page += 1
+        } else {
+            merge(turn, into: &state)
+            state.page = 0
+            if turn.has("cheaper"), turn.entity(Entity.Kind.price) == nil, !state.lastShown.isEmpty {
+                // "Cheaper ones": below the cheapest of what was just shown.
+                let shown = try await catalog.products(ids: state.lastShown, storeID: turn.context.store.id)
+                if let cheapest = shown.map(\.price).min() {
+                    state.slots.maxPrice = Money(cents: cheapest.cents - 1)
+                }
+            }
+        }
+        var query = makeQuery(state)
+        var page = try await catalog.search(query, storeID: turn.context.store.id)
+        if page.total == 0, query.text != nil {
+            // Free words that match nothing should not hide the structured filters' results.
+            state.searchText = nil
+            query.text = nil
+            page = try await catalog.search(query, storeID: turn.context.store.id)
+        }
+        if page.products.isEmpty {
+            return try await noResults(turn, state: &state, query: query)
+        }
+        state.lastShown = page.products.map(\.id)
+        let currency = turn.context.store.currency
+        let cards = page.products.map { ProductCard(product: $0, currency: currency) }
+        let cheapest = page.products.map(\.price).min() ?? .zero
+        let description = CatalogPhrases.describe(state.slots, text: state.searchText, currency: currency)
+        let first = query.offset + 1
+        let last = query.offset + page.products.count
+        var text: String
+        if wantsMore {
+            text = "Here are \(description) \(first)–\(last) of \(page.total)."
+        } else {
+            text = "Here \(page.products.count == 1 ? "is" : "are") \(page.products.count) \(description), from \(cheapest.formatted(currency: currency))."
+            if page.total > page.products.count { text += " \(page.total) match in all." }
+        }
+        var suggestions: [String] = []
+        if last < page.total { suggestions.append("Show more") }
+        if state.slots.maxPrice == nil || cheapest < (state.slots.maxPrice ?? .zero) { suggestions.append("Cheaper ones") }
+        if state.slots.color == nil, let color = page.products.flatMap(\.colors).first { suggestions.append("Only in \(color)") }
+        if state.slots.brand == nil, let brand = page.products.first?.brand { suggestions.append("Only \(brand)") }
+        return Reply(
+            text: text, intent: turn.intent, suggestions: Array(suggestions.prefix(4)), products: cards
+        )
+    }
+
+    private func isShowMore(_ turn: Turn) -> Bool {
+        let words = turn.tokens.filter { $0.kind == .word }.map(\.text)
+        return words == ["more"] || words == ["next"] || words.starts(with: ["show", "more"])
+            || words.starts(with: ["see", "more"]) || words == ["next", "page"] || words == ["more", "please"]
+    }
+
+    /// Folds the message's entities into the slots. A new category starts a new search: brand, colour
+    /// and size from the old one are dropped unless said again.
+    private func merge(_ turn: Turn, into state: inout ConversationState) {
+        var slots = state.slots
+        if let category = turn.entity(Entity.Kind.category)?.value.stringValue, category != slots.category {
+            slots = ConversationState.Slots()
+            slots.category = category
+            state.searchText = nil
+        }
+        if let brand = turn.entity(Entity.Kind.brand)?.value.stringValue { slots.brand = brand }
+        if let color = turn.entity(Entity.Kind.color)?.value.stringValue { slots.color = color }
+        if let price = turn.entity(Entity.Kind.price)?.value {
+            slots.minPrice = price["min"]?.numberValue.map { Money(major: $0) }
+            slots.maxPrice = price["max"]?.numberValue.map { Money(major: $0) }
+        }
+        let words = turn.tokens.map(\.text)
+        for (index, word) in words.enumerated() where word == "any" && index + 1 < words.count {
+            switch words[index + 1] {
+            case "price": slots.minPrice = nil; slots.maxPrice = nil
+            case "colour", "color": slots.color = nil
+            case "size": slots.size = nil
+            case "brand": slots.brand = nil
+            default: break
+            }
+        }
+        let covered = Set(turn.entities.flatMap { entity in
+            turn.tokens.indices.filter { turn.tokens[$0].start >= entity.start && turn.tokens[$0].end <= entity.end }
+        })
+        let free = turn.tokens.indices
+            .filter { !covered.contains($0) && turn.tokens[$0].kind == .word && !Self.stopWords.contains(turn.tokens[$0].text) }
+            .map { turn.tokens[$0].text }
+        if !free.isEmpty { state.searchText = free.joined(separator: " ") }
+        state.slots = slots
+    }
+
+    private func makeQuery(_ state: ConversationState) -> ProductQuery {
+        ProductQuery(
+            text: state.searchText, category: state.slots.category, brand: state.slots.brand,
+            color: state.slots.color, size: state.slots.size, minPrice: state.slots.minPrice,
+            maxPrice: state.slots.maxPrice, limit: Self.pageSize, offset: state.page * Self.pageSize
+        )
+    }
+
+    /// Says nothing matched, then drops the least important filter (price, then colour, size, brand) and
+    /// offers the best of what that finds.
+    private func noResults(_ turn: Turn, state: inout ConversationState, query: ProductQuery) async throws -> Reply {
+        let currency = turn.context.store.currency
+        let description = CatalogPhrases.describe(state.slots, text: state.searchText, currency: currency)
+        if state.page > 0 {
+            state.page -= 1
+            return Reply(
+                text: "That's all of the \(description) I have.", intent: turn.intent,
+                suggestions: ["Cheaper ones", "What can you do?"]
+            )
+        }
+        var text = "No \(description)."
+        var relaxations: [(String, ProductQuery)] = []
+        if query.minPrice != nil || query.maxPrice != nil {
+            var relaxed = query
+            relaxed.minPrice = nil
+            relaxed.maxPrice = nil
+            relaxations.append(("at any price", relaxed))
+        }
+        if query.color != nil { var relaxed = query; relaxed.color = nil; relaxations.append(("in any colour", relaxed)) }
+        if query.size != nil { var relaxed = query; relaxed.size = nil; relaxations.append(("in any size", relaxed)) }
+        if query.brand != nil { var relaxed = query; relaxed.brand = nil; relaxations.append(("from any brand", relaxed)) }
+        for (phrase, relaxed) in relaxations {
+            var cheapestFirst = relaxed
+            cheapestFirst.limit = 1
+            let page = try await catalog.search(cheapestFirst, storeID: turn.context.store.id)
+            guard page.total > 0 else { continue }
+            let all = try await catalog.search(ProductQuery(
+                text: relaxed.text, category: relaxed.category, brand: relaxed.brand, color: relaxed.color,
+                size: relaxed.size, minPrice: relaxed.minPrice, maxPrice: relaxed.maxPrice, limit: 100
+            ), storeID: turn.context.store.id)
+            if let cheapest = all.products.min(by: { $0.price < $1.price }) {
+                text += " \(page.total) \(page.total == 1 ? "matches" : "match") \(phrase); the cheapest is the \(cheapest.name) at \(cheapest.price.formatted(currency: currency)) — want to see \(page.total == 1 ? "it" : "them")?"
+                state.lastShown = [cheapest.id]
+                return Reply(
+                    text: text, intent: turn.intent, suggestions: ["Show them \(phrase)", "What can you do?"],
+                    products: [ProductCard(product: cheapest, currency: currency)]
+                )
+            }
+        }
+        return Reply(text: text + " Try another category or brand.", intent: turn.intent, suggestions: SmallTalkHandler.starters)
+    }
+}

@@ -1,0 +1,31 @@
+/// Turns search slots into the words of a reply: "black Sony headphones under $150".
+public enum CatalogPhrases {
+    /// How a category reads in a sentence.
+    public static func categoryNoun(_ category: String?) -> String {
+        switch category {
+        case nil: return "products"
+        case "tvs": return "TVs"
+        case "home & kitchen": return "home & kitchen products"
+        case "gaming": return "gaming products"
+        case "clothing": return "clothing items"
+        case let name?: return name
+        }
+    }
+
+    public static func describe(_ slots: ConversationState.Slots, text: String?, currency: String) -> String {
+        var words: [String] = []
+        if let color = slots.color { words.append(color) }
+        if let brand = slots.brand { words.append(brand) }
+        if let text, slots.category == nil { words.append(text) }
+        words.append(categoryNoun(slots.category))
+        if let text, slots.category != nil { words.append("matching \"\(text)\"") }
+        if let size = slots.size { words.append("in size \(size)") }
+        switch (slots.minPrice, slots.maxPrice) {
+        case let (min?, max?): words.append("between \(min.formatted(currency: currency)) and \(max.formatted(currency: currency))")
+        case let (nil, max?): words.append("under \(max.formatted(currency: currency))")
+        case let (min?, nil): words.append("over \(min.formatted(currency: currency))")
+        case (nil, nil): break
+        }
+        return words.joined(separator: " ")
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Hummingbird
+import HummingbirdWebSocket
+import Logging
+import ShopTalkCore
+
+/// Builds the ShopTalk server: opens (and on first start seeds) the database, wires the chat pipeline
+/// to the WebSocket and HTTP routes, and returns the application ready to run.
+///
+/// - Parameters:
+///   - configuration: Settings from the command line or a test.
+///   - database: A database to use instead of opening `configuration.databasePath` (tests).
+///   - logger: The root logger.
+public func buildApplication(
+    configuration: ServerConfiguration,
+    database: AppDatabase? = nil,
+    logger: Logger
+) async throws -> some ApplicationProtocol {
+    let clock = configuration.clock
+    let database = try database ?? AppDatabase.open(path: configuration.databasePath)
+    if configuration.seedDemoStore, try await !database.hasStores() {
+        try await DemoSeeder(database: database).seed(clock: clock, logger: logger)
+    }
+    let metrics = ShopMetrics()
+    let writer = TurnWriter(database: database, logger: logger)
+    let sessions = SessionManager(
+        database: database, writer: writer, clock: clock, ttl: configuration.sessionTTL,
+        rateLimit: .init(perSecond: configuration.messagesPerSecond, burst: configuration.messageBurst)
+    )
+    let catalog = SQLiteCatalog(database: database)
+    let engine = ChatEngine(classifier: KeywordIntentClassifier(), catalog: catalog)
+    let chat = ChatService(
+        sessions: sessions, stores: StoreDirectory(database: database), engine: engine, writer: writer,
+        clock: clock, metrics: metrics
+    )
+    let limits = ClientFrame.Limits(maxTextLength: configuration.maxTextLength, maxFrameBytes: configuration.maxFrameBytes)
+
+    let router = buildRouter(configuration: configuration, database: database, chat: chat, metrics: metrics, limits: limits, logger: logger)
+    let webSocketRouter = buildWebSocketRouter(chat: chat, limits: limits, configuration: configuration)
+    let host = configuration.host
+    return Application(
+        router: router,
+        server: .http1WebSocketUpgrade(
+            webSocketRouter: webSocketRouter,
+            configuration: .init(ws: .init(maxFrameSize: configuration.maxWireFrameBytes))
+        ),
+        configuration: .init(address: .hostname(host, port: configuration.port), serverName: "shoptalk"),
+        services: [writer, SessionSweeper(sessions: sessions, interval: .seconds(60), logger: logger)],
+        onServerRunning: { channel in
+            let port = channel.localAddress?.port ?? configuration.port
+            logger.info("ShopTalk is ready", metadata: [
+                "widget.url": "http://\(host):\(port)/",
+                "chat.url": "ws://\(host):\(port)/chat?store=\(DemoStore.slug)",
+            ])
+        },
+        logger: logger
+    )
+}
+
+/// The HTTP routes: health, metrics, REST chat and the static files of Public/.
+func buildRouter(
+    configuration: ServerConfiguration, database: AppDatabase, chat: ChatService, metrics: ShopMetrics,
+    limits: ClientFrame.Limits, logger: Logger
+) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: FileMiddleware(configuration.publicDirectory, searchForIndexHtml: true, logger: logger))
+    HealthController(database: database, metrics: metrics, startedAt: .now).addRoutes(to: router)
+    ChatAPIController(chat: chat, limits: limits).addRoutes(to: router)
+    return router
+}
+
+/// The routes that may upgrade to a WebSocket.
+func buildWebSocketRouter(chat: ChatService, limits: ClientFrame.Limits, configuration: ServerConfiguration) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    ChatSocketController(chat: chat, limits: limits, maxBadFrames: configuration.maxBadFrames).addRoutes(to: router)
+    return router
+}

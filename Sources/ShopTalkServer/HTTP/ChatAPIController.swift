@@ -1,0 +1,66 @@
+import Foundation
+import Hummingbird
+import ShopTalkCore
+
+/// `POST /api/chat` for clients that cannot hold a socket, and the plain-HTTP answer of `GET /chat`.
+struct ChatAPIController: Sendable {
+    let chat: ChatService
+    let limits: ClientFrame.Limits
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.post("/api/chat") { request, context -> Response in
+            try await post(request, context: context)
+        }
+        router.get("/chat") { request, _ -> Response in
+            // Reached only when the WebSocket upgrade was refused or not asked for.
+            guard let slug = request.uri.queryParameters.get("store") else {
+                throw ChatError(.missingField, "Add ?store=<slug> to the URL, e.g. /chat?store=demo.")
+            }
+            guard try await chat.stores.store(slug: slug) != nil else {
+                throw ChatError(.notFound, "There is no store \"\(slug.prefix(60))\".")
+            }
+            throw ChatUpgradeRequired()
+        }
+    }
+
+    private func post(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: body)),
+              case .object(let object) = value
+        else {
+            throw ChatError(.badJSON, "The body must be a JSON object such as {\"store\":\"demo\",\"text\":\"hi\"}.")
+        }
+        guard let storeValue = object["store"] else { throw ChatError(.missingField, "The body needs a \"store\" field.") }
+        guard let slug = storeValue.stringValue else { throw ChatError(.badJSON, "The \"store\" field must be a string.") }
+        if let session = object["session"], session != .null, session.stringValue == nil {
+            throw ChatError(.badJSON, "The \"session\" field must be a string.")
+        }
+        let text = try ClientFrame.messageText(object["text"], limits: limits).get()
+        guard let store = try await chat.stores.store(slug: slug) else {
+            throw ChatError(.notFound, "There is no store \"\(slug.prefix(60))\".")
+        }
+        let opened = try await chat.sessions.open(token: object["session"]?.stringValue, store: store)
+        let (frame, _) = try await chat.answer(
+            text, clientID: ClientFrame.clientID(in: object), session: opened.session, logger: context.logger
+        ).get()
+        // The reply object, with the session token and whether it was resumed in front.
+        let prefix = "{\"session\":\"\(opened.session.id)\",\"resumed\":\(opened.resumed),"
+        let json = prefix + frame.dropFirst()
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: .init(string: json)))
+    }
+}
+
+/// `GET /chat` without a WebSocket upgrade.
+struct ChatUpgradeRequired: HTTPResponseError {
+    var status: HTTPResponse.Status { .upgradeRequired }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        headers[.upgrade] = "websocket"
+        let body = #"{"error":{"code":"upgrade_required","message":"/chat speaks WebSocket: connect with a WebSocket client, or POST /api/chat."}}"#
+        return Response(status: status, headers: headers, body: .init(byteBuffer: .init(string: body)))
+    }
+}

@@ -1,0 +1,78 @@
+import ShopTalkCore
+
+/// `{"type":"welcome",…}`: the first frame of every connection.
+struct WelcomeFrame: Encodable {
+    struct StoreInfo: Encodable {
+        let slug: String
+        let name: String
+        let currency: String
+    }
+
+    let type = "welcome"
+    let session: String
+    let store: StoreInfo
+    let role: String
+    let resumed: Bool
+    /// Id of the last reply this session sent, so a client can tell whether it missed any.
+    let lastReplyId: String?
+    /// Why a resume token was not honoured: "expired" or "unknown".
+    let resumeError: String?
+    /// A sentence for people, present when a resume failed.
+    let notice: String?
+}
+
+/// `{"type":"reply",…}`: the answer to one message.
+struct ReplyFrame: Encodable {
+    let id: String
+    let replyTo: String?
+    let reply: Reply
+
+    enum CodingKeys: String, CodingKey {
+        case type, id, replyTo, text, intent, entities, suggestions, products
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode("reply", forKey: .type)
+        try container.encode(id, forKey: .id)
+        try container.encode(replyTo, forKey: .replyTo)
+        try container.encode(reply.text, forKey: .text)
+        try container.encode(reply.intent, forKey: .intent)
+        try container.encode(reply.entities, forKey: .entities)
+        try container.encode(reply.suggestions, forKey: .suggestions)
+        try container.encodeIfPresent(reply.products, forKey: .products)
+    }
+}
+
+/// `{"type":"error",…}`.
+struct ErrorFrame: Encodable {
+    let replyTo: String?
+    let error: ChatError
+
+    enum CodingKeys: String, CodingKey {
+        case type, replyTo, code, message
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode("error", forKey: .type)
+        try container.encode(replyTo, forKey: .replyTo)
+        try container.encode(error.code.rawValue, forKey: .code)
+        try container.encode(error.message, forKey: .message)
+    }
+}
+
+/// `{"type":"resume_ok",…}`: sent after the missed replies have been replayed.
+struct ResumeOKFrame: Encodable {
+    let type = "resume_ok"
+    let replayed: Int
+    let lastReplyId: String?
+}
+
+/// Frames with nothing but a type: pong, reset_ok, typing.
+struct SimpleFrame: Encodable {
+    let type: String
+
+    static let pong = FrameCoder.encodeToString(SimpleFrame(type: "pong"))
+    static let resetOK = FrameCoder.encodeToString(SimpleFrame(type: "reset_ok"))
+}

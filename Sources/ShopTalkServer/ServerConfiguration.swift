@@ -1,0 +1,39 @@
+import Foundation
+import Logging
+import ShopTalkCore
+
+/// Everything `shoptalk serve` can be told, with the defaults a fresh clone runs with.
+public struct ServerConfiguration: Sendable {
+    public var host = "127.0.0.1"
+    /// 0 picks a free port (tests).
+    public var port = 8080
+    public var databasePath = "./shoptalk.sqlite"
+    public var publicDirectory = "./Public"
+    public var intentsDirectory = "./Intents"
+    /// Pins the server's today; nil uses the real clock.
+    public var today: Date?
+    public var logLevel: Logger.Level = .info
+    /// Sessions idle longer than this expire.
+    public var sessionTTL: TimeInterval = 30 * 60
+    /// Messages per second a session may send, sustained.
+    public var messagesPerSecond: Double = 30
+    /// Messages a session may send in a burst.
+    public var messageBurst: Double = 60
+    /// Consecutive invalid frames after which a connection is closed with 1008.
+    public var maxBadFrames = 20
+    /// Longest message text in characters.
+    public var maxTextLength = 4_000
+    /// Largest accepted frame in bytes; larger frames get `too_large`.
+    public var maxFrameBytes = 16 * 1024
+    /// Frames larger than this are refused by the WebSocket layer itself (close 1009).
+    public var maxWireFrameBytes = 2 * 1024 * 1024
+    /// Seed the demo store into an empty database on start.
+    public var seedDemoStore = true
+
+    public init() {}
+
+    /// The clock the configuration asks for.
+    public var clock: ShopClock {
+        today.map { ShopClock(today: $0) } ?? .system
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Logging
+import ShopTalkCore
+
+/// What the WebSocket and REST edges share: opening sessions and answering messages through the
+/// pipeline, with metrics and with every failure turned into a `ChatError`.
+struct ChatService: Sendable {
+    let sessions: SessionManager
+    let stores: StoreDirectory
+    let engine: ChatEngine
+    let writer: TurnWriter
+    let clock: ShopClock
+    let metrics: ShopMetrics
+
+    /// Answers `text`; the result is the reply frame's JSON and the reply, or the error to report.
+    func answer(_ text: String, clientID: String?, session: ChatSession, logger: Logger) async -> Result<(String, Reply), ChatError> {
+        let started = ContinuousClock.now
+        do {
+            let (frame, reply) = try await session.respond(
+                to: text, clientID: clientID, engine: engine, writer: writer, now: clock.now()
+            )
+            let elapsed = ContinuousClock.now - started
+            metrics.recordMessage(
+                intent: reply.intent.name,
+                nanoseconds: elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
+            )
+            return .success((frame, reply))
+        } catch let error as ChatError {
+            metrics.recordError(error.code)
+            return .failure(error)
+        } catch {
+            logger.error("Message handling failed", metadata: ["error": "\(error)", "session.store": "\(session.store.slug)"])
+            metrics.recordError(.internal)
+            return .failure(ChatError(.internal, "Something went wrong on our side while answering. Please try again."))
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import ShopTalkCore
+
+/// One live conversation. Its messages are handled strictly in order, one at a time, even when they
+/// arrive on two connections at once; different sessions run concurrently.
+actor ChatSession {
+    let id: String
+    let store: Store
+    private(set) var role: ChatContext.Role
+    private(set) var state: ConversationState
+    private(set) var lastSeq: Int
+    private(set) var lastActivity: Date
+    private var bucket: TokenBucket
+    private var busy = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    init(id: String, store: Store, role: ChatContext.Role, state: ConversationState, lastSeq: Int, lastActivity: Date,
+         rateLimit: RateLimit) {
+        self.id = id
+        self.store = store
+        self.role = role
+        self.state = state
+        self.lastSeq = lastSeq
+        self.lastActivity = lastActivity
+        self.bucket = TokenBucket(rate: rateLimit.perSecond, burst: rateLimit.burst)
+    }
+
+    /// Messages a session may send: sustained rate and burst.
+    struct RateLimit: Sendable {
+        var perSecond: Double
+        var burst: Double
+    }
+
+    /// The id of the last reply sent, if any.
+    var lastReplyID: String? { lastSeq > 0 ? Self.replyID(lastSeq) : nil }
+
+    static func replyID(_ seq: Int) -> String { "r\(seq)" }
+
+    /// The sequence number in a reply id, if it is one.
+    static func seq(ofReplyID id: String) -> Int? {
+        guard id.hasPrefix("r") else { return nil }
+        return Int(id.dropFirst())
+    }
+
+    /// Answers one message: runs the pipeline, commits the turn, then returns the reply frame's JSON.
+    /// Nothing changes if any step fails.
+    func respond(
+        to text: String, clientID: String?, engine: ChatEngine, writer: TurnWriter, now: Date
+    ) async throws -> (frame: String, reply: Reply) {
+        guard bucket.take() else {
+            throw ChatError(.rateLimited, "You're sending messages too quickly. Please wait a moment and try again.")
+        }
+        await acquire()
+        defer { release() }
+        var newState = state
+        let context = ChatContext(store: store, role: role, sessionID: id)
+        let reply = try await engine.respond(to: text, state: &newState, context: context)
+        let seq = lastSeq + 1
+        let replyID = Self.replyID(seq)
+        let frame = try FrameCoder.encode(ReplyFrame(id: replyID, replyTo: clientID, reply: reply))
+        let turn = TurnRecord(
+            sessionId: id, storeId: store.id, seq: seq, clientMessageId: clientID, text: text,
+            intent: reply.intent.name, confidence: reply.intent.confidence,
+            entities: try FrameCoder.encode(reply.entities), replyId: replyID, reply: frame, createdAt: now
+        )
+        try await writer.commit(.turn(turn, state: try FrameCoder.encode(newState), lastSeenAt: now))
+        state = newState
+        lastSeq = seq
+        lastActivity = now
+        return (frame, reply)
+    }
+
+    /// Forgets slots, context and pending questions, keeping the history.
+    func reset(writer: TurnWriter, now: Date) async throws {
+        await acquire()
+        defer { release() }
+        var cleared = ConversationState()
+        cleared.turns = state.turns
+        try await writer.commit(.state(sessionID: id, state: try FrameCoder.encode(cleared), lastSeenAt: now))
+        state = cleared
+        lastActivity = now
+    }
+
+    /// Marks the session as used now (a connection opened or resumed).
+    func touch(_ now: Date) {
+        lastActivity = now
+    }
+
+    private func acquire() async {
+        if busy {
+            await withCheckedContinuation { waiters.append($0) }
+        } else {
+            busy = true
+        }
+    }
+
+    /// Hands the session to the next waiting message, in arrival order.
+    private func release() {
+        if waiters.isEmpty {
+            busy = false
+        } else {
+            waiters.removeFirst().resume()
+        }
+    }
+}

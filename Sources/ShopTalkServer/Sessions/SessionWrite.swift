@@ -1,0 +1,30 @@
+import Foundation
+import GRDB
+
+/// One change to the conversation tables, applied by the `TurnWriter` inside a batch transaction.
+enum SessionWrite: Sendable {
+    /// A new session row.
+    case create(SessionRecord)
+    /// A handled message: its turn row, and the session's new state and sequence number.
+    case turn(TurnRecord, state: String, lastSeenAt: Date)
+    /// The session's state changed without a turn (a reset).
+    case state(sessionID: String, state: String, lastSeenAt: Date)
+
+    func apply(_ db: Database) throws {
+        switch self {
+        case .create(let record):
+            try record.insert(db)
+        case .turn(let turn, let state, let lastSeenAt):
+            try turn.insert(db)
+            try db.execute(
+                sql: "UPDATE sessions SET state = ?, lastSeq = ?, lastSeenAt = ? WHERE id = ?",
+                arguments: [state, turn.seq, lastSeenAt, turn.sessionId]
+            )
+        case .state(let sessionID, let state, let lastSeenAt):
+            try db.execute(
+                sql: "UPDATE sessions SET state = ?, lastSeenAt = ? WHERE id = ?",
+                arguments: [state, lastSeenAt, sessionID]
+            )
+        }
+    }
+}

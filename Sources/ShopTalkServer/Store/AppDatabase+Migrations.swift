@@ -1,0 +1,209 @@
+import GRDB
+
+extension AppDatabase {
+    /// Schema migrations, registered by name. A migration that has landed is never edited: a change is
+    /// a new migration appended at the end.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-stores") { db in
+            try db.create(table: "stores") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("slug", .text).notNull().unique()
+                t.column("name", .text).notNull()
+                t.column("currency", .text).notNull().defaults(to: "USD")
+                t.column("createdAt", .datetime).notNull()
+            }
+        }
+        migrator.registerMigration("v1-products") { db in
+            try db.create(table: "products") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("store", inTable: "stores").notNull()
+                t.column("sku", .text).notNull()
+                t.column("name", .text).notNull()
+                t.column("brand", .text).notNull().defaults(to: "")
+                t.column("category", .text).notNull().defaults(to: "")
+                t.column("description", .text).notNull().defaults(to: "")
+                t.column("priceCents", .integer).notNull()
+                t.column("originalPriceCents", .integer)
+                t.column("costCents", .integer)
+                t.column("stock", .integer).notNull().defaults(to: 0)
+                t.column("lowStockThreshold", .integer).notNull().defaults(to: 5)
+                t.column("colors", .text).notNull().defaults(to: "[]")
+                t.column("sizes", .text).notNull().defaults(to: "[]")
+                t.column("rating", .double)
+                t.column("imageUrl", .text)
+                t.column("popularity", .integer).notNull().defaults(to: 0)
+                t.column("createdAt", .datetime).notNull()
+                t.column("updatedAt", .datetime).notNull()
+                t.uniqueKey(["storeId", "sku"])
+            }
+            try db.create(index: "products_store_category", on: "products", columns: ["storeId", "category", "priceCents"])
+            try db.create(index: "products_store_brand", on: "products", columns: ["storeId", "brand"])
+            // Full-text index over the searchable columns, kept in step by triggers.
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE products_fts USING fts5(
+                    name, brand, category, description,
+                    content='products', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'
+                );
+                CREATE TRIGGER products_fts_insert AFTER INSERT ON products BEGIN
+                    INSERT INTO products_fts(rowid, name, brand, category, description)
+                    VALUES (new.id, new.name, new.brand, new.category, new.description);
+                END;
+                CREATE TRIGGER products_fts_delete AFTER DELETE ON products BEGIN
+                    INSERT INTO products_fts(products_fts, rowid, name, brand, category, description)
+                    VALUES ('delete', old.id, old.name, old.brand, old.category, old.description);
+                END;
+                CREATE TRIGGER products_fts_update AFTER UPDATE OF name, brand, category, description ON products BEGIN
+                    INSERT INTO products_fts(products_fts, rowid, name, brand, category, description)
+                    VALUES ('delete', old.id, old.name, old.brand, old.category, old.description);
+                    INSERT INTO products_fts(rowid, name, brand, category, description)
+                    VALUES (new.id, new.name, new.brand, new.category, new.description);
+                END;
+                """)
+        }
+        migrator.registerMigration("v1-discounts") { db in
+            try db.create(table: "discounts") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("store", inTable: "stores").notNull()
+                t.column("code", .text).notNull().collate(.nocase)
+                t.column("description", .text).notNull().defaults(to: "")
+                t.column("kind", .text).notNull()
+                t.column("percentOff", .integer)
+                t.column("amountOffCents", .integer)
+                t.column("maxDiscountCents", .integer)
+                t.column("minSpendCents", .integer)
+                t.column("category", .text)
+                t.column("brand", .text)
+                t.column("usageLimit", .integer)
+                t.column("usedCount", .integer).notNull().defaults(to: 0)
+                t.column("startsAt", .datetime)
+                t.column("endsAt", .datetime)
+                t.column("isActive", .boolean).notNull().defaults(to: true)
+                t.uniqueKey(["storeId", "code"])
+                t.check(sql: "usageLimit IS NULL OR usedCount <= usageLimit")
+            }
+        }
+        migrator.registerMigration("v1-customers") { db in
+            try db.create(table: "customers") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("store", inTable: "stores").notNull()
+                t.column("externalId", .text).notNull()
+                t.column("name", .text).notNull().defaults(to: "")
+                t.column("email", .text).notNull().defaults(to: "").collate(.nocase)
+                t.column("country", .text).notNull().defaults(to: "")
+                t.column("createdAt", .datetime).notNull()
+                t.uniqueKey(["storeId", "externalId"])
+            }
+        }
+        migrator.registerMigration("v1-orders") { db in
+            try db.create(table: "orders") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("store", inTable: "stores").notNull()
+                t.column("number", .text).notNull().collate(.nocase)
+                t.belongsTo("customer", inTable: "customers")
+                t.column("email", .text).notNull().defaults(to: "").collate(.nocase)
+                t.column("status", .text).notNull()
+                t.column("placedAt", .datetime).notNull()
+                t.column("totalCents", .integer).notNull()
+                t.column("discountCode", .text)
+                t.column("discountCents", .integer).notNull().defaults(to: 0)
+                t.column("carrier", .text)
+                t.column("trackingNumber", .text)
+                t.column("estimatedDelivery", .datetime)
+                t.column("country", .text).notNull().defaults(to: "")
+                t.uniqueKey(["storeId", "number"])
+            }
+            try db.create(index: "orders_store_placed", on: "orders", columns: ["storeId", "placedAt"])
+            try db.create(table: "order_items") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("order", inTable: "orders", onDelete: .cascade).notNull()
+                t.belongsTo("store", inTable: "stores").notNull()
+                t.belongsTo("product", inTable: "products", onDelete: .setNull)
+                t.column("productName", .text).notNull()
+                t.column("quantity", .integer).notNull()
+                t.column("unitPriceCents", .integer).notNull()
+            }
+            try db.create(index: "order_items_store_product", on: "order_items", columns: ["storeId", "productId"])
+            try db.create(table: "order_events") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("order", inTable: "orders", onDelete: .cascade).notNull()
+                t.belongsTo("store", inTable: "stores").notNull()
+                t.column("status", .text).notNull()
+                t.column("at", .datetime).notNull()
+                t.column("note", .text)
+            }
+        }
+        migrator.registerMigration("v1-sessions") { db in
+            try db.create(table: "sessions") { t in
+                t.primaryKey("id", .text)
+                t.belongsTo("store", inTable: "stores").notNull()
+                t.column("role", .text).notNull().defaults(to: "customer")
+                t.column("state", .text).notNull()
+                t.column("lastSeq", .integer).notNull().defaults(to: 0)
+                t.column("createdAt", .datetime).notNull()
+                t.column("lastSeenAt", .datetime).notNull()
+            }
+            try db.create(table: "turns") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("session", inTable: "sessions", onDelete: .cascade).notNull()
+                t.belongsTo("store", inTable: "stores").notNull()
+                t.column("seq", .integer).notNull()
+                t.column("clientMessageId", .text)
+                t.column("text", .text).notNull()
+                t.column("intent", .text).notNull()
+                t.column("confidence", .double).notNull()
+                t.column("entities", .text).notNull()
+                t.column("replyId", .text).notNull()
+                t.column("reply", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.uniqueKey(["sessionId", "seq"])
+            }
+            try db.create(index: "turns_store_created", on: "turns", columns: ["storeId", "createdAt"])
+        }
+        migrator.registerMigration("v1-tickets") { db in
+            try db.create(table: "tickets") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("store", inTable: "stores").notNull()
+                t.column("sessionId", .text)
+                t.column("reference", .text).notNull()
+                t.column("text", .text).notNull()
+                t.column("orderNumber", .text)
+                t.column("category", .text).notNull()
+                t.column("status", .text).notNull().defaults(to: "open")
+                t.column("createdAt", .datetime).notNull()
+                t.uniqueKey(["storeId", "reference"])
+            }
+        }
+        migrator.registerMigration("v1-owner-tokens") { db in
+            try db.create(table: "owner_tokens") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("store", inTable: "stores").notNull()
+                t.column("name", .text).notNull().defaults(to: "")
+                t.column("tokenHash", .text).notNull().unique()
+                t.column("createdAt", .datetime).notNull()
+                t.column("lastUsedAt", .datetime)
+                t.column("revokedAt", .datetime)
+            }
+        }
+        migrator.registerMigration("v1-credit-ledger") { db in
+            try db.create(table: "credit_ledger") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("store", inTable: "stores").notNull()
+                t.column("requestId", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("feature", .text)
+                t.column("millicredits", .integer).notNull()
+                t.column("tokensIn", .integer)
+                t.column("tokensOut", .integer)
+                t.column("providerCostMicros", .integer)
+                t.column("latencyMs", .integer)
+                t.column("model", .text)
+                t.column("success", .boolean).notNull().defaults(to: true)
+                t.column("expiresAt", .datetime)
+                t.column("createdAt", .datetime).notNull()
+                t.uniqueKey(["storeId", "requestId"])
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import GRDB
+import ShopTalkCore
+
+/// The catalog in SQLite: FTS5 text match plus structured filters, ranked by relevance, then
+/// popularity from order history, then rating. Every statement binds its values.
+public struct SQLiteCatalog: CatalogStore {
+    let database: AppDatabase
+    let vocabularies: VocabularyCache
+
+    public init(database: AppDatabase) {
+        self.database = database
+        self.vocabularies = VocabularyCache()
+    }
+
+    public func search(_ query: ProductQuery, storeID: Int64) async throws -> ProductPage {
+        let match = query.text.flatMap(Self.matchExpression)
+        var joins = ""
+        var conditions = ["p.storeId = ?"]
+        var arguments: StatementArguments = []
+        if let match {
+            joins = "JOIN products_fts f ON f.rowid = p.id AND products_fts MATCH ?"
+            arguments += [match]
+        }
+        arguments += [storeID]
+        if let category = query.category {
+            conditions.append("p.category = ? COLLATE NOCASE")
+            arguments += [category]
+        }
+        if let brand = query.brand {
+            conditions.append("p.brand = ? COLLATE NOCASE")
+            arguments += [brand]
+        }
+        if let color = query.color {
+            conditions.append("EXISTS (SELECT 1 FROM json_each(p.colors) WHERE json_each.value = ? COLLATE NOCASE)")
+            arguments += [color]
+        }
+        if let size = query.size {
+            conditions.append("EXISTS (SELECT 1 FROM json_each(p.sizes) WHERE json_each.value = ? COLLATE NOCASE)")
+            arguments += [size]
+        }
+        if let minPrice = query.minPrice {
+            conditions.append("p.priceCents >= ?")
+            arguments += [minPrice.cents]
+        }
+        if let maxPrice = query.maxPrice {
+            conditions.append("p.priceCents <= ?")
+            arguments += [maxPrice.cents]
+        }
+        if query.inStockOnly {
+            conditions.append("p.stock > 0")
+        }
+        let from = "FROM products p \(joins) WHERE \(conditions.joined(separator: " AND "))"
+        let order = (match != nil ? "bm25(products_fts, 10.0, 5.0, 5.0, 1.0), " : "")
+            + "p.popularity DESC, p.rating DESC, p.id"
+        let countArguments = arguments
+        let pageArguments = arguments + [query.limit, query.offset]
+        return try await database.writer.read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(from)", arguments: countArguments) ?? 0
+            let records = try ProductRecord.fetchAll(
+                db, sql: "SELECT p.* \(from) ORDER BY \(order) LIMIT ? OFFSET ?", arguments: pageArguments
+            )
+            return ProductPage(products: records.map(\.product), total: total)
+        }
+    }
+
+    public func products(ids: [Int64], storeID: Int64) async throws -> [Product] {
+        guard !ids.isEmpty else { return [] }
+        let records = try await database.writer.read { db in
+            try ProductRecord
+                .filter(ProductRecord.Columns.storeId == storeID && ids.contains(ProductRecord.Columns.id))
+                .fetchAll(db)
+        }
+        let byID = Dictionary(uniqueKeysWithValues: records.map { ($0.id ?? 0, $0.product) })
+        return ids.compactMap { byID[$0] }
+    }
+
+    public func vocabulary(storeID: Int64) async throws -> CatalogVocabulary {
+        if let cached = await vocabularies.get(storeID) { return cached }
+        let vocabulary = try await database.writer.read { db in
+            CatalogVocabulary(
+                brands: try String.fetchAll(db, sql: "SELECT DISTINCT brand FROM products WHERE storeId = ? AND brand <> ''", arguments: [storeID]),
+                categories: try String.fetchAll(db, sql: "SELECT DISTINCT category FROM products WHERE storeId = ? AND category <> ''", arguments: [storeID]),
+                colors: try String.fetchAll(db, sql: """
+                    SELECT DISTINCT lower(json_each.value) FROM products, json_each(products.colors)
+                    WHERE products.storeId = ?
+                    """, arguments: [storeID])
+            )
+        }
+        await vocabularies.set(storeID, vocabulary)
+        return vocabulary
+    }
+
+    /// Forgets a store's cached vocabulary after its catalog changed.
+    public func catalogChanged(storeID: Int64) async {
+        await vocabularies.remove(storeID)
+    }
+
+    /// An FTS5 query that ANDs the words of `text` as prefixes. Everything but letters and digits is
+    /// dropped, so nothing a user types can change the query's syntax.
+    static func matchExpression(_ text: String) -> String? {
+        let words = Tokenizer.tokenize(text)
+            .filter { $0.kind != .symbol }
+            .map { $0.text.unicodeScalars.filter(Tokenizer.isAlphanumeric).map(String.init).joined() }
+            .filter { !$0.isEmpty }
+        guard !words.isEmpty else { return nil }
+        return words.map { "\"\($0)\"*" }.joined(separator: " ")
+    }
+}
+
+/// Catalog vocabularies by store, computed on first use and dropped when the catalog changes.
+actor VocabularyCache {
+    private var entries: [Int64: CatalogVocabulary] = [:]
+
+    func get(_ storeID: Int64) -> CatalogVocabulary? { entries[storeID] }
+    func set(_ storeID: Int64, _ vocabulary: CatalogVocabulary) { entries[storeID] = vocabulary }
+    func remove(_ storeID: Int64) { entries[storeID] = nil }
+}

@@ -1,0 +1,56 @@
+import HTTPTypes
+import Hummingbird
+
+/// An error a client is told about: an error frame on the socket, an HTTP status and JSON body on REST.
+public struct ChatError: Error, Sendable, Equatable {
+    /// The machine-readable code, as sent in `code`.
+    public enum Code: String, Sendable {
+        case badJSON = "bad_json"
+        case unknownType = "unknown_type"
+        case missingField = "missing_field"
+        case tooLarge = "too_large"
+        case rateLimited = "rate_limited"
+        case unauthorized
+        case notFound = "not_found"
+        case `internal`
+    }
+
+    public let code: Code
+    /// A sentence a person can act on.
+    public let message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    /// The HTTP status for REST answers.
+    public var status: HTTPResponse.Status {
+        switch code {
+        case .badJSON, .unknownType, .missingField: return .badRequest
+        case .tooLarge: return .contentTooLarge
+        case .rateLimited: return .tooManyRequests
+        case .unauthorized: return .unauthorized
+        case .notFound: return .notFound
+        case .internal: return .internalServerError
+        }
+    }
+}
+
+extension ChatError: HTTPResponseError {
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        let body = FrameCoder.encodeToString(ErrorBody(error: .init(code: code.rawValue, message: message)))
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: .init(string: body)))
+    }
+
+    struct ErrorBody: Encodable {
+        struct Detail: Encodable {
+            let code: String
+            let message: String
+        }
+
+        let error: Detail
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import Hummingbird
+import HummingbirdWebSocket
+import Logging
+import ShopTalkCore
+
+/// `GET /chat?store=<slug>[&session=<token>]`: the WebSocket chat protocol.
+///
+/// Every frame gets an answer: a reply, a control frame or an error frame. A bad frame never closes the
+/// connection; only a run of `maxBadFrames` bad frames in a row does, with 1008.
+struct ChatSocketController: Sendable {
+    let chat: ChatService
+    let limits: ClientFrame.Limits
+    let maxBadFrames: Int
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.ws("/chat", shouldUpgrade: { request, _ in
+            // An unknown store is not upgraded: the request falls through to the HTTP router, which answers
+            // 404 with a JSON body.
+            guard let slug = request.uri.queryParameters.get("store"),
+                  try await chat.stores.store(slug: slug) != nil
+            else { return .dontUpgrade }
+            return .upgrade([:])
+        }, onUpgrade: { inbound, outbound, context in
+            try await handle(inbound: inbound, outbound: outbound, context: context)
+        })
+    }
+
+    private func handle(
+        inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter,
+        context: WebSocketRouterContext<AppRequestContext>
+    ) async throws {
+        var logger = context.logger
+        let query = context.request.uri.queryParameters
+        guard let slug = query.get("store"), let store = try await chat.stores.store(slug: slug) else {
+            try await outbound.close(.policyViolation, reason: "unknown store")
+            return
+        }
+        let opened: SessionManager.Opened
+        do {
+            opened = try await chat.sessions.open(token: query.get("session"), store: store)
+        } catch {
+            logger.error("Could not open a session", metadata: ["error": "\(error)"])
+            try await send(ErrorFrame(replyTo: nil, error: ChatError(.internal, "Could not start a conversation. Please reconnect.")), outbound)
+            try await outbound.close(.unexpectedServerError, reason: "session unavailable")
+            return
+        }
+        let session = opened.session
+        logger[metadataKey: "store.slug"] = "\(store.slug)"
+        chat.metrics.connections.increment()
+        defer { chat.metrics.connections.decrement() }
+        try await send(WelcomeFrame(
+            session: session.id,
+            store: .init(slug: store.slug, name: store.name, currency: store.currency),
+            role: await session.role.rawValue, resumed: opened.resumed, lastReplyId: await session.lastReplyID,
+            resumeError: opened.resumeError,
+            notice: opened.resumeError.map { $0 == "expired" ? "Your previous conversation expired, so this is a new one." : "That conversation could not be found, so this is a new one." }
+        ), outbound)
+
+        var assembler = FrameAssembler(maxBytes: limits.maxFrameBytes)
+        var badInARow = 0
+        for try await frame in inbound {
+            guard let message = assembler.push(frame) else { continue }
+            let outcome: Result<ClientFrame, ChatError>
+            var clientID: String?
+            switch message {
+            case .binary:
+                outcome = .failure(ChatError(.unknownType, "Binary frames are not supported; send JSON text frames."))
+            case .oversized(let bytes):
+                outcome = .failure(ChatError(.tooLarge, "Frames are limited to \(limits.maxFrameBytes / 1024) KiB; this one was \(bytes) bytes."))
+            case .text(let bytes):
+                if String(validating: bytes, as: UTF8.self) == nil {
+                    outcome = .failure(ChatError(.badJSON, "The frame is not valid UTF-8 text."))
+                } else {
+                    (outcome, clientID) = ClientFrame.parse(bytes, limits: limits)
+                }
+            }
+            switch outcome {
+            case .failure(let error):
+                chat.metrics.recordError(error.code)
+                badInARow += 1
+                try await send(ErrorFrame(replyTo: clientID, error: error), outbound)
+                if badInARow >= maxBadFrames {
+                    logger.notice("Closing a connection that sent only invalid frames", metadata: ["frames.bad": "\(badInARow)"])
+                    try await outbound.close(.policyViolation, reason: "too many invalid frames")
+                    return
+                }
+            case .success(let frame):
+                badInARow = 0
+                try await dispatch(frame, session: session, outbound: outbound, logger: logger)
+            }
+        }
+    }
+
+    private func dispatch(_ frame: ClientFrame, session: ChatSession, outbound: WebSocketOutboundWriter, logger: Logger) async throws {
+        switch frame {
+        case .message(let id, let text):
+            switch await chat.answer(text, clientID: id, session: session, logger: logger) {
+            case .success(let (json, _)):
+                try await outbound.write(.text(json))
+            case .failure(let error):
+                try await send(ErrorFrame(replyTo: id, error: error), outbound)
+            }
+        case .ping:
+            try await outbound.write(.text(SimpleFrame.pong))
+        case .reset:
+            do {
+                try await session.reset(writer: chat.writer, now: chat.clock.now())
+                try await outbound.write(.text(SimpleFrame.resetOK))
+            } catch {
+                logger.error("Reset failed", metadata: ["error": "\(error)"])
+                try await send(ErrorFrame(replyTo: nil, error: ChatError(.internal, "Could not reset the conversation. Please try again.")), outbound)
+            }
+        case .resume(let after):
+            try await replay(after: after, session: session, outbound: outbound)
+        case .auth:
+            chat.metrics.recordError(.unauthorized)
+            try await send(ErrorFrame(replyTo: nil, error: ChatError(.unauthorized, "That owner token is not valid for this store. You are still chatting as a customer.")), outbound)
+        }
+    }
+
+    /// Replays the stored replies after `after` (all of them when nil), then `resume_ok`.
+    private func replay(after: String?, session: ChatSession, outbound: WebSocketOutboundWriter) async throws {
+        let lastSeq = await session.lastSeq
+        var seq = 0
+        if let after {
+            guard let parsed = ChatSession.seq(ofReplyID: after), parsed >= 0, parsed <= lastSeq else {
+                chat.metrics.recordError(.notFound)
+                try await send(ErrorFrame(replyTo: nil, error: ChatError(.notFound, "No reply \"\(after.prefix(40))\" in this conversation; send the id of a reply you received, or omit \"after\" to replay them all.")), outbound)
+                return
+            }
+            seq = parsed
+        }
+        let frames = try await chat.sessions.replies(of: session, after: seq)
+        for frame in frames {
+            try await outbound.write(.text(frame))
+        }
+        try await send(ResumeOKFrame(replayed: frames.count, lastReplyId: await session.lastReplyID), outbound)
+    }
+
+    private func send(_ frame: some Encodable, _ outbound: WebSocketOutboundWriter) async throws {
+        try await outbound.write(.text(FrameCoder.encodeToString(frame)))
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import ShopTalkCore
+import ShopTalkServer
+
+/// `shoptalk serve`: runs the chat server.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the chat server (seeds the demo store into an empty database)."
+    )
+
+    @Option(help: "Address to listen on. [env: SHOPTALK_HOST, default: 127.0.0.1]")
+    var host: String?
+
+    @Option(help: "Port to listen on; 0 picks a free one. [env: SHOPTALK_PORT, default: 8080]")
+    var port: Int?
+
+    @Option(help: "SQLite database file. [env: SHOPTALK_DB, default: ./shoptalk.sqlite]")
+    var db: String?
+
+    @Option(help: "Folder of static files served at /. [env: SHOPTALK_PUBLIC, default: ./Public]")
+    var `public`: String?
+
+    @Option(help: "Folder of NLU training data. [env: SHOPTALK_INTENTS, default: ./Intents]")
+    var intents: String?
+
+    @Option(help: "Pin the server's today (YYYY-MM-DD). [env: SHOPTALK_TODAY, default: the real clock]")
+    var today: String?
+
+    @Option(help: "trace, debug, info, notice, warning, error or critical. [env: SHOPTALK_LOG_LEVEL, default: info]")
+    var logLevel: String?
+
+    @Option(help: "Minutes a session may stay idle before it expires. [env: SHOPTALK_SESSION_TTL, default: 30]")
+    var sessionTtl: Double?
+
+    @Option(help: "Messages per second a session may send. [env: SHOPTALK_RATE_LIMIT, default: 30]")
+    var rateLimit: Double?
+
+    @Option(help: "Messages a session may send in a burst. [env: SHOPTALK_RATE_BURST, default: 60]")
+    var rateBurst: Double?
+
+    func run() async throws {
+        let logger = try EnvironmentOptions.bootstrapLogging(level: EnvironmentOptions.resolve(logLevel, "SHOPTALK_LOG_LEVEL", default: "info"))
+        var configuration = ServerConfiguration()
+        configuration.host = EnvironmentOptions.resolve(host, "SHOPTALK_HOST", default: configuration.host)
+        configuration.port = try EnvironmentOptions.resolve(port, "SHOPTALK_PORT", default: configuration.port)
+        configuration.databasePath = EnvironmentOptions.resolve(db, "SHOPTALK_DB", default: configuration.databasePath)
+        configuration.publicDirectory = EnvironmentOptions.resolve(self.public, "SHOPTALK_PUBLIC", default: configuration.publicDirectory)
+        configuration.intentsDirectory = EnvironmentOptions.resolve(intents, "SHOPTALK_INTENTS", default: configuration.intentsDirectory)
+        if let day = today ?? EnvironmentOptions.string("SHOPTALK_TODAY") {
+            guard let date = ShopClock.parseDay(day) else {
+                throw ValidationError("--today must be a date like 2011-12-10, not \(day).")
+            }
+            configuration.today = date
+        }
+        configuration.logLevel = logger.logLevel
+        configuration.sessionTTL = try EnvironmentOptions.resolve(sessionTtl, "SHOPTALK_SESSION_TTL", default: 30) * 60
+        configuration.messagesPerSecond = try EnvironmentOptions.resolve(rateLimit, "SHOPTALK_RATE_LIMIT", default: configuration.messagesPerSecond)
+        configuration.messageBurst = try EnvironmentOptions.resolve(rateBurst, "SHOPTALK_RATE_BURST", default: configuration.messageBurst)
+        guard (0...65535).contains(configuration.port) else {
+            throw ValidationError("The port must be between 0 and 65535.")
+        }
+        let app = try await buildApplication(configuration: configuration, logger: logger)
+        try await app.runService()
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `shoptalk` command line.
+@main
+struct ShopTalk: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shoptalk",
+        abstract: "A conversational shopping assistant server.",
+        subcommands: [Serve.self, Seed.self],
+        defaultSubcommand: Serve.self
+    )
+}
