@@ -36,13 +36,17 @@ public func buildApplication(
     let limits = ClientFrame.Limits(maxTextLength: configuration.maxTextLength, maxFrameBytes: configuration.maxFrameBytes)
 
     let router = buildRouter(configuration: configuration, database: database, chat: chat, metrics: metrics, limits: limits, logger: logger)
-    let webSocketRouter = buildWebSocketRouter(chat: chat, limits: limits, configuration: configuration)
+    let refusals = UpgradeRefusals()
+    let webSocketRouter = buildWebSocketRouter(chat: chat, limits: limits, configuration: configuration, refusals: refusals)
     let host = configuration.host
     return Application(
         router: router,
         server: .http1WebSocketUpgrade(
             webSocketRouter: webSocketRouter,
-            configuration: .init(ws: .init(maxFrameSize: configuration.maxWireFrameBytes))
+            configuration: .init(
+                http1: .init(additionalChannelHandlers: [RefusedUpgradeWriter(refusals: refusals)]),
+                ws: .init(maxFrameSize: configuration.maxWireFrameBytes)
+            )
         ),
         configuration: .init(address: .hostname(host, port: configuration.port), serverName: "shoptalk"),
         services: [writer, SessionSweeper(sessions: sessions, interval: .seconds(60), logger: logger)],
@@ -70,8 +74,11 @@ func buildRouter(
 }
 
 /// The routes that may upgrade to a WebSocket.
-func buildWebSocketRouter(chat: ChatService, limits: ClientFrame.Limits, configuration: ServerConfiguration) -> Router<AppRequestContext> {
+func buildWebSocketRouter(
+    chat: ChatService, limits: ClientFrame.Limits, configuration: ServerConfiguration, refusals: UpgradeRefusals
+) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
-    ChatSocketController(chat: chat, limits: limits, maxBadFrames: configuration.maxBadFrames).addRoutes(to: router)
+    ChatSocketController(chat: chat, limits: limits, maxBadFrames: configuration.maxBadFrames, refusals: refusals)
+        .addRoutes(to: router)
     return router
 }

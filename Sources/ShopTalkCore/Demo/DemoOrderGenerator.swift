@@ -153,7 +153,9 @@ struct DemoOrderGenerator {
                 return (.cancelled, events, nil)
             }
         }
-        guard paidAt <= now else { return (.pending, events, nil) }
+        // Recent orders paid by bank transfer wait a while for their payment.
+        let awaitingTransfer = now.timeIntervalSince(placedAt) < 2 * 86_400 && random.chance(0.35)
+        guard paidAt <= now, !awaitingTransfer else { return (.pending, events, nil) }
         events.append(Order.Event(status: .paid, at: paidAt, note: "Payment received"))
         let shippedAt = paidAt.addingTimeInterval(Double.random(in: 20_000...150_000, using: &random).rounded())
         guard shippedAt <= now else { return (.paid, events, nil) }

@@ -12,14 +12,19 @@ struct ChatSocketController: Sendable {
     let chat: ChatService
     let limits: ClientFrame.Limits
     let maxBadFrames: Int
+    let refusals: UpgradeRefusals
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.ws("/chat", shouldUpgrade: { request, _ in
-            // An unknown store is not upgraded: the request falls through to the HTTP router, which answers
-            // 404 with a JSON body.
-            guard let slug = request.uri.queryParameters.get("store"),
-                  try await chat.stores.store(slug: slug) != nil
-            else { return .dontUpgrade }
+        router.ws("/chat", shouldUpgrade: { request, context in
+            // A refused upgrade is answered by `RefusedUpgradeWriter` with the recorded status and JSON body.
+            guard let slug = request.uri.queryParameters.get("store") else {
+                refusals.record(ChatError(.missingField, "Add ?store=<slug> to the URL, e.g. /chat?store=demo."), for: context.channel)
+                return .dontUpgrade
+            }
+            guard try await chat.stores.store(slug: slug) != nil else {
+                refusals.record(ChatError(.notFound, "There is no store \"\(slug.prefix(60))\"."), for: context.channel)
+                return .dontUpgrade
+            }
             return .upgrade([:])
         }, onUpgrade: { inbound, outbound, context in
             try await handle(inbound: inbound, outbound: outbound, context: context)

@@ -1,0 +1,139 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import HummingbirdWSTesting
+import HummingbirdWSClient
+import Logging
+import ShopTalkCore
+@testable import ShopTalkServer
+import Testing
+
+/// A database file of a test's own, in a fresh temporary folder. `seeded()` starts it as a copy of a
+/// demo store seeded once per test process as of 2026-03-15, which saves each test the seeding.
+struct TestDatabase {
+    let path: String
+
+    /// An empty database path.
+    init() {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shoptalk-tests-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        path = folder.appendingPathComponent("shoptalk.sqlite").path
+    }
+
+    /// A copy of the seeded template.
+    static func seeded() async throws -> TestDatabase {
+        let database = TestDatabase()
+        try FileManager.default.copyItem(atPath: try await SeededTemplate.shared.path(), toPath: database.path)
+        return database
+    }
+
+    func open() throws -> AppDatabase {
+        try AppDatabase.open(path: path)
+    }
+}
+
+/// The demo store seeded once, checkpointed into a single file so that copying the file copies it all.
+actor SeededTemplate {
+    static let shared = SeededTemplate()
+    private var seeded: String?
+
+    func path() async throws -> String {
+        if let seeded { return seeded }
+        let database = TestDatabase()
+        do {
+            let pool = try database.open()
+            try await DemoSeeder(database: pool).seed(clock: ShopClock(today: ShopClock.parseDay("2026-03-15")!), logger: testLogger)
+            try await pool.writer.writeWithoutTransaction { db in
+                _ = try db.checkpoint(.truncate)
+            }
+        }
+        seeded = database.path
+        return database.path
+    }
+}
+
+/// Builds a configuration for a live test server on a free loopback port with a pinned date.
+func testConfiguration(_ database: TestDatabase, today: String = "2026-03-15", adjust: (inout ServerConfiguration) -> Void = { _ in }) -> ServerConfiguration {
+    var configuration = ServerConfiguration()
+    configuration.port = 0
+    configuration.databasePath = database.path
+    configuration.publicDirectory = "Public"
+    configuration.today = ShopClock.parseDay(today)
+    adjust(&configuration)
+    return configuration
+}
+
+var testLogger: Logger {
+    var logger = Logger(label: "shoptalk-test")
+    logger.logLevel = .warning
+    return logger
+}
+
+/// Runs `body` against a live server built from `configuration`.
+@discardableResult
+func withLiveServer<T: Sendable>(
+    _ configuration: ServerConfiguration,
+    _ body: @Sendable (any TestClientProtocol) async throws -> T
+) async throws -> T {
+    let app = try await buildApplication(configuration: configuration, logger: testLogger)
+    return try await app.test(.live) { client in
+        try await body(client)
+    }
+}
+
+/// Reads server frames as JSON, skipping nothing.
+struct FrameReader {
+    var iterator: WebSocketInboundMessageStream.AsyncIterator
+
+    init(_ inbound: WebSocketInboundStream) {
+        iterator = inbound.messages(maxSize: 1 << 22).makeAsyncIterator()
+    }
+
+    /// The next frame as a JSON object; fails the test if the stream ends or the frame is not JSON.
+    mutating func next(sourceLocation: SourceLocation = #_sourceLocation) async throws -> [String: JSONValue] {
+        let message = try await iterator.next()
+        guard case .text(let text) = try #require(message, sourceLocation: sourceLocation) else {
+            Issue.record("expected a text frame", sourceLocation: sourceLocation)
+            return [:]
+        }
+        let value = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        guard case .object(let object) = value else {
+            Issue.record("expected a JSON object, got \(text)", sourceLocation: sourceLocation)
+            return [:]
+        }
+        return object
+    }
+
+    /// Reads until the server closes the connection; returns how many frames came before the close.
+    mutating func drain() async throws -> Int {
+        var count = 0
+        while try await iterator.next() != nil { count += 1 }
+        return count
+    }
+}
+
+extension WebSocketOutboundWriter {
+    /// Sends a JSON frame given as a dictionary literal of strings.
+    func send(_ fields: [String: String]) async throws {
+        let data = try JSONEncoder().encode(fields)
+        try await write(.text(String(decoding: data, as: UTF8.self)))
+    }
+
+    /// Sends a chat message.
+    func say(_ text: String, id: String) async throws {
+        try await send(["type": "message", "id": id, "text": text])
+    }
+}
+
+extension Dictionary where Key == String, Value == JSONValue {
+    func string(_ key: String) -> String? { self[key]?.stringValue }
+
+    /// The products of a reply frame.
+    var products: [[String: JSONValue]] {
+        guard case .array(let items)? = self["products"] else { return [] }
+        return items.compactMap { item in
+            if case .object(let object) = item { return object }
+            return nil
+        }
+    }
+}
