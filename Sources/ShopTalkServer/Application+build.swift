@@ -10,13 +10,25 @@ import ShopTalkCore
 /// - Parameters:
 ///   - configuration: Settings from the command line or a test.
 ///   - database: A database to use instead of opening `configuration.databasePath` (tests).
+///   - language: A trained language model to use instead of training from `configuration.intentsDirectory`.
 ///   - logger: The root logger.
 public func buildApplication(
     configuration: ServerConfiguration,
     database: AppDatabase? = nil,
+    language: LanguageModel? = nil,
     logger: Logger
 ) async throws -> some ApplicationProtocol {
     let clock = configuration.clock
+    let language = try language ?? {
+        let model = try LanguageModel.train(
+            directory: configuration.intentsDirectory, threshold: configuration.intentThreshold, margin: configuration.intentMargin
+        )
+        logger.info("Trained the intent classifier", metadata: [
+            "nlu.examples": "\(model.exampleCount)", "nlu.intents": "\(model.classifier.model.labels.count)",
+            "nlu.training_ms": "\(model.trainingTime.components.seconds * 1000 + model.trainingTime.components.attoseconds / 1_000_000_000_000_000)",
+        ])
+        return model
+    }()
     let database = try database ?? AppDatabase.open(path: configuration.databasePath)
     if configuration.seedDemoStore, try await !database.hasStores() {
         try await DemoSeeder(database: database).seed(clock: clock, logger: logger)
@@ -28,7 +40,10 @@ public func buildApplication(
         rateLimit: .init(perSecond: configuration.messagesPerSecond, burst: configuration.messageBurst)
     )
     let catalog = SQLiteCatalog(database: database)
-    let engine = ChatEngine(classifier: KeywordIntentClassifier(), catalog: catalog)
+    let engine = ChatEngine(
+        classifier: language.classifier, extractor: language.extractor, catalog: catalog,
+        orders: SQLiteOrders(database: database), clock: clock
+    )
     let chat = ChatService(
         sessions: sessions, stores: StoreDirectory(database: database), engine: engine, writer: writer,
         clock: clock, metrics: metrics

@@ -27,6 +27,10 @@ public struct ServerConfiguration: Sendable {
     public var maxFrameBytes = 16 * 1024
     /// Frames larger than this are refused by the WebSocket layer itself (close 1009).
     public var maxWireFrameBytes = 2 * 1024 * 1024
+    /// Below this probability an intent is not trusted and the message is out of scope.
+    public var intentThreshold = 0.35
+    /// When the top two intents are closer than this, the message is out of scope.
+    public var intentMargin = 0.05
     /// Seed the demo store into an empty database on start.
     public var seedDemoStore = true
 

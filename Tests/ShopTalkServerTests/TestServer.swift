@@ -75,9 +75,24 @@ func withLiveServer<T: Sendable>(
     _ configuration: ServerConfiguration,
     _ body: @Sendable (any TestClientProtocol) async throws -> T
 ) async throws -> T {
-    let app = try await buildApplication(configuration: configuration, logger: testLogger)
+    let app = try await buildApplication(
+        configuration: configuration, language: try await SharedLanguageModel.shared.model(), logger: testLogger
+    )
     return try await app.test(.live) { client in
         try await body(client)
+    }
+}
+
+/// The language model trained once from Intents/ for every test in the process.
+actor SharedLanguageModel {
+    static let shared = SharedLanguageModel()
+    private var trained: LanguageModel?
+
+    func model() throws -> LanguageModel {
+        if let trained { return trained }
+        let model = try LanguageModel.train(directory: "Intents")
+        trained = model
+        return model
     }
 }
 

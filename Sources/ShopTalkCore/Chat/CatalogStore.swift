@@ -8,13 +8,15 @@ public struct ProductQuery: Sendable, Hashable {
     public var minPrice: Money?
     public var maxPrice: Money?
     public var inStockOnly: Bool
+    /// Cheapest first instead of by relevance and popularity (the shopper said "cheap").
+    public var cheapestFirst: Bool
     public var limit: Int
     public var offset: Int
 
     public init(
         text: String? = nil, category: String? = nil, brand: String? = nil, color: String? = nil,
         size: String? = nil, minPrice: Money? = nil, maxPrice: Money? = nil, inStockOnly: Bool = false,
-        limit: Int = 5, offset: Int = 0
+        cheapestFirst: Bool = false, limit: Int = 5, offset: Int = 0
     ) {
         self.text = text
         self.category = category
@@ -24,6 +26,7 @@ public struct ProductQuery: Sendable, Hashable {
         self.minPrice = minPrice
         self.maxPrice = maxPrice
         self.inStockOnly = inStockOnly
+        self.cheapestFirst = cheapestFirst
         self.limit = limit
         self.offset = offset
     }
@@ -40,16 +43,29 @@ public struct ProductPage: Sendable, Hashable {
     }
 }
 
-/// The names a store's catalog is made of, for entity extraction.
-public struct CatalogVocabulary: Sendable, Hashable {
-    public var brands: [String]
-    public var categories: [String]
-    public var colors: [String]
+/// The names a store's catalog is made of, prepared for entity extraction: brands, categories, colours,
+/// product models and discount codes. Built once per catalog version and cached by the store.
+public struct CatalogVocabulary: Sendable {
+    public let brands: [String]
+    public let categories: [String]
+    public let colors: [String]
+    public let products: [String]
+    public let discountCodes: [String]
+    /// Products per brand, so that a typo resolves to the more common of two close brands.
+    public let brandCounts: [String: Int]
+    let index: CatalogIndex
 
-    public init(brands: [String], categories: [String], colors: [String]) {
+    public init(
+        brands: [String], categories: [String], colors: [String], products: [String] = [],
+        discountCodes: [String] = [], brandCounts: [String: Int] = [:]
+    ) {
         self.brands = brands
         self.categories = categories
         self.colors = colors
+        self.products = products
+        self.discountCodes = discountCodes
+        self.brandCounts = brandCounts
+        self.index = CatalogIndex(brands: brands, categories: categories, products: products, brandCounts: brandCounts)
     }
 }
 

@@ -9,6 +9,8 @@ public struct ConversationState: Sendable, Hashable, Codable {
         public var size: String?
         public var minPrice: Money?
         public var maxPrice: Money?
+        /// The shopper asked for cheap or budget options.
+        public var preferCheap: Bool?
 
         public init() {}
 
@@ -43,6 +45,8 @@ public struct ConversationState: Sendable, Hashable, Codable {
     public var pending: PendingQuestion?
     /// Intent of the previous message, for follow-ups.
     public var lastIntent: String?
+    /// The product being talked about ("it", "this one"), once one was picked out of a list.
+    public var focus: Int64?
     /// Number of messages handled in this session.
     public var turns = 0
 

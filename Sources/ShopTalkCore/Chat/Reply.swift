@@ -5,15 +5,17 @@ public struct Reply: Sendable, Hashable, Codable {
     public var entities: [Entity]
     public var suggestions: [String]
     public var products: [ProductCard]?
+    public var order: OrderCard?
 
     public init(
         text: String, intent: Intent, entities: [Entity] = [], suggestions: [String] = [],
-        products: [ProductCard]? = nil
+        products: [ProductCard]? = nil, order: OrderCard? = nil
     ) {
         self.text = text
         self.intent = intent
         self.entities = entities
         self.suggestions = suggestions
         self.products = products
+        self.order = order
     }
 }

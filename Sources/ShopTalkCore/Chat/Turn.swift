@@ -5,13 +5,16 @@ public struct Turn: Sendable {
     public var intent: Intent
     public var entities: [Entity]
     public var context: ChatContext
+    /// Products of the last list (or the focus) the message refers to, in the order meant.
+    public var referenced: [Int64]
 
-    public init(text: String, tokens: [Token], intent: Intent, entities: [Entity], context: ChatContext) {
+    public init(text: String, tokens: [Token], intent: Intent, entities: [Entity], context: ChatContext, referenced: [Int64] = []) {
         self.text = text
         self.tokens = tokens
         self.intent = intent
         self.entities = entities
         self.context = context
+        self.referenced = referenced
     }
 
     /// The first entity of `type`, if any.

@@ -12,13 +12,21 @@ public struct CatalogHandler: ChatHandler {
         "cheap", "cheaper", "it", "them", "these", "those", "that", "this", "under", "below", "over", "above",
         "between", "from", "less", "than", "max", "around", "dollars", "bucks", "hi", "hey", "hello", "see",
         "browse", "much", "how", "which", "all", "your", "yours", "us", "at", "least", "up", "be", "pair",
-        "price", "colour", "color", "size", "brand", "ok", "okay", "yes", "yeah", "sure",
+        "price", "colour", "color", "size", "brand", "ok", "okay", "yes", "yeah", "sure", "u", "ur", "got", "stuff",
+        "whats", "what's", "carry", "stock", "list", "everything", "thing", "things", "else", "ones", "need", "after",
+        "im", "i'm", "we", "our", "they", "their", "kind", "sort", "type", "wanna", "gimme", "maybe", "really",
+        "kids", "item", "items", "product", "products",
     ]
 
-    let catalog: any CatalogStore
+    /// How product names spell who a product is for.
+    static let genders = ["mens": "men", "men's": "men", "womens": "women", "women's": "women", "ladies": "women"]
 
-    public init(catalog: any CatalogStore) {
+    let catalog: any CatalogStore
+    let extractor: EntityExtractor
+
+    public init(catalog: any CatalogStore, extractor: EntityExtractor) {
         self.catalog = catalog
+        self.extractor = extractor
     }
 
     public func handle(_ turn: Turn, state: inout ConversationState) async throws -> Reply {
@@ -26,8 +34,9 @@ public struct CatalogHandler: ChatHandler {
         if wantsMore {
             state.page += 1
         } else {
-            merge(turn, into: &state)
+            try await merge(turn, into: &state, extractor: extractor)
             state.page = 0
+            state.focus = nil
             if turn.has("cheaper"), turn.entity(Entity.Kind.price) == nil, !state.lastShown.isEmpty {
                 // "Cheaper ones": below the cheapest of what was just shown.
                 let shown = try await catalog.products(ids: state.lastShown, storeID: turn.context.store.id)
@@ -77,25 +86,60 @@ public struct CatalogHandler: ChatHandler {
             || words.starts(with: ["see", "more"]) || words == ["next", "page"] || words == ["more", "please"]
     }
 
-    /// Folds the message's entities into the slots. A new category starts a new search: brand, colour
-    /// and size from the old one are dropped unless said again.
-    private func merge(_ turn: Turn, into state: inout ConversationState) {
+    /// Folds the message's entities into the slots. A new category starts over, keeping only the brand,
+    /// colour and price that still fit it (a brand that makes nothing in the new category is dropped, and
+    /// sizes always are).
+    private func merge(_ turn: Turn, into state: inout ConversationState, extractor: EntityExtractor) async throws {
         var slots = state.slots
+        var terms: [String] = []
         if let category = turn.entity(Entity.Kind.category)?.value.stringValue, category != slots.category {
+            let old = slots
             slots = ConversationState.Slots()
             slots.category = category
+            slots.minPrice = old.minPrice
+            slots.maxPrice = old.maxPrice
+            slots.preferCheap = old.preferCheap
             state.searchText = nil
+            let storeID = turn.context.store.id
+            if let brand = old.brand, try await catalog.search(ProductQuery(category: category, brand: brand, limit: 1), storeID: storeID).total > 0 {
+                slots.brand = brand
+            }
+            if let color = old.color, try await catalog.search(ProductQuery(category: category, color: color, limit: 1), storeID: storeID).total > 0 {
+                slots.color = color
+            }
         }
-        if let brand = turn.entity(Entity.Kind.brand)?.value.stringValue { slots.brand = brand }
-        if let color = turn.entity(Entity.Kind.color)?.value.stringValue { slots.color = color }
-        if let price = turn.entity(Entity.Kind.price)?.value {
-            slots.minPrice = price["min"]?.numberValue.map { Money(major: $0) }
-            slots.maxPrice = price["max"]?.numberValue.map { Money(major: $0) }
+        for entity in turn.entities {
+            switch entity.type {
+            case Entity.Kind.category:
+                if let type = extractor.productType(of: entity) { terms.append(type) }
+            case Entity.Kind.brand:
+                slots.brand = entity.value.stringValue
+            case Entity.Kind.color:
+                slots.color = entity.value.stringValue
+            case Entity.Kind.size:
+                guard let size = entity.value.stringValue else { break }
+                if size.hasSuffix("GB") || size.hasSuffix("TB") || size.hasSuffix("MM") {
+                    terms.append(size.lowercased())
+                } else {
+                    slots.size = size.hasPrefix("EU ") || size.hasPrefix("UK ") || size.hasPrefix("US ") ? String(size.dropFirst(3)) : size
+                }
+            case Entity.Kind.price:
+                if entity.value["preference"] != nil {
+                    slots.preferCheap = true
+                } else {
+                    slots.minPrice = entity.value["min"]?.numberValue.map { Money(major: $0) }
+                    slots.maxPrice = entity.value["max"]?.numberValue.map { Money(major: $0) }
+                }
+            case Entity.Kind.product:
+                if let model = entity.value.stringValue { terms.append(model) }
+            default:
+                break
+            }
         }
         let words = turn.tokens.map(\.text)
         for (index, word) in words.enumerated() where word == "any" && index + 1 < words.count {
             switch words[index + 1] {
-            case "price": slots.minPrice = nil; slots.maxPrice = nil
+            case "price": slots.minPrice = nil; slots.maxPrice = nil; slots.preferCheap = nil
             case "colour", "color": slots.color = nil
             case "size": slots.size = nil
             case "brand": slots.brand = nil
@@ -107,8 +151,9 @@ public struct CatalogHandler: ChatHandler {
         })
         let free = turn.tokens.indices
             .filter { !covered.contains($0) && turn.tokens[$0].kind == .word && !Self.stopWords.contains(turn.tokens[$0].text) }
-            .map { turn.tokens[$0].text }
-        if !free.isEmpty { state.searchText = free.joined(separator: " ") }
+            .map { Self.genders[turn.tokens[$0].text] ?? turn.tokens[$0].text }
+        terms += free
+        if !terms.isEmpty { state.searchText = terms.joined(separator: " ") }
         state.slots = slots
     }
 
@@ -116,7 +161,8 @@ public struct CatalogHandler: ChatHandler {
         ProductQuery(
             text: state.searchText, category: state.slots.category, brand: state.slots.brand,
             color: state.slots.color, size: state.slots.size, minPrice: state.slots.minPrice,
-            maxPrice: state.slots.maxPrice, limit: Self.pageSize, offset: state.page * Self.pageSize
+            maxPrice: state.slots.maxPrice, cheapestFirst: state.slots.preferCheap ?? false,
+            limit: Self.pageSize, offset: state.page * Self.pageSize
         )
     }
 

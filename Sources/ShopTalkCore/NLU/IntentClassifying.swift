@@ -1,5 +1,5 @@
-/// Assigns an intent to a message. The interim keyword classifier implements it until the trained
-/// classifier of the NLU work replaces it; both remain useful, the keyword one as the baseline.
+/// Assigns an intent to a message, given the entities already found in it. The trained classifier
+/// implements it; the keyword classifier is the baseline it is measured against.
 public protocol IntentClassifying: Sendable {
-    func classify(_ tokens: [Token]) -> Intent
+    func classify(_ text: String, entities: [Entity]) -> Intent
 }

@@ -1,6 +1,6 @@
 /// A transparent keyword classifier: each intent has cue words and phrases, and the intent with the most
-/// matching cues wins. It is the interim router of the chat pipeline and the baseline a trained model is
-/// measured against; it is not meant to be accurate.
+/// matching cues wins. It is the baseline the trained classifier is measured against
+/// (`shoptalk eval intents --baseline`); it is not meant to be accurate.
 public struct KeywordIntentClassifier: IntentClassifying {
     private let cues: [(intent: String, phrases: [[String]])]
 
@@ -21,8 +21,8 @@ public struct KeywordIntentClassifier: IntentClassifying {
         }
     }
 
-    public func classify(_ tokens: [Token]) -> Intent {
-        let words = tokens.filter { $0.kind != .symbol }.map(\.text)
+    public func classify(_ text: String, entities: [Entity]) -> Intent {
+        let words = Tokenizer.tokenize(text).filter { $0.kind != .symbol }.map(\.text)
         var best = (name: Intent.Name.outOfScope, score: 0)
         for (intent, phrases) in cues {
             var score = 0

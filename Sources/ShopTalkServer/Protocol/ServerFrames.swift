@@ -28,7 +28,7 @@ struct ReplyFrame: Encodable {
     let reply: Reply
 
     enum CodingKeys: String, CodingKey {
-        case type, id, replyTo, text, intent, entities, suggestions, products
+        case type, id, replyTo, text, intent, entities, suggestions, products, order
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -41,6 +41,7 @@ struct ReplyFrame: Encodable {
         try container.encode(reply.entities, forKey: .entities)
         try container.encode(reply.suggestions, forKey: .suggestions)
         try container.encodeIfPresent(reply.products, forKey: .products)
+        try container.encodeIfPresent(reply.order, forKey: .order)
     }
 }
 

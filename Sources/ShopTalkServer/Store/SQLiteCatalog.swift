@@ -51,8 +51,9 @@ public struct SQLiteCatalog: CatalogStore {
             conditions.append("p.stock > 0")
         }
         let from = "FROM products p \(joins) WHERE \(conditions.joined(separator: " AND "))"
-        let order = (match != nil ? "bm25(products_fts, 10.0, 5.0, 5.0, 1.0), " : "")
-            + "p.popularity DESC, p.rating DESC, p.id"
+        let order = query.cheapestFirst
+            ? "p.priceCents, p.popularity DESC, p.id"
+            : (match != nil ? "bm25(products_fts, 10.0, 5.0, 5.0, 1.0), " : "") + "p.popularity DESC, p.rating DESC, p.id"
         let countArguments = arguments
         let pageArguments = arguments + [query.limit, query.offset]
         return try await database.writer.read { db in
@@ -78,13 +79,19 @@ public struct SQLiteCatalog: CatalogStore {
     public func vocabulary(storeID: Int64) async throws -> CatalogVocabulary {
         if let cached = await vocabularies.get(storeID) { return cached }
         let vocabulary = try await database.writer.read { db in
-            CatalogVocabulary(
-                brands: try String.fetchAll(db, sql: "SELECT DISTINCT brand FROM products WHERE storeId = ? AND brand <> ''", arguments: [storeID]),
+            let brandRows = try Row.fetchAll(
+                db, sql: "SELECT brand, COUNT(*) AS count FROM products WHERE storeId = ? AND brand <> '' GROUP BY brand", arguments: [storeID]
+            )
+            return CatalogVocabulary(
+                brands: brandRows.map { $0["brand"] },
                 categories: try String.fetchAll(db, sql: "SELECT DISTINCT category FROM products WHERE storeId = ? AND category <> ''", arguments: [storeID]),
                 colors: try String.fetchAll(db, sql: """
                     SELECT DISTINCT lower(json_each.value) FROM products, json_each(products.colors)
                     WHERE products.storeId = ?
-                    """, arguments: [storeID])
+                    """, arguments: [storeID]),
+                products: try String.fetchAll(db, sql: "SELECT name FROM products WHERE storeId = ? ORDER BY popularity DESC, id", arguments: [storeID]),
+                discountCodes: try String.fetchAll(db, sql: "SELECT code FROM discounts WHERE storeId = ?", arguments: [storeID]),
+                brandCounts: Dictionary(uniqueKeysWithValues: brandRows.map { ($0["brand"] as String, $0["count"] as Int) })
             )
         }
         await vocabularies.set(storeID, vocabulary)

@@ -1,0 +1,63 @@
+/// Order status: needs the order number and the email on the order, asks for whichever is missing
+/// (a pending question), and answers a wrong email exactly as it answers an unknown order, so replies
+/// never reveal whether an order exists.
+public struct OrderStatusHandler: ChatHandler {
+    let orders: any OrderStore
+
+    public init(orders: any OrderStore) {
+        self.orders = orders
+    }
+
+    public func handle(_ turn: Turn, state: inout ConversationState) async throws -> Reply {
+        var collected = state.pending?.intent == Intent.Name.orderStatus ? state.pending?.collected ?? [:] : [:]
+        if let number = turn.entity(Entity.Kind.orderNumber)?.value.stringValue { collected["order_number"] = number }
+        if let email = turn.entity(Entity.Kind.email)?.value.stringValue { collected["email"] = email }
+        let intent = Intent(name: Intent.Name.orderStatus, confidence: turn.intent.confidence)
+        guard let number = collected["order_number"] else {
+            let again = state.pending?.expecting == "order_number"
+            state.pending = .init(expecting: "order_number", intent: Intent.Name.orderStatus, collected: collected)
+            return Reply(
+                text: again
+                    ? "I still need the order number to look it up. It's in your confirmation email and looks like ORD-20250105-0001."
+                    : "I can check that for you. What's the order number? It looks like ORD-20250105-0001.",
+                intent: intent, suggestions: ["I don't have it", "Show me headphones"]
+            )
+        }
+        guard let email = collected["email"] else {
+            state.pending = .init(expecting: "email", intent: Intent.Name.orderStatus, collected: collected)
+            return Reply(
+                text: "Thanks. To keep your order private, what's the email address you used for order \(number)?",
+                intent: intent, suggestions: []
+            )
+        }
+        state.pending = nil
+        let order = try await orders.order(number: number, storeID: turn.context.store.id)
+        guard let order, order.email.caseInsensitiveCompare(email) == .orderedSame else {
+            return Reply(
+                text: "I couldn't find an order \(number) with that email address. Please check both and try again.",
+                intent: intent, suggestions: ["Check another order", "I want to make a complaint"]
+            )
+        }
+        return Reply(
+            text: Self.summary(order, currency: turn.context.store.currency), intent: intent,
+            suggestions: order.status == .delivered ? ["Report a problem with it", "Show me headphones"] : ["Check another order", "Show me headphones"],
+            order: OrderCard(order: order, currency: turn.context.store.currency)
+        )
+    }
+
+    static func summary(_ order: Order, currency: String) -> String {
+        let placed = ShopClock.dayString(order.placedAt)
+        switch order.status {
+        case .pending: return "Order \(order.number), placed on \(placed), is waiting for payment."
+        case .paid: return "Order \(order.number), placed on \(placed), is paid and being prepared for shipping."
+        case .shipped:
+            guard let shipment = order.shipment else { return "Order \(order.number) has shipped." }
+            return "Order \(order.number) is on its way with \(shipment.carrier) (tracking \(shipment.trackingNumber)), expected by \(ShopClock.dayString(shipment.estimatedDelivery))."
+        case .delivered:
+            let delivered = order.events.last { $0.status == .delivered }.map { ShopClock.dayString($0.at) } ?? "recently"
+            return "Order \(order.number) was delivered on \(delivered)."
+        case .cancelled: return "Order \(order.number), placed on \(placed), was cancelled."
+        case .returned: return "Order \(order.number) was returned and refunded (\(order.total.formatted(currency: currency)))."
+        }
+    }
+}

@@ -1,0 +1,109 @@
+extension EntityExtractor {
+    /// Product models, brands, categories and colours from the store's catalog, then misspelt brands
+    /// and categories.
+    func matchCatalog(_ found: inout Found, vocabulary: CatalogVocabulary) {
+        let index = vocabulary.index
+        matchModels(&found, index: index)
+        matchPhrases(index.brandPhrases, type: Entity.Kind.brand, &found)
+        matchPhrases(index.categoryPhrases, type: Entity.Kind.category, &found)
+        let categories = Set(vocabulary.categories)
+        let tokens = found.tokens
+        // Category phrases of several words ("air fryer", "running shoes").
+        for position in tokens.indices where !found.used.contains(position) && position + 1 < tokens.count {
+            let pair = tokens[position].text + " " + tokens[position + 1].text
+            let canonical = synonyms[pair] ?? pair
+            if let category = EntityTables.categoryPhrases[canonical], categories.contains(category), found.isFree(position...(position + 1)) {
+                found.add(Entity.Kind.category, .string(category), position, position + 1)
+            }
+        }
+        let catalogColors = Set(vocabulary.colors)
+        for (position, token) in tokens.enumerated() where !found.used.contains(position) && token.kind == .word {
+            let canonical = synonyms[token.text] ?? token.text
+            if let category = EntityTables.categoryWords[canonical] ?? EntityTables.categoryWords[token.text], categories.contains(category) {
+                found.add(Entity.Kind.category, .string(category), position, position)
+            } else if colors.contains(token.text) || catalogColors.contains(token.text) {
+                found.add(Entity.Kind.color, .string(token.text == "gray" ? "grey" : token.text), position, position)
+            }
+        }
+        matchTypos(&found, index: index)
+    }
+
+    /// Multi-word catalog names, longest first, on whole-token boundaries.
+    private func matchPhrases(_ phrases: [([String], String)], type: String, _ found: inout Found) {
+        let tokens = found.tokens
+        for (words, name) in phrases where words.count <= tokens.count {
+            for start in 0...(tokens.count - words.count) {
+                let range = start...(start + words.count - 1)
+                guard found.isFree(range) else { continue }
+                if zip(tokens[range], words).allSatisfy({ $0.text == $1 }) {
+                    found.add(type, .string(name), range.lowerBound, range.upperBound)
+                }
+            }
+        }
+    }
+
+    /// Product models: the longest model key whose words appear in order, completely or by at least
+    /// two leading words ("galaxy s24", "wh-1000xm5", "iphone 15 pro").
+    private func matchModels(_ found: inout Found, index: CatalogIndex) {
+        let tokens = found.tokens
+        var position = 0
+        while position < tokens.count {
+            guard !found.used.contains(position), let candidates = index.modelsByFirstWord[tokens[position].text] else {
+                position += 1
+                continue
+            }
+            var best: (length: Int, key: CatalogIndex.ModelKey)?
+            for key in candidates {
+                var length = 0
+                while length < key.words.count, position + length < tokens.count,
+                      !found.used.contains(position + length), tokens[position + length].text == key.words[length] {
+                    length += 1
+                }
+                let complete = length == key.words.count
+                guard complete || length >= 2 else { continue }
+                if let current = best {
+                    let currentComplete = current.length == current.key.words.count
+                    if length > current.length || (length == current.length && complete && !currentComplete) {
+                        best = (length, key)
+                    }
+                } else {
+                    best = (length, key)
+                }
+            }
+            if let best {
+                let display = best.key.words.count == best.length
+                    ? best.key.display
+                    : Tokenizer.tokenize(best.key.display).filter { $0.kind != .symbol }.prefix(best.length).map(\.original).joined(separator: " ")
+                found.add(Entity.Kind.product, .string(display), position, position + best.length - 1)
+                position += best.length
+            } else {
+                position += 1
+            }
+        }
+    }
+
+    /// Misspelt brands and categories ("samsnug", "addidas", "hedphones", "lenvo"): the closest catalog
+    /// word within the allowance for its length, starting with the same letter, the more frequent on a
+    /// tie. Short words and common English words are never corrected.
+    private func matchTypos(_ found: inout Found, index: CatalogIndex) {
+        for (position, token) in found.tokens.enumerated() where !found.used.contains(position) && token.kind == .word {
+            let word = token.text
+            let allowance = EditDistance.allowance(forLength: word.count)
+            guard allowance > 0, !EntityTables.commonWords.contains(word), !index.knownWords.contains(word),
+                  synonyms[word] == nil, !colors.contains(word)
+            else { continue }
+            let bytes = Array(word.utf8)
+            var best: (distance: Int, candidate: CatalogIndex.FuzzyCandidate)?
+            for candidate in index.fuzzy where candidate.bytes.first == bytes.first {
+                guard let distance = EditDistance.distance(bytes, candidate.bytes, limit: allowance) else { continue }
+                if best == nil || distance < best!.distance
+                    || (distance == best!.distance && candidate.frequency > best!.candidate.frequency) {
+                    best = (distance, candidate)
+                }
+            }
+            if let best {
+                found.add(best.candidate.type, .string(best.candidate.value), position, position)
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+extension EntityExtractor {
+    /// Order numbers: `ORD-YYYYMMDD-NNNN`, and plain numbers right after "order" ("order 1234",
+    /// "order number 1234", "order #1234").
+    func matchOrderNumbers(_ found: inout Found) {
+        for (index, token) in found.tokens.enumerated() where token.kind == .word {
+            let upper = token.original.uppercased()
+            if upper.hasPrefix("ORD-"), upper.count == 17,
+               upper.dropFirst(4).enumerated().allSatisfy({ $0.offset == 8 ? $0.element == "-" : $0.element.isNumber }) {
+                found.add(Entity.Kind.orderNumber, .string(upper), index, index)
+            }
+        }
+        for (index, token) in found.tokens.enumerated() where token.text == "order" || token.text == "invoice" {
+            var next = index + 1
+            if found.word(next) == "number" || found.word(next) == "no" || found.word(next) == "#" || found.word(next) == "id" { next += 1 }
+            if found.word(next) == "#" { next += 1 }
+            guard next < found.tokens.count, found.tokens[next].kind == .number, !found.used.contains(next),
+                  found.tokens[next].text.count >= 3, found.tokens[next].text.allSatisfy(\.isNumber)
+            else { continue }
+            found.add(Entity.Kind.orderNumber, .string(found.tokens[next].text), next, next)
+        }
+    }
+
+    /// Email addresses, found on the raw text since they span several tokens.
+    func matchEmails(_ found: inout Found) {
+        let scalars = found.scalars
+        let tokens = found.tokens
+        func isEmailScalar(_ scalar: Unicode.Scalar) -> Bool {
+            (Tokenizer.isAlphanumeric(scalar) && scalar.isASCII) || "._%+-".unicodeScalars.contains(scalar)
+        }
+        for (at, scalar) in scalars.enumerated() where scalar == "@" {
+            var start = at
+            while start > 0, isEmailScalar(scalars[start - 1]) { start -= 1 }
+            var end = at + 1
+            while end < scalars.count, isEmailScalar(scalars[end]) { end += 1 }
+            while end > at + 1, scalars[end - 1] == "." { end -= 1 }
+            var domain = String.UnicodeScalarView()
+            domain.append(contentsOf: scalars[(at + 1)..<end])
+            guard start < at, String(domain).contains("."),
+                  let first = tokens.firstIndex(where: { $0.end > start }),
+                  let last = tokens.lastIndex(where: { $0.start < end }),
+                  found.isFree(first...last)
+            else { continue }
+            var email = String.UnicodeScalarView()
+            email.append(contentsOf: scalars[start..<end])
+            found.add(Entity.Kind.email, .string(String(email).lowercased()), first, last)
+        }
+    }
+
+    /// "customer 12345", "customer id 12345", "customer #12345", "customer 12923.0".
+    func matchCustomerIDs(_ found: inout Found) {
+        for (index, token) in found.tokens.enumerated() where token.text == "customer" || token.text == "client" {
+            var next = index + 1
+            if ["id", "no", "number", "#"].contains(found.word(next) ?? "") { next += 1 }
+            if found.word(next) == "#" { next += 1 }
+            guard next < found.tokens.count, found.tokens[next].kind == .number, !found.used.contains(next) else { continue }
+            var id = found.tokens[next].text
+            if id.hasSuffix(".0") { id = String(id.dropLast(2)) }
+            guard id.allSatisfy(\.isNumber) else { continue }
+            found.add(Entity.Kind.customerID, .string(id), next, next)
+        }
+    }
+
+    /// Codes after code, coupon, voucher or promo ("code SAVE20", "promo code save20"), and the store's
+    /// own known codes wherever they appear.
+    func matchDiscountCodes(_ found: inout Found, known: [String]) {
+        let knownCodes = Dictionary(known.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        let cues: Set<String> = ["code", "coupon", "voucher", "promo", "promocode", "discount"]
+        for (index, token) in found.tokens.enumerated() where token.kind == .word && !found.used.contains(index) {
+            if let code = knownCodes[token.text] {
+                found.add(Entity.Kind.discountCode, .string(code), index, index)
+                continue
+            }
+            guard index > 0, cues.contains(found.tokens[index - 1].text) else { continue }
+            let original = token.original
+            let looksLikeCode = original.count >= 4 && original.count <= 24
+                && original.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+                && (original == original.uppercased() || original.contains(where: \.isNumber))
+                && original.contains(where: \.isLetter)
+            if looksLikeCode {
+                found.add(Entity.Kind.discountCode, .string(original.uppercased()), index, index)
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Trains an `IntentModel`: multinomial logistic regression with L2 regularisation, fitted by stochastic
+/// gradient descent with a decaying step over shuffled epochs. The shuffle uses a fixed seed, so the
+/// same data always gives the same model.
+public struct IntentTrainer: Sendable {
+    public var epochs = 40
+    public var learningRate: Float = 2.0
+    public var l2: Float = 1e-5
+    public var seed: UInt64 = 42
+
+    public init() {}
+
+    /// One training message: its text, the entity types in it, and its intent.
+    public struct Sample: Sendable {
+        public var text: String
+        public var entityTypes: [String]
+        public var intent: String
+
+        public init(text: String, entityTypes: [String], intent: String) {
+            self.text = text
+            self.entityTypes = entityTypes
+            self.intent = intent
+        }
+    }
+
+    public func train(_ samples: [Sample]) -> IntentModel {
+        var labels: [String] = []
+        var labelIndex: [String: Int] = [:]
+        for sample in samples where labelIndex[sample.intent] == nil {
+            labelIndex[sample.intent] = labels.count
+            labels.append(sample.intent)
+        }
+        let dimension = IntentFeatures.dimension
+        let features = IntentFeatures()
+        let counts = samples.map { features.counts($0.text, entityTypes: $0.entityTypes) }
+
+        // Smoothed IDF, as scikit-learn computes it.
+        var documentFrequency = [Float](repeating: 0, count: dimension)
+        for vector in counts {
+            for index in vector.indices { documentFrequency[Int(index)] += 1 }
+        }
+        let documents = Float(samples.count)
+        let idf = documentFrequency.map { log((1 + documents) / (1 + $0)) + 1 }
+
+        let classes = labels.count
+        var model = IntentModel(
+            labels: labels, idf: idf, weights: [Float](repeating: 0, count: dimension * classes),
+            bias: [Float](repeating: 0, count: classes)
+        )
+        let vectors = counts.map { model.weighted($0) }
+        let targets = samples.map { labelIndex[$0.intent]! }
+        var weights = model.weights
+        var bias = model.bias
+        var order = Array(samples.indices)
+        var random = SeededGenerator(seed: seed)
+        var step: Float = 0
+        let steps = Float(max(1, epochs * samples.count))
+        for _ in 0..<epochs {
+            order.shuffle(using: &random)
+            for sampleIndex in order {
+                let rate = learningRate / (1 + 4 * step / steps)
+                step += 1
+                let vector = vectors[sampleIndex]
+                var probabilities = bias
+                for (index, value) in zip(vector.indices, vector.values) {
+                    let base = Int(index) * classes
+                    for label in 0..<classes { probabilities[label] += weights[base + label] * value }
+                }
+                IntentModel.softmax(&probabilities)
+                probabilities[targets[sampleIndex]] -= 1
+                for label in 0..<classes {
+                    bias[label] -= rate * 0.1 * probabilities[label]
+                }
+                let shrink = 1 - rate * l2
+                for (index, value) in zip(vector.indices, vector.values) {
+                    let base = Int(index) * classes
+                    for label in 0..<classes {
+                        let position = base + label
+                        weights[position] = weights[position] * shrink - rate * probabilities[label] * value
+                    }
+                }
+            }
+        }
+        model = IntentModel(labels: labels, idf: idf, weights: weights, bias: bias)
+        return model
+    }
+}

@@ -1,0 +1,333 @@
+import Foundation
+
+/// Finds dates and periods in tokens, relative to `today`, as inclusive day ranges:
+/// today, yesterday, this/last week, month, quarter and year, "in March" (the most recent March not in
+/// the future), "March 2011", "between January and March 2011", "from 2011-06-01 to 2011-06-15",
+/// "between 1 and 7 November 2011", "Q1 2011", "the first quarter", "2011", "since June",
+/// "so far this year", "summer 2011", "over the last 30 days", "June through August".
+/// A period that has not ended yet runs to today.
+public struct PeriodParser: Sendable {
+    /// A found period: the token range it covers and its first and last day.
+    public struct Match: Sendable, Equatable {
+        public var first: Int
+        public var last: Int
+        public var from: Date
+        public var to: Date
+    }
+
+    let today: Date
+    private let calendar = ShopClock.calendar
+
+    public init(today: Date) {
+        self.today = ShopClock.calendar.startOfDay(for: today)
+    }
+
+    static let months: [String: Int] = [
+        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+        "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+        "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    ]
+    static let ordinals: [String: Int] = ["first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4]
+    static let seasons: [String: (Int, Int)] = ["spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)]
+    static let numberWords: [String: Int] = [
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+        "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "thirty": 30, "sixty": 60, "ninety": 90,
+    ]
+
+    /// Every period in `tokens`, left to right, without overlaps.
+    public func matches(_ tokens: [Token]) -> [Match] {
+        let words = tokens.map(\.text)
+        var found: [Match] = []
+        var index = 0
+        while index < words.count {
+            if let match = match(at: index, words) {
+                found.append(match)
+                index = match.last + 1
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    // MARK: - Patterns, tried longest first at each position
+
+    private func match(at i: Int, _ w: [String]) -> Match? {
+        func word(_ offset: Int) -> String? { i + offset < w.count ? w[i + offset] : nil }
+        let first = w[i]
+
+        // Ranges: "between X and Y", "from X to Y", "X through/to/until Y", "X - Y".
+        if first == "between" || first == "from" {
+            if let range = range(startingAt: i + 1, w, connectors: first == "between" ? ["and", "-", "to"] : ["to", "until", "till", "through", "thru", "-"]) {
+                return Match(first: i, last: range.last, from: range.from, to: range.to)
+            }
+        }
+        if let range = range(startingAt: i, w, connectors: ["through", "thru", "until", "till", "to", "-", "–"]), range.last > i {
+            return range
+        }
+        // "since June", "since 2011-06-01", "since last month".
+        if first == "since" || first == "after", let point = point(at: i + 1, w) {
+            return Match(first: i, last: point.last, from: point.from, to: today)
+        }
+        // "so far this year", "year to date", "ytd", "month to date".
+        if first == "so", word(1) == "far" {
+            if word(2) == "this", let unit = word(3), let period = current(unit) {
+                return Match(first: i, last: i + 3, from: period.from, to: today)
+            }
+            return Match(first: i, last: i + 1, from: startOfYear(today), to: today)
+        }
+        if first == "ytd" { return Match(first: i, last: i, from: startOfYear(today), to: today) }
+        if first == "mtd" { return Match(first: i, last: i, from: startOfMonth(today), to: today) }
+        if (first == "year" || first == "month"), word(1) == "to", word(2) == "date" {
+            return Match(first: i, last: i + 2, from: first == "year" ? startOfYear(today) : startOfMonth(today), to: today)
+        }
+        // "over the last 30 days", "past 2 weeks", "last 3 months".
+        var lead = i
+        if ["over", "in", "during", "for"].contains(first), word(1) == "the" { lead = i + 2 } else if first == "the" { lead = i + 1 }
+        if lead < w.count, ["last", "past", "previous"].contains(w[lead]), lead + 2 < w.count,
+           let count = Int(w[lead + 1]) ?? Self.numberWords[w[lead + 1]], count > 0, count < 1000,
+           let component = Self.unit(w[lead + 2]) {
+            let from = calendar.date(byAdding: component, value: component == .day ? -(count - 1) : -count, to: today)!
+            let start = component == .day ? from : calendar.date(byAdding: .day, value: 1, to: from)!
+            return Match(first: i, last: lead + 2, from: start, to: today)
+        }
+        if let point = point(at: i, w) {
+            return point
+        }
+        return nil
+    }
+
+    /// "X to Y" where X and Y are months, days of a month, or dates.
+    private func range(startingAt i: Int, _ w: [String], connectors: Set<String>) -> Match? {
+        guard i < w.count else { return nil }
+        // "1 and 7 November 2011", "1-7 Nov".
+        if let startDay = Int(w[i]), (1...31).contains(startDay), i + 2 < w.count, connectors.contains(w[i + 1]),
+           let endDay = Int(w[i + 2]), (1...31).contains(endDay), i + 3 < w.count, let month = Self.months[w[i + 3]] {
+            var last = i + 3
+            var year: Int?
+            if last + 1 < w.count, let y = yearValue(w[last + 1]) { year = y; last += 1 }
+            let resolvedYear = year ?? recentYear(month: month, day: endDay)
+            guard let from = day(resolvedYear, month, startDay), let to = day(resolvedYear, month, endDay), from <= to else { return nil }
+            return Match(first: i, last: last, from: from, to: clamp(to))
+        }
+        // "jan-mar" arrives as one word.
+        let halves = w[i].split(separator: "-").map(String.init)
+        if halves.count == 2, let startMonth = Self.months[halves[0]], let endMonth = Self.months[halves[1]] {
+            var last = i
+            var year = recentYear(month: endMonth, day: 1)
+            if i + 1 < w.count, let y = yearValue(w[i + 1]) { year = y; last += 1 }
+            let startYear = startMonth <= endMonth ? year : year - 1
+            return Match(first: i, last: last, from: day(startYear, startMonth, 1)!, to: clamp(endOfMonth(year, endMonth)!))
+        }
+        // Month to month: "January and March 2011", "June through August".
+        if let startMonth = Self.months[w[i]] {
+            var position = i + 1
+            var startYear: Int?
+            if position < w.count, let y = yearValue(w[position]) { startYear = y; position += 1 }
+            guard position + 1 < w.count, connectors.contains(w[position]), let endMonth = Self.months[w[position + 1]] else { return nil }
+            var last = position + 1
+            var endYear: Int?
+            if last + 1 < w.count, let y = yearValue(w[last + 1]) { endYear = y; last += 1 }
+            let resolvedEnd: Int
+            if let endYear {
+                resolvedEnd = endYear
+            } else if let startYear {
+                resolvedEnd = endMonth >= startMonth ? startYear : startYear + 1
+            } else {
+                resolvedEnd = recentYear(month: endMonth, day: 1)
+            }
+            let resolvedStart = startYear ?? (startMonth <= endMonth ? resolvedEnd : resolvedEnd - 1)
+            guard let from = day(resolvedStart, startMonth, 1), let end = endOfMonth(resolvedEnd, endMonth), from <= end else { return nil }
+            return Match(first: i, last: last, from: from, to: clamp(end))
+        }
+        // Date to date: "2011-06-01 to 2011-06-15", "1 June to 15 June 2011".
+        if let start = point(at: i, w), start.last + 2 < w.count, connectors.contains(w[start.last + 1]),
+           let end = point(at: start.last + 2, w), start.from <= end.to {
+            return Match(first: i, last: end.last, from: start.from, to: end.to)
+        }
+        return nil
+    }
+
+    /// A single day, month, quarter, season, year or relative period.
+    private func point(at i: Int, _ w: [String]) -> Match? {
+        guard i < w.count else { return nil }
+        func word(_ offset: Int) -> String? { i + offset < w.count ? w[i + offset] : nil }
+        let first = w[i]
+        switch first {
+        case "today": return Match(first: i, last: i, from: today, to: today)
+        case "yesterday":
+            let day = calendar.date(byAdding: .day, value: -1, to: today)!
+            return Match(first: i, last: i, from: day, to: day)
+        case "this", "current":
+            if let unit = word(1), let period = current(unit) { return Match(first: i, last: i + 1, from: period.from, to: today) }
+        case "last", "previous", "past":
+            if let unit = word(1), let period = previous(unit) { return Match(first: i, last: i + 1, from: period.from, to: period.to) }
+        case "the":
+            // "the first quarter", "the last quarter".
+            if let ordinal = word(1).flatMap({ Self.ordinals[$0] }), word(2) == "quarter" {
+                var last = i + 2
+                var year = calendar.component(.year, from: today)
+                if let y = word(3).flatMap(yearValue) { year = y; last += 1 } else if quarterStart(year, ordinal) > today { year -= 1 }
+                return Match(first: i, last: last, from: quarterStart(year, ordinal), to: clamp(quarterEnd(year, ordinal)))
+            }
+            if let inner = point(at: i + 1, w), ["last", "previous", "past", "this", "current"].contains(w[i + 1]) {
+                return Match(first: i, last: inner.last, from: inner.from, to: inner.to)
+            }
+        default: break
+        }
+        // "Q1 2011", "q3".
+        if first.count == 2, first.hasPrefix("q"), let quarter = Int(first.dropFirst()), (1...4).contains(quarter) {
+            var last = i
+            var year = calendar.component(.year, from: today)
+            if let y = word(1).flatMap(yearValue) { year = y; last += 1 } else if quarterStart(year, quarter) > today { year -= 1 }
+            return Match(first: i, last: last, from: quarterStart(year, quarter), to: clamp(quarterEnd(year, quarter)))
+        }
+        // "summer 2011".
+        if let (startMonth, endMonth) = Self.seasons[first] {
+            var last = i
+            var year = calendar.component(.year, from: today)
+            if let y = word(1).flatMap(yearValue) { year = y; last += 1 } else if day(year, startMonth, 1)! > today { year -= 1 }
+            let endYear = endMonth < startMonth ? year + 1 : year
+            return Match(first: i, last: last, from: day(year, startMonth, 1)!, to: clamp(endOfMonth(endYear, endMonth)!))
+        }
+        // ISO dates "2011-06-01".
+        if first.count == 10, let date = ShopClock.parseDay(first) {
+            return Match(first: i, last: i, from: date, to: date)
+        }
+        // "5 March 2011", "5th of march".
+        if let dayNumber = dayValue(first) {
+            var position = i + 1
+            if word(1) == "of" { position += 1 }
+            if position < w.count, let month = Self.months[w[position]] {
+                var last = position
+                var year: Int?
+                if let y = (last + 1 < w.count ? yearValue(w[last + 1]) : nil) { year = y; last += 1 }
+                let resolved = year ?? recentYear(month: month, day: dayNumber)
+                if let date = day(resolved, month, dayNumber) { return Match(first: i, last: last, from: date, to: date) }
+            }
+        }
+        // "March 5 2011", "March 2011", "in March".
+        if let month = Self.months[first], first != "may" || word(1).flatMap(yearValue) != nil || (i > 0 && ["in", "of", "for", "during", "since"].contains(w[i - 1])) {
+            if let dayNumber = word(1).flatMap(dayValue), dayNumber <= 31 {
+                var last = i + 1
+                var year: Int?
+                if let y = word(2).flatMap(yearValue) { year = y; last += 1 }
+                let resolved = year ?? recentYear(month: month, day: dayNumber)
+                if let date = day(resolved, month, dayNumber) { return Match(first: i, last: last, from: date, to: date) }
+            }
+            if let year = word(1).flatMap(yearValue) {
+                return Match(first: i, last: i + 1, from: day(year, month, 1)!, to: clamp(endOfMonth(year, month)!))
+            }
+            let year = recentYear(month: month, day: 1)
+            return Match(first: i, last: i, from: day(year, month, 1)!, to: clamp(endOfMonth(year, month)!))
+        }
+        // "2011-06-01" and "2011-06" arrive as number tokens split by hyphens.
+        if let year = yearValue(first), word(1) == "-", let month = word(2).flatMap({ Int($0) }), (1...12).contains(month),
+           word(2)?.count == 2 {
+            if word(3) == "-", let dayNumber = word(4).flatMap({ Int($0) }), word(4)?.count == 2, let date = day(year, month, dayNumber) {
+                return Match(first: i, last: i + 4, from: date, to: date)
+            }
+            return Match(first: i, last: i + 2, from: day(year, month, 1)!, to: clamp(endOfMonth(year, month)!))
+        }
+        // A year on its own: "in 2011", "2011".
+        if let year = yearValue(first) {
+            return Match(first: i, last: i, from: day(year, 1, 1)!, to: clamp(day(year, 12, 31)!))
+        }
+        return nil
+    }
+
+    // MARK: - Calendar helpers
+
+    static func unit(_ word: String) -> Calendar.Component? {
+        switch word {
+        case "day", "days": return .day
+        case "week", "weeks": return .weekOfYear
+        case "month", "months": return .month
+        case "year", "years": return .year
+        default: return nil
+        }
+    }
+
+    /// The current week (from Monday), month, quarter or year, to today.
+    private func current(_ unit: String) -> (from: Date, to: Date)? {
+        switch unit {
+        case "week": return (startOfWeek(today), today)
+        case "month": return (startOfMonth(today), today)
+        case "quarter": return (quarterStart(calendar.component(.year, from: today), quarterOf(today)), today)
+        case "year": return (startOfYear(today), today)
+        default: return nil
+        }
+    }
+
+    /// The previous whole week, month, quarter or year.
+    private func previous(_ unit: String) -> (from: Date, to: Date)? {
+        switch unit {
+        case "week":
+            let start = calendar.date(byAdding: .day, value: -7, to: startOfWeek(today))!
+            return (start, calendar.date(byAdding: .day, value: 6, to: start)!)
+        case "month":
+            let start = calendar.date(byAdding: .month, value: -1, to: startOfMonth(today))!
+            return (start, calendar.date(byAdding: .day, value: -1, to: startOfMonth(today))!)
+        case "quarter":
+            var year = calendar.component(.year, from: today)
+            var quarter = quarterOf(today) - 1
+            if quarter == 0 { quarter = 4; year -= 1 }
+            return (quarterStart(year, quarter), quarterEnd(year, quarter))
+        case "year":
+            let year = calendar.component(.year, from: today) - 1
+            return (day(year, 1, 1)!, day(year, 12, 31)!)
+        default: return nil
+        }
+    }
+
+    /// The year of the most recent `month`/`day` that is not in the future.
+    private func recentYear(month: Int, day dayNumber: Int) -> Int {
+        let year = calendar.component(.year, from: today)
+        if let candidate = day(year, month, min(dayNumber, 28)), candidate <= today { return year }
+        return year - 1
+    }
+
+    private func yearValue(_ word: String) -> Int? {
+        guard word.count == 4, let year = Int(word), (1990...2100).contains(year) else { return nil }
+        return year
+    }
+
+    private func dayValue(_ word: String) -> Int? {
+        var digits = word
+        for suffix in ["st", "nd", "rd", "th"] where digits.hasSuffix(suffix) { digits = String(digits.dropLast(2)) }
+        guard digits.count <= 2, let value = Int(digits), (1...31).contains(value) else { return nil }
+        return value
+    }
+
+    private func day(_ year: Int, _ month: Int, _ day: Int) -> Date? {
+        guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day)),
+              calendar.component(.day, from: date) == day
+        else { return nil }
+        return date
+    }
+
+    private func endOfMonth(_ year: Int, _ month: Int) -> Date? {
+        guard let start = day(year, month, 1) else { return nil }
+        return calendar.date(byAdding: DateComponents(month: 1, day: -1), to: start)
+    }
+
+    /// A period that has not ended yet runs to today.
+    private func clamp(_ date: Date) -> Date { min(date, today) }
+
+    private func startOfWeek(_ date: Date) -> Date {
+        let weekday = calendar.component(.weekday, from: date)  // 1 = Sunday
+        return calendar.date(byAdding: .day, value: -((weekday + 5) % 7), to: date)!
+    }
+
+    private func startOfMonth(_ date: Date) -> Date {
+        day(calendar.component(.year, from: date), calendar.component(.month, from: date), 1)!
+    }
+
+    private func startOfYear(_ date: Date) -> Date {
+        day(calendar.component(.year, from: date), 1, 1)!
+    }
+
+    private func quarterOf(_ date: Date) -> Int { (calendar.component(.month, from: date) - 1) / 3 + 1 }
+    private func quarterStart(_ year: Int, _ quarter: Int) -> Date { day(year, (quarter - 1) * 3 + 1, 1)! }
+    private func quarterEnd(_ year: Int, _ quarter: Int) -> Date { endOfMonth(year, quarter * 3)! }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// The intent classifier of the chat pipeline: an `IntentModel` trained from NLU data, with a
+/// confidence threshold and a margin below which a message is `out_of_scope`.
+public struct TrainedIntentClassifier: IntentClassifying {
+    public let model: IntentModel
+    /// Below this probability the top intent is not trusted.
+    public var threshold: Double
+    /// When the top two intents are closer than this, neither is trusted.
+    public var margin: Double
+
+    public init(model: IntentModel, threshold: Double = 0.35, margin: Double = 0.05) {
+        self.model = model
+        self.threshold = threshold
+        self.margin = margin
+    }
+
+    /// Trains on `data`'s intent examples. Entity types found by `extractor` (with a vocabulary built from
+    /// the data's lookups and annotations) become features, exactly as they will at run time.
+    public static func train(
+        _ data: NLUTrainingData, extractor: EntityExtractor, trainer: IntentTrainer = IntentTrainer(),
+        threshold: Double = 0.35, margin: Double = 0.05
+    ) -> TrainedIntentClassifier {
+        let vocabulary = CatalogVocabulary(training: data)
+        let today = ShopClock.parseDay("2026-06-15")!
+        let samples = data.examples.map { example in
+            let found = extractor.extract(example.text, vocabulary: vocabulary, currency: "USD", today: today)
+            let annotated = example.spans.map {
+                Entity(type: $0.entity, value: .string($0.value), text: "", start: $0.start, end: $0.end)
+            }
+            let spans = annotated + found.filter { entity in
+                !annotated.contains { $0.start < entity.end && entity.start < $0.end }
+            }
+            return IntentTrainer.Sample(
+                text: delexicalize(example.text, spans), entityTypes: Array(Set(spans.map(\.type))).sorted(),
+                intent: example.intent
+            )
+        }
+        return TrainedIntentClassifier(model: trainer.train(samples), threshold: threshold, margin: margin)
+    }
+
+    /// The message with each entity span replaced by its type ("show me Sony tvs under $500" →
+    /// "show me xbrandx xcategoryx xpricex"), so that the classifier learns how people ask rather than
+    /// which brands, prices or dates they happen to name.
+    static func delexicalize(_ text: String, _ entities: [Entity]) -> String {
+        guard !entities.isEmpty else { return text }
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        var position = 0
+        for entity in entities.sorted(by: { $0.start < $1.start }) where entity.start >= position && entity.end <= scalars.count {
+            result.append(contentsOf: scalars[position..<entity.start])
+            result.append(contentsOf: " x\(entity.type.replacingOccurrences(of: "_", with: ""))x ".unicodeScalars)
+            position = entity.end
+        }
+        result.append(contentsOf: scalars[position...])
+        return String(result)
+    }
+
+    public func classify(_ text: String, entities: [Entity]) -> Intent {
+        let scores = model.scores(Self.delexicalize(text, entities), entityTypes: Array(Set(entities.map(\.type))).sorted())
+        guard let top = scores.first else { return Intent(name: Intent.Name.outOfScope, confidence: 1) }
+        let second = scores.count > 1 ? scores[1].probability : 0
+        if top.intent != Intent.Name.outOfScope && (top.probability < threshold || top.probability - second < margin) {
+            return Intent(name: Intent.Name.outOfScope, confidence: Self.rounded(1 - top.probability))
+        }
+        return Intent(name: top.intent, confidence: Self.rounded(top.probability))
+    }
+
+    static func rounded(_ value: Double) -> Double {
+        (min(1, max(0, value)) * 1000).rounded() / 1000
+    }
+}
+
+extension CatalogVocabulary {
+    /// A vocabulary from training data: lookup tables and annotated values stand in for a catalog.
+    public init(training data: NLUTrainingData) {
+        var brands = Set<String>()
+        var products = Set<String>()
+        for example in data.examples {
+            for span in example.spans {
+                switch span.entity {
+                case Entity.Kind.brand: brands.insert(span.value.lowercased())
+                case Entity.Kind.product: products.insert(span.value.lowercased())
+                default: break
+                }
+            }
+        }
+        self.init(
+            brands: brands.sorted(),
+            categories: (data.lookups["category"] ?? []).map { $0.lowercased() },
+            colors: (data.lookups["color"] ?? []).map { $0.lowercased() },
+            products: products.sorted()
+        )
+    }
+}

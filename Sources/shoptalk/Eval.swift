@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import ShopTalkCore
+
+/// `shoptalk eval`: measures the NLU.
+struct Eval: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure the NLU.",
+        subcommands: [EvalIntents.self]
+    )
+}
+
+/// `shoptalk eval intents [FILE] [--cv K]`.
+struct EvalIntents: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "intents",
+        abstract: "Accuracy, per-intent precision/recall/F1 and frequent confusions of the intent classifier.",
+        discussion: """
+            With FILE (JSONL lines {"text": …, "intent": …} or Rasa NLU YAML), trains on the intents folder and
+            scores FILE. With --cv K, cross-validates the intents folder itself in K stratified folds.
+            """
+    )
+
+    @Argument(help: "Labelled messages to score (.jsonl or Rasa .yml).")
+    var file: String?
+
+    @Option(help: "Cross-validate the training folder in this many folds instead of scoring a file.")
+    var cv: Int?
+
+    @Option(help: "NLU training folder. [env: SHOPTALK_INTENTS, default: ./Intents]")
+    var intents: String?
+
+    @Flag(help: "Score the keyword baseline instead of the trained classifier.")
+    var baseline = false
+
+    @Option(help: "Confidence below which a message is out of scope.")
+    var threshold: Double = 0.35
+
+    @Option(help: "Smallest gap between the top two intents.")
+    var margin: Double = 0.05
+
+    @Option(help: "Training epochs.")
+    var epochs: Int?
+
+    @Option(help: "Training learning rate.")
+    var learningRate: Float?
+
+    @Option(help: "L2 regularisation.")
+    var l2: Float?
+
+    @Option(help: "Date relative periods are read against (YYYY-MM-DD). [default: today]")
+    var today: String?
+
+    func validate() throws {
+        if file == nil && cv == nil { throw ValidationError("Give a FILE to score or --cv K.") }
+        if let cv, cv < 2 { throw ValidationError("--cv needs at least 2 folds.") }
+    }
+
+    func run() async throws {
+        let directory = EnvironmentOptions.resolve(intents, "SHOPTALK_INTENTS", default: "./Intents")
+        let data = try RasaNLUReader.load(directory: directory)
+        let extractor = EntityExtractor(data: data)
+        let vocabulary = CatalogVocabulary(training: data)
+        let day = try today.map { text -> Date in
+            guard let date = ShopClock.parseDay(text) else { throw ValidationError("--today must look like 2011-12-10.") }
+            return date
+        } ?? ShopClock.system.today()
+        let entities: (String) -> [Entity] = { extractor.extract($0, vocabulary: vocabulary, currency: "USD", today: day) }
+        var trainer = IntentTrainer()
+        if let epochs { trainer.epochs = epochs }
+        if let learningRate { trainer.learningRate = learningRate }
+        if let l2 { trainer.l2 = l2 }
+        let settings = (trainer: trainer, threshold: threshold, margin: margin)
+        let train: (NLUTrainingData) -> any IntentClassifying = { training in
+            baseline ? KeywordIntentClassifier()
+                : TrainedIntentClassifier.train(training, extractor: extractor, trainer: settings.trainer, threshold: settings.threshold, margin: settings.margin)
+        }
+        let evaluation: IntentEvaluation
+        if let cv {
+            print("\(cv)-fold cross-validation of \(directory) (\(data.examples.count) examples, \(data.intents.count) intents)\(baseline ? ", keyword baseline" : "")")
+            evaluation = IntentEvaluation.crossValidate(data, folds: cv, train: train, entities: entities)
+        } else if let file {
+            let labelled = try Self.readLabelled(file)
+            let started = ContinuousClock.now
+            let classifier = train(data)
+            print("trained on \(data.examples.count) examples in \(ContinuousClock.now - started); scoring \(labelled.count) messages from \(file)\(baseline ? " with the keyword baseline" : "")")
+            evaluation = IntentEvaluation(labelled.map { example in
+                (example.intent, classifier.classify(example.text, entities: entities(example.text)).name, example.text)
+            })
+        } else {
+            return
+        }
+        print(evaluation.report())
+        let inScope = evaluation.perIntent.filter { $0.intent != Intent.Name.outOfScope }
+        let inScopeSupport = inScope.reduce(0) { $0 + $1.support }
+        let inScopeCorrect = inScope.reduce(0.0) { $0 + $1.recall * Double($1.support) }
+        if inScopeSupport > 0 {
+            print(String(format: "\nin-scope accuracy %.1f%% · out_of_scope recall %.1f%%",
+                         inScopeCorrect / Double(inScopeSupport) * 100,
+                         (evaluation.perIntent.first { $0.intent == Intent.Name.outOfScope }?.recall ?? 0) * 100))
+        }
+    }
+
+    /// Reads JSONL ({"text","intent"} per line) or Rasa YAML.
+    static func readLabelled(_ path: String) throws -> [LabeledExample] {
+        if path.hasSuffix(".yml") || path.hasSuffix(".yaml") {
+            return try RasaNLUReader.load(file: path).examples
+        }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw ValidationError("Cannot read \(path).")
+        }
+        var examples: [LabeledExample] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { continue }
+            guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(trimmed.utf8)),
+                  let message = value["text"]?.stringValue, let intent = value["intent"]?.stringValue
+            else {
+                throw ValidationError("\(path):\(number + 1): expected {\"text\": …, \"intent\": …}")
+            }
+            examples.append(LabeledExample(text: message, intent: intent))
+        }
+        return examples
+    }
+}
