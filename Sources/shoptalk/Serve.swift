@@ -40,6 +40,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Messages a session may send in a burst. [env: SHOPTALK_RATE_BURST, default: 60]")
     var rateBurst: Double?
 
+    @Option(help: "Confidence below which a message is out of scope. [env: SHOPTALK_INTENT_THRESHOLD, default: 0.35]")
+    var intentThreshold: Double?
+
+    @Option(help: "Smallest gap between the top two intents. [env: SHOPTALK_INTENT_MARGIN, default: 0.05]")
+    var intentMargin: Double?
+
     func run() async throws {
         let logger = try EnvironmentOptions.bootstrapLogging(level: EnvironmentOptions.resolve(logLevel, "SHOPTALK_LOG_LEVEL", default: "info"))
         var configuration = ServerConfiguration()
@@ -58,6 +64,8 @@ struct Serve: AsyncParsableCommand {
         configuration.sessionTTL = try EnvironmentOptions.resolve(sessionTtl, "SHOPTALK_SESSION_TTL", default: 30) * 60
         configuration.messagesPerSecond = try EnvironmentOptions.resolve(rateLimit, "SHOPTALK_RATE_LIMIT", default: configuration.messagesPerSecond)
         configuration.messageBurst = try EnvironmentOptions.resolve(rateBurst, "SHOPTALK_RATE_BURST", default: configuration.messageBurst)
+        configuration.intentThreshold = try EnvironmentOptions.resolve(intentThreshold, "SHOPTALK_INTENT_THRESHOLD", default: configuration.intentThreshold)
+        configuration.intentMargin = try EnvironmentOptions.resolve(intentMargin, "SHOPTALK_INTENT_MARGIN", default: configuration.intentMargin)
         guard (0...65535).contains(configuration.port) else {
             throw ValidationError("The port must be between 0 and 65535.")
         }

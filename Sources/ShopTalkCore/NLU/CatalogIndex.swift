@@ -30,7 +30,7 @@ struct CatalogIndex: Sendable {
         brandPhrases = brands.map { (words($0), $0) }.filter { !$0.0.isEmpty }.sorted { $0.0.count > $1.0.count }
         categoryPhrases = categories.map { (words($0), $0) }.filter { !$0.0.isEmpty }.sorted { $0.0.count > $1.0.count }
 
-        let generic = Set(EntityTables.categoryWords.keys).union([
+        let generic = Set(EntityTables.categoryWords.keys).subtracting(EntityTables.specificWords).union([
             "4k", "tv", "smartphone", "laptop", "headphones", "running", "men's", "women's", "mens", "womens", "for",
             "with", "the", "and", "of", "smartwatch", "tablet", "shoes", "gaming", "wireless", "cordless", "edition",
         ])
