@@ -167,6 +167,8 @@ TEMPLATES = {
         "i received the wrong {thing}", "you sent me the wrong {category}", "the {product} {problem} after a week",
         "worst experience ever, {thing} {problem}", "i'm fed up, {order} {problem}", "report an issue: {thing} {problem}",
         "complaint: {order} {problem}", "not happy, the {product} {problem}",
+        "my {category} arrived with a cracked screen, {order}", "{order}: the {thing} {problem}",
+        "the {thing} from {order} {problem}", "{thing} {problem} and i want a refund",
     ],
     "business_query": [
         "what was my {metric} {period}", "{metric} {period}", "how much {metric} did we make {period}",

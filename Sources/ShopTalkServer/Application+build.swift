@@ -40,17 +40,28 @@ public func buildApplication(
         rateLimit: .init(perSecond: configuration.messagesPerSecond, burst: configuration.messageBurst)
     )
     let catalog = SQLiteCatalog(database: database)
+    let stores = ChatEngine.Stores(
+        catalog: catalog, orders: SQLiteOrders(database: database), discounts: SQLiteDiscounts(database: database),
+        tickets: SQLiteTickets(database: database), history: catalog
+    )
     let engine = ChatEngine(
-        classifier: language.classifier, extractor: language.extractor, catalog: catalog,
-        orders: SQLiteOrders(database: database), clock: clock
+        classifier: language.classifier, extractor: language.extractor, stores: stores, clock: clock,
+        lookupGuard: LookupGuard(maxFailures: configuration.maxFailedLookups, clock: clock)
     )
     let chat = ChatService(
         sessions: sessions, stores: StoreDirectory(database: database), engine: engine, writer: writer,
-        clock: clock, metrics: metrics
+        clock: clock, metrics: metrics, tokens: OwnerTokens(database: database)
     )
     let limits = ClientFrame.Limits(maxTextLength: configuration.maxTextLength, maxFrameBytes: configuration.maxFrameBytes)
 
-    let router = buildRouter(configuration: configuration, database: database, chat: chat, metrics: metrics, limits: limits, logger: logger)
+    let storeAPI = StoreAPIController(
+        auth: OwnerAuth(tokens: OwnerTokens(database: database), stores: chat.stores, clock: clock), catalog: catalog,
+        admin: CatalogAdmin(database: database, catalog: catalog), discounts: DiscountAdmin(database: database, catalog: catalog),
+        orders: OrderDesk(database: database, catalog: catalog), clock: clock
+    )
+    let router = buildRouter(
+        configuration: configuration, database: database, chat: chat, metrics: metrics, limits: limits, storeAPI: storeAPI, logger: logger
+    )
     let refusals = UpgradeRefusals()
     let webSocketRouter = buildWebSocketRouter(chat: chat, limits: limits, configuration: configuration, refusals: refusals)
     let host = configuration.host
@@ -79,12 +90,13 @@ public func buildApplication(
 /// The HTTP routes: health, metrics, REST chat and the static files of Public/.
 func buildRouter(
     configuration: ServerConfiguration, database: AppDatabase, chat: ChatService, metrics: ShopMetrics,
-    limits: ClientFrame.Limits, logger: Logger
+    limits: ClientFrame.Limits, storeAPI: StoreAPIController, logger: Logger
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: FileMiddleware(configuration.publicDirectory, searchForIndexHtml: true, logger: logger))
     HealthController(database: database, metrics: metrics, startedAt: .now).addRoutes(to: router)
     ChatAPIController(chat: chat, limits: limits).addRoutes(to: router)
+    storeAPI.addRoutes(to: router)
     return router
 }
 

@@ -31,6 +31,8 @@ public struct ServerConfiguration: Sendable {
     public var intentThreshold = 0.35
     /// When the top two intents are closer than this, the message is out of scope.
     public var intentMargin = 0.05
+    /// Failed order lookups (per session and per address, within 10 minutes) before a 10-minute lockout.
+    public var maxFailedLookups = 5
     /// Seed the demo store into an empty database on start.
     public var seedDemoStore = true
 

@@ -67,6 +67,26 @@ public struct CatalogVocabulary: Sendable {
         self.brandCounts = brandCounts
         self.index = CatalogIndex(brands: brands, categories: categories, products: products, brandCounts: brandCounts)
     }
+
+    /// Names of the products a model entity stands for ("Galaxy S24" → its 128, 256 and 512 GB phones),
+    /// most popular first; a partial model ("iPhone 15") matches every model it begins.
+    public func productNames(model: String) -> [String] {
+        let key = Tokenizer.tokenize(model).filter { $0.kind != .symbol }.map(\.text).joined(separator: " ")
+        if let exact = index.namesByModel[key] { return exact }
+        return index.namesByModel.filter { $0.key.hasPrefix(key + " ") }.sorted { $0.key < $1.key }.flatMap(\.value)
+    }
+}
+
+extension CatalogStore {
+    /// The product a model entity names: the most popular product of that model, or the best text match.
+    public func product(model: String, brand: String?, storeID: Int64) async throws -> Product? {
+        let names = try await vocabulary(storeID: storeID).productNames(model: model)
+        if let name = names.first,
+           let exact = try await search(ProductQuery(text: name, limit: 10), storeID: storeID).products.first(where: { $0.name == name }) {
+            return exact
+        }
+        return try await search(ProductQuery(text: model, brand: brand, limit: 1), storeID: storeID).products.first
+    }
 }
 
 /// The catalog as the chat pipeline needs it. SQLite implements it today; another database later.

@@ -9,10 +9,13 @@ public struct ChatContext: Sendable, Hashable {
     public var store: Store
     public var role: Role
     public var sessionID: String
+    /// The client's network address, for per-address limits.
+    public var clientAddress: String?
 
-    public init(store: Store, role: Role, sessionID: String) {
+    public init(store: Store, role: Role, sessionID: String, clientAddress: String? = nil) {
         self.store = store
         self.role = role
         self.sessionID = sessionID
+        self.clientAddress = clientAddress
     }
 }

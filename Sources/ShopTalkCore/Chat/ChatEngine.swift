@@ -11,17 +11,36 @@ public struct ChatEngine: Sendable {
     let fallback: any ChatHandler
     let references = ReferenceResolver()
 
-    public init(
-        classifier: any IntentClassifying, extractor: EntityExtractor, catalog: any CatalogStore,
-        orders: any OrderStore, clock: ShopClock
-    ) {
+    let discounts: any DiscountStore
+
+    /// The data the pipeline reads and writes, behind the storage boundary.
+    public struct Stores: Sendable {
+        public var catalog: any CatalogStore
+        public var orders: any OrderStore
+        public var discounts: any DiscountStore
+        public var tickets: any TicketStore
+        public var history: any PurchaseHistory
+
+        public init(catalog: any CatalogStore, orders: any OrderStore, discounts: any DiscountStore, tickets: any TicketStore, history: any PurchaseHistory) {
+            self.catalog = catalog
+            self.orders = orders
+            self.discounts = discounts
+            self.tickets = tickets
+            self.history = history
+        }
+    }
+
+    public init(classifier: any IntentClassifying, extractor: EntityExtractor, stores: Stores, clock: ShopClock, lookupGuard: LookupGuard? = nil) {
         self.classifier = classifier
         self.extractor = extractor
-        self.catalog = catalog
+        self.catalog = stores.catalog
+        self.discounts = stores.discounts
         self.clock = clock
+        let catalog = stores.catalog
         let smallTalk = SmallTalkHandler()
         let search = CatalogHandler(catalog: catalog, extractor: extractor)
         let info = ProductInfoHandler(catalog: catalog)
+        let deals = DiscountHandler(discounts: stores.discounts, catalog: catalog, clock: clock)
         self.fallback = smallTalk
         self.handlers = [
             Intent.Name.greeting: smallTalk,
@@ -30,11 +49,14 @@ public struct ChatEngine: Sendable {
             Intent.Name.help: smallTalk,
             Intent.Name.outOfScope: smallTalk,
             Intent.Name.findProducts: search,
-            Intent.Name.productRecommendation: search,
+            Intent.Name.productRecommendation: RecommendationHandler(catalog: catalog, history: stores.history),
             Intent.Name.productDetails: info,
             Intent.Name.priceInquiry: info,
             Intent.Name.checkStock: info,
-            Intent.Name.orderStatus: OrderStatusHandler(orders: orders),
+            Intent.Name.findDiscounts: deals,
+            Intent.Name.applyDiscount: deals,
+            Intent.Name.complaint: ComplaintHandler(tickets: stores.tickets, clock: clock),
+            Intent.Name.orderStatus: OrderStatusHandler(orders: stores.orders, guardrail: lookupGuard ?? LookupGuard(clock: clock)),
             Intent.Name.businessQuery: BusinessQueryGate(),
         ]
     }
@@ -65,12 +87,36 @@ public struct ChatEngine: Sendable {
         let handler = handlers[turn.intent.name] ?? fallback
         var reply = try await handler.handle(turn, state: &state)
         reply.entities = understanding.entities
+        try await attachDiscounts(&reply, store: context.store)
         if context.role == .customer, reply.intent.name == Intent.Name.businessQuery, reply.products != nil {
             reply.products = nil
         }
         state.lastIntent = reply.intent.name
         state.turns += 1
         return reply
+    }
+
+    /// Marks every product card with the active discount codes that can apply to it, and names them in a
+    /// price answer.
+    func attachDiscounts(_ reply: inout Reply, store: Store) async throws {
+        guard let cards = reply.products, !cards.isEmpty else { return }
+        let now = clock.now()
+        let evaluator = DiscountEvaluator()
+        let active = try await discounts.discounts(storeID: store.id).filter { evaluator.availabilityFailure($0, at: now) == nil }
+        var updated = cards
+        for index in updated.indices {
+            let card = updated[index]
+            updated[index].discounts = active.filter { discount in
+                (discount.category.map { $0.caseInsensitiveCompare(card.category) == .orderedSame } ?? true)
+                    && (discount.brand.map { $0.caseInsensitiveCompare(card.brand) == .orderedSame } ?? true)
+            }.map(\.code)
+        }
+        reply.products = updated
+        if reply.intent.name == Intent.Name.priceInquiry, updated.count == 1, !updated[0].discounts.isEmpty {
+            let rules = active.filter { updated[0].discounts.contains($0.code) }
+                .map { "\($0.code) (\(DiscountPhrases.rule($0, currency: store.currency)))" }
+            reply.text += " Codes that can apply: " + rules.joined(separator: "; ") + "."
+        }
     }
 
     /// Dialogue context: answers to pending questions, references to the last list, and catalog words in

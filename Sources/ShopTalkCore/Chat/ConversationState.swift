@@ -45,6 +45,8 @@ public struct ConversationState: Sendable, Hashable, Codable {
     public var pending: PendingQuestion?
     /// Intent of the previous message, for follow-ups.
     public var lastIntent: String?
+    /// Codes of the discounts last shown, for "apply the first code".
+    public var lastCodes: [String]?
     /// The product being talked about ("it", "this one"), once one was picked out of a list.
     public var focus: Int64?
     /// Number of messages handled in this session.

@@ -20,8 +20,11 @@ public struct ProductCard: Sendable, Hashable, Codable {
     public var imageUrl: String?
     /// Codes of active discounts that apply to this product.
     public var discounts: [String]
+    /// Why a recommendation was made ("often bought with the Galaxy S24").
+    public var reason: String?
 
-    public init(product: Product, currency: String, discounts: [String] = []) {
+    public init(product: Product, currency: String, discounts: [String] = [], reason: String? = nil) {
+        self.reason = reason
         self.id = product.id
         self.name = product.name
         self.brand = product.brand

@@ -6,11 +6,15 @@ public struct Reply: Sendable, Hashable, Codable {
     public var suggestions: [String]
     public var products: [ProductCard]?
     public var order: OrderCard?
+    public var discounts: [DiscountCard]?
+    public var ticket: Ticket?
 
     public init(
         text: String, intent: Intent, entities: [Entity] = [], suggestions: [String] = [],
-        products: [ProductCard]? = nil, order: OrderCard? = nil
+        products: [ProductCard]? = nil, order: OrderCard? = nil, discounts: [DiscountCard]? = nil, ticket: Ticket? = nil
     ) {
+        self.discounts = discounts
+        self.ticket = ticket
         self.text = text
         self.intent = intent
         self.entities = entities

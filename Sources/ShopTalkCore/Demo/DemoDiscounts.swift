@@ -28,7 +28,7 @@ enum DemoDiscounts {
             Discount(id: 7, code: "HEADPHONES20", description: "$20 off headphones over $150",
                      kind: .fixedAmount, amountOff: dollars(20), minSpend: dollars(150), category: "headphones",
                      startsAt: day(-60), endsAt: day(90)),
-            Discount(id: 8, code: usedUpCode, description: "50% off anything, first 40 orders only (up to $150 off)",
+            Discount(id: 8, code: usedUpCode, description: "50% off anything (up to $150 off), for a limited number of orders",
                      kind: .percentage, percentOff: 50, maxDiscount: dollars(150), usageLimit: 40,
                      startsAt: day(-240), endsAt: day(120)),
             Discount(id: 9, code: "SUMMER30", description: "30% off summer sale (up to $120 off)",

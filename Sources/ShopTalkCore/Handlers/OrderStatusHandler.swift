@@ -3,9 +3,11 @@
 /// never reveal whether an order exists.
 public struct OrderStatusHandler: ChatHandler {
     let orders: any OrderStore
+    let guardrail: LookupGuard
 
-    public init(orders: any OrderStore) {
+    public init(orders: any OrderStore, guardrail: LookupGuard) {
         self.orders = orders
+        self.guardrail = guardrail
     }
 
     public func handle(_ turn: Turn, state: inout ConversationState) async throws -> Reply {
@@ -31,8 +33,11 @@ public struct OrderStatusHandler: ChatHandler {
             )
         }
         state.pending = nil
+        let keys = ["session:\(turn.context.sessionID)"] + (turn.context.clientAddress.map { ["address:\($0)"] } ?? [])
+        try await guardrail.check(keys)
         let order = try await orders.order(number: number, storeID: turn.context.store.id)
         guard let order, order.email.caseInsensitiveCompare(email) == .orderedSame else {
+            await guardrail.recordFailure(keys)
             return Reply(
                 text: "I couldn't find an order \(number) with that email address. Please check both and try again.",
                 intent: intent, suggestions: ["Check another order", "I want to make a complaint"]

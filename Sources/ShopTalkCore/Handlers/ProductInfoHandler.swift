@@ -14,7 +14,7 @@ public struct ProductInfoHandler: ChatHandler {
         var products = try await catalog.products(ids: turn.referenced, storeID: storeID)
         if products.isEmpty, let model = turn.entity(Entity.Kind.product)?.value.stringValue {
             let brand = turn.entity(Entity.Kind.brand)?.value.stringValue
-            products = try await catalog.search(ProductQuery(text: model, brand: brand, limit: 1), storeID: storeID).products
+            products = try await catalog.product(model: model, brand: brand, storeID: storeID).map { [$0] } ?? []
         }
         if products.isEmpty, let focus = state.focus {
             products = try await catalog.products(ids: [focus], storeID: storeID)

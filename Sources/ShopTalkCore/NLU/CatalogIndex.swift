@@ -20,6 +20,8 @@ struct CatalogIndex: Sendable {
     let categoryPhrases: [([String], String)]
     let modelsByFirstWord: [String: [ModelKey]]
     let fuzzy: [FuzzyCandidate]
+    /// Product names by lowercased model display, most popular first.
+    let namesByModel: [String: [String]]
     /// Lowercased single words that are exactly some catalog name; never "corrected".
     let knownWords: Set<String>
 
@@ -36,6 +38,7 @@ struct CatalogIndex: Sendable {
         ])
         var models: [String: [ModelKey]] = [:]
         var seen = Set<String>()
+        var names: [String: [String]] = [:]
         let brandWords = Dictionary(brands.map { ($0, Set(words($0))) }, uniquingKeysWith: { first, _ in first })
         for name in products {
             let all = Tokenizer.tokenize(name)
@@ -53,6 +56,7 @@ struct CatalogIndex: Sendable {
             guard !kept.isEmpty else { continue }
             let key = kept.map(\.text)
             let joined = key.joined(separator: " ")
+            names[joined, default: []].append(name)
             guard seen.insert(joined).inserted else { continue }
             // A one-word model must be distinctive: it has a digit, or is not an ordinary word.
             if key.count == 1 && !key[0].contains(where: \.isNumber) && (EntityTables.commonWords.contains(key[0]) || key[0].count < 4) {
@@ -61,6 +65,7 @@ struct CatalogIndex: Sendable {
             models[key[0], default: []].append(ModelKey(words: key, display: kept.map(\.original).joined(separator: " "), brand: brand))
         }
         modelsByFirstWord = models
+        namesByModel = names
 
         var candidates: [FuzzyCandidate] = []
         for brand in brands {

@@ -40,8 +40,16 @@ struct ChatAPIController: Sendable {
             throw ChatError(.notFound, "There is no store \"\(slug.prefix(60))\".")
         }
         let opened = try await chat.sessions.open(token: object["session"]?.stringValue, store: store)
+        var role = ChatContext.Role.customer
+        if let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") {
+            guard let owner = try await chat.tokens.verify(String(header.dropFirst(7)), now: chat.clock.now()), owner.id == store.id else {
+                throw ChatError(.unauthorized, "That owner token is not valid for this store.")
+            }
+            role = .owner
+        }
         let (frame, _) = try await chat.answer(
-            text, clientID: ClientFrame.clientID(in: object), session: opened.session, logger: context.logger
+            text, clientID: ClientFrame.clientID(in: object), session: opened.session,
+            clientAddress: context.remoteAddress?.ipAddress, role: role, logger: context.logger
         ).get()
         // The reply object, with the session token and whether it was resumed in front.
         let prefix = "{\"session\":\"\(opened.session.id)\",\"resumed\":\(opened.resumed),"

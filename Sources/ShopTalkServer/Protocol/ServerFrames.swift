@@ -28,7 +28,7 @@ struct ReplyFrame: Encodable {
     let reply: Reply
 
     enum CodingKeys: String, CodingKey {
-        case type, id, replyTo, text, intent, entities, suggestions, products, order
+        case type, id, replyTo, text, intent, entities, suggestions, products, order, discounts, ticket
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -42,6 +42,8 @@ struct ReplyFrame: Encodable {
         try container.encode(reply.suggestions, forKey: .suggestions)
         try container.encodeIfPresent(reply.products, forKey: .products)
         try container.encodeIfPresent(reply.order, forKey: .order)
+        try container.encodeIfPresent(reply.discounts, forKey: .discounts)
+        try container.encodeIfPresent(reply.ticket, forKey: .ticket)
     }
 }
 
@@ -76,4 +78,11 @@ struct SimpleFrame: Encodable {
 
     static let pong = FrameCoder.encodeToString(SimpleFrame(type: "pong"))
     static let resetOK = FrameCoder.encodeToString(SimpleFrame(type: "reset_ok"))
+}
+
+/// `{"type":"auth_ok","role":"owner","store":"demo"}`.
+struct AuthOKFrame: Encodable {
+    let type = "auth_ok"
+    let role: String
+    let store: String
 }

@@ -11,13 +11,17 @@ struct ChatService: Sendable {
     let writer: TurnWriter
     let clock: ShopClock
     let metrics: ShopMetrics
+    let tokens: OwnerTokens
 
     /// Answers `text`; the result is the reply frame's JSON and the reply, or the error to report.
-    func answer(_ text: String, clientID: String?, session: ChatSession, logger: Logger) async -> Result<(String, Reply), ChatError> {
+    func answer(
+        _ text: String, clientID: String?, session: ChatSession, clientAddress: String?, role: ChatContext.Role = .customer,
+        logger: Logger
+    ) async -> Result<(String, Reply), ChatError> {
         let started = ContinuousClock.now
         do {
             let (frame, reply) = try await session.respond(
-                to: text, clientID: clientID, engine: engine, writer: writer, now: clock.now()
+                to: text, clientID: clientID, clientAddress: clientAddress, role: role, engine: engine, writer: writer, now: clock.now()
             )
             let elapsed = ContinuousClock.now - started
             metrics.recordMessage(
@@ -28,6 +32,9 @@ struct ChatService: Sendable {
         } catch let error as ChatError {
             metrics.recordError(error.code)
             return .failure(error)
+        } catch let refusal as ChatRefusal {
+            metrics.recordError(.rateLimited)
+            return .failure(ChatError(.rateLimited, refusal.message))
         } catch {
             logger.error("Message handling failed", metadata: ["error": "\(error)", "session.store": "\(session.store.slug)"])
             metrics.recordError(.internal)

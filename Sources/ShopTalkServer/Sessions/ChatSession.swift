@@ -6,7 +6,6 @@ import ShopTalkCore
 actor ChatSession {
     let id: String
     let store: Store
-    private(set) var role: ChatContext.Role
     private(set) var state: ConversationState
     private(set) var lastSeq: Int
     private(set) var lastActivity: Date
@@ -14,11 +13,9 @@ actor ChatSession {
     private var busy = false
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
-    init(id: String, store: Store, role: ChatContext.Role, state: ConversationState, lastSeq: Int, lastActivity: Date,
-         rateLimit: RateLimit) {
+    init(id: String, store: Store, state: ConversationState, lastSeq: Int, lastActivity: Date, rateLimit: RateLimit) {
         self.id = id
         self.store = store
-        self.role = role
         self.state = state
         self.lastSeq = lastSeq
         self.lastActivity = lastActivity
@@ -45,7 +42,7 @@ actor ChatSession {
     /// Answers one message: runs the pipeline, commits the turn, then returns the reply frame's JSON.
     /// Nothing changes if any step fails.
     func respond(
-        to text: String, clientID: String?, engine: ChatEngine, writer: TurnWriter, now: Date
+        to text: String, clientID: String?, clientAddress: String?, role: ChatContext.Role, engine: ChatEngine, writer: TurnWriter, now: Date
     ) async throws -> (frame: String, reply: Reply) {
         guard bucket.take() else {
             throw ChatError(.rateLimited, "You're sending messages too quickly. Please wait a moment and try again.")
@@ -53,7 +50,7 @@ actor ChatSession {
         await acquire()
         defer { release() }
         var newState = state
-        let context = ChatContext(store: store, role: role, sessionID: id)
+        let context = ChatContext(store: store, role: role, sessionID: id, clientAddress: clientAddress)
         let reply = try await engine.respond(to: text, state: &newState, context: context)
         let seq = lastSeq + 1
         let replyID = Self.replyID(seq)
@@ -78,6 +75,13 @@ actor ChatSession {
         cleared.turns = state.turns
         try await writer.commit(.state(sessionID: id, state: try FrameCoder.encode(cleared), lastSeenAt: now))
         state = cleared
+        lastActivity = now
+    }
+
+    /// Records that an owner signed in on this session (for reviewing conversations). The role itself
+    /// belongs to the connection that sent the `auth` frame, never to whoever resumes the session later.
+    func recordOwnerSignIn(writer: TurnWriter, now: Date) async throws {
+        try await writer.commit(.role(sessionID: id, role: ChatContext.Role.owner.rawValue))
         lastActivity = now
     }
 

@@ -58,8 +58,7 @@ actor SessionManager {
         }
         let state = (try? JSONDecoder().decode(ConversationState.self, from: Data(record.state.utf8))) ?? ConversationState()
         let session = ChatSession(
-            id: record.id, store: store, role: ChatContext.Role(rawValue: record.role) ?? .customer, state: state,
-            lastSeq: record.lastSeq, lastActivity: now, rateLimit: rateLimit
+            id: record.id, store: store, state: state, lastSeq: record.lastSeq, lastActivity: now, rateLimit: rateLimit
         )
         live[token] = session
         return Opened(session: session, resumed: true, resumeError: nil)
@@ -97,8 +96,7 @@ actor SessionManager {
         )
         try await writer.commit(.create(record))
         let session = ChatSession(
-            id: token, store: store, role: .customer, state: ConversationState(), lastSeq: 0, lastActivity: now,
-            rateLimit: rateLimit
+            id: token, store: store, state: ConversationState(), lastSeq: 0, lastActivity: now, rateLimit: rateLimit
         )
         live[token] = session
         return session

@@ -9,6 +9,8 @@ enum SessionWrite: Sendable {
     case turn(TurnRecord, state: String, lastSeenAt: Date)
     /// The session's state changed without a turn (a reset).
     case state(sessionID: String, state: String, lastSeenAt: Date)
+    /// The session signed in as an owner.
+    case role(sessionID: String, role: String)
 
     func apply(_ db: Database) throws {
         switch self {
@@ -20,6 +22,8 @@ enum SessionWrite: Sendable {
                 sql: "UPDATE sessions SET state = ?, lastSeq = ?, lastSeenAt = ? WHERE id = ?",
                 arguments: [state, turn.seq, lastSeenAt, turn.sessionId]
             )
+        case .role(let sessionID, let role):
+            try db.execute(sql: "UPDATE sessions SET role = ? WHERE id = ?", arguments: [role, sessionID])
         case .state(let sessionID, let state, let lastSeenAt):
             try db.execute(
                 sql: "UPDATE sessions SET state = ?, lastSeenAt = ? WHERE id = ?",

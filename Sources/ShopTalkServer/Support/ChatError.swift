@@ -13,15 +13,24 @@ public struct ChatError: Error, Sendable, Equatable {
         case unauthorized
         case notFound = "not_found"
         case `internal`
+        /// REST only: the token is valid but for another store.
+        case forbidden
+        /// REST only: the body is well-formed JSON but its fields are wrong; see `fields`.
+        case invalid
+        /// REST only: the request conflicts with what is stored (a duplicate SKU or code).
+        case conflict
     }
 
     public let code: Code
     /// A sentence a person can act on.
     public let message: String
+    /// Field-level messages for `invalid`.
+    public let fields: [String: String]
 
-    public init(_ code: Code, _ message: String) {
+    public init(_ code: Code, _ message: String, fields: [String: String] = [:]) {
         self.code = code
         self.message = message
+        self.fields = fields
     }
 
     /// The HTTP status for REST answers.
@@ -29,6 +38,9 @@ public struct ChatError: Error, Sendable, Equatable {
         switch code {
         case .badJSON, .unknownType, .missingField: return .badRequest
         case .tooLarge: return .contentTooLarge
+        case .forbidden: return .forbidden
+        case .invalid: return .unprocessableContent
+        case .conflict: return .conflict
         case .rateLimited: return .tooManyRequests
         case .unauthorized: return .unauthorized
         case .notFound: return .notFound
@@ -39,7 +51,7 @@ public struct ChatError: Error, Sendable, Equatable {
 
 extension ChatError: HTTPResponseError {
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        let body = FrameCoder.encodeToString(ErrorBody(error: .init(code: code.rawValue, message: message)))
+        let body = FrameCoder.encodeToString(ErrorBody(error: .init(code: code.rawValue, message: message, fields: fields.isEmpty ? nil : fields)))
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: .init(string: body)))
@@ -49,6 +61,7 @@ extension ChatError: HTTPResponseError {
         struct Detail: Encodable {
             let code: String
             let message: String
+            var fields: [String: String]?
         }
 
         let error: Detail

@@ -51,17 +51,19 @@ struct ChatSocketController: Sendable {
             return
         }
         let session = opened.session
+        let address = context.requestContext.remoteAddress?.ipAddress
         logger[metadataKey: "store.slug"] = "\(store.slug)"
         chat.metrics.connections.increment()
         defer { chat.metrics.connections.decrement() }
         try await send(WelcomeFrame(
             session: session.id,
             store: .init(slug: store.slug, name: store.name, currency: store.currency),
-            role: await session.role.rawValue, resumed: opened.resumed, lastReplyId: await session.lastReplyID,
+            role: ChatContext.Role.customer.rawValue, resumed: opened.resumed, lastReplyId: await session.lastReplyID,
             resumeError: opened.resumeError,
             notice: opened.resumeError.map { $0 == "expired" ? "Your previous conversation expired, so this is a new one." : "That conversation could not be found, so this is a new one." }
         ), outbound)
 
+        var role = ChatContext.Role.customer
         var assembler = FrameAssembler(maxBytes: limits.maxFrameBytes)
         var badInARow = 0
         for try await frame in inbound {
@@ -92,15 +94,18 @@ struct ChatSocketController: Sendable {
                 }
             case .success(let frame):
                 badInARow = 0
-                try await dispatch(frame, session: session, outbound: outbound, logger: logger)
+                try await dispatch(frame, session: session, address: address, role: &role, outbound: outbound, logger: logger)
             }
         }
     }
 
-    private func dispatch(_ frame: ClientFrame, session: ChatSession, outbound: WebSocketOutboundWriter, logger: Logger) async throws {
+    private func dispatch(
+        _ frame: ClientFrame, session: ChatSession, address: String?, role: inout ChatContext.Role,
+        outbound: WebSocketOutboundWriter, logger: Logger
+    ) async throws {
         switch frame {
         case .message(let id, let text):
-            switch await chat.answer(text, clientID: id, session: session, logger: logger) {
+            switch await chat.answer(text, clientID: id, session: session, clientAddress: address, role: role, logger: logger) {
             case .success(let (json, _)):
                 try await outbound.write(.text(json))
             case .failure(let error):
@@ -118,9 +123,16 @@ struct ChatSocketController: Sendable {
             }
         case .resume(let after):
             try await replay(after: after, session: session, outbound: outbound)
-        case .auth:
-            chat.metrics.recordError(.unauthorized)
-            try await send(ErrorFrame(replyTo: nil, error: ChatError(.unauthorized, "That owner token is not valid for this store. You are still chatting as a customer.")), outbound)
+        case .auth(let token):
+            let owner = try await chat.tokens.verify(token, now: chat.clock.now())
+            guard let owner, owner.id == session.store.id else {
+                chat.metrics.recordError(.unauthorized)
+                try await send(ErrorFrame(replyTo: nil, error: ChatError(.unauthorized, "That owner token is not valid for this store. You are still chatting as a customer.")), outbound)
+                return
+            }
+            try await session.recordOwnerSignIn(writer: chat.writer, now: chat.clock.now())
+            role = .owner
+            try await send(AuthOKFrame(role: "owner", store: owner.slug), outbound)
         }
     }
 

@@ -44,7 +44,7 @@ final class RefusedUpgradeWriter: ChannelOutboundHandler, RemovableChannelHandle
                 return
             }
             replaced = true
-            let body = FrameCoder.encodeToString(ChatError.ErrorBody(error: .init(code: error.code.rawValue, message: error.message)))
+            let body = FrameCoder.encodeToString(ChatError.ErrorBody(error: .init(code: error.code.rawValue, message: error.message, fields: nil)))
             var buffer = context.channel.allocator.buffer(capacity: body.utf8.count)
             buffer.writeString(body)
             var fields = HTTPFields()

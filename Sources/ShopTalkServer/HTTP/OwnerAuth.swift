@@ -1,0 +1,53 @@
+import Foundation
+import Hummingbird
+import ShopTalkCore
+
+/// Checks `Authorization: Bearer <owner token>` against the store named in the path. Nothing that
+/// writes is ever open without it.
+struct OwnerAuth: Sendable {
+    let tokens: OwnerTokens
+    let stores: StoreDirectory
+    let clock: ShopClock
+
+    /// The store `slug`, if the request carries a valid token for exactly that store.
+    func owner(_ request: Request, slug: String) async throws -> Store {
+        guard let store = try await stores.store(slug: slug) else {
+            throw ChatError(.notFound, "There is no store \"\(slug.prefix(60))\".")
+        }
+        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
+            throw ChatError(.unauthorized, "This needs an owner token: send Authorization: Bearer <token> (create one with `shoptalk token create`).")
+        }
+        let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
+        guard let tokenStore = try await tokens.verify(token, now: clock.now()) else {
+            throw ChatError(.unauthorized, "That owner token is not valid (unknown or revoked).")
+        }
+        guard tokenStore.id == store.id else {
+            throw ChatError(.forbidden, "That owner token belongs to another store.")
+        }
+        return store
+    }
+
+    /// The store `slug` for public reads.
+    func store(_ slug: String) async throws -> Store {
+        guard let store = try await stores.store(slug: slug) else {
+            throw ChatError(.notFound, "There is no store \"\(slug.prefix(60))\".")
+        }
+        return store
+    }
+}
+
+/// Reads a JSON object body, or throws `bad_json`.
+func jsonObject(_ request: Request, context: AppRequestContext) async throws -> [String: JSONValue] {
+    let body = try await request.body.collect(upTo: context.maxUploadSize)
+    guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: body)), case .object(let object) = value else {
+        throw ChatError(.badJSON, "The body must be a JSON object.")
+    }
+    return object
+}
+
+/// A JSON response with `status`.
+func jsonResponse(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+    var headers = HTTPFields()
+    headers[.contentType] = "application/json; charset=utf-8"
+    return Response(status: status, headers: headers, body: .init(byteBuffer: .init(string: try FrameCoder.encode(value))))
+}

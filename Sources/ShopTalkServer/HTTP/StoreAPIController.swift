@@ -1,0 +1,111 @@
+import Foundation
+import Hummingbird
+import ShopTalkCore
+
+/// REST for scripts and admins under `/api/stores/{store}`: products (public reads, owner writes),
+/// discounts and orders (owner only). Every query is scoped to the store in the path, and an owner token
+/// of another store is refused.
+struct StoreAPIController: Sendable {
+    let auth: OwnerAuth
+    let catalog: SQLiteCatalog
+    let admin: CatalogAdmin
+    let discounts: DiscountAdmin
+    let orders: OrderDesk
+    let clock: ShopClock
+
+    struct ProductList: Encodable {
+        let products: [CatalogAdmin.ProductJSON]
+        let total: Int
+    }
+
+    struct DiscountList: Encodable {
+        let discounts: [DiscountAdmin.DiscountJSON]
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        let group = router.group("/api/stores/:store")
+        group.get("/products") { request, context in
+            let store = try await auth.store(try context.parameters.require("store"))
+            let query = request.uri.queryParameters
+            let limit = min(100, max(1, query.get("limit").flatMap(Int.init) ?? 20))
+            let page = try await catalog.search(ProductQuery(
+                text: query.get("q"), category: query.get("category"), brand: query.get("brand"),
+                limit: limit, offset: max(0, query.get("offset").flatMap(Int.init) ?? 0)
+            ), storeID: store.id)
+            return try jsonResponse(ProductList(products: page.products.map(CatalogAdmin.ProductJSON.init), total: page.total))
+        }
+        group.get("/products/:id") { _, context in
+            let store = try await auth.store(try context.parameters.require("store"))
+            return try jsonResponse(CatalogAdmin.ProductJSON(try await admin.product(id: try productID(context), storeID: store.id)))
+        }
+        group.post("/products") { request, context in
+            let store = try await auth.owner(request, slug: try context.parameters.require("store"))
+            let product = try await admin.createProduct(try await jsonObject(request, context: context), storeID: store.id, now: clock.now())
+            return try jsonResponse(CatalogAdmin.ProductJSON(product), status: .created)
+        }
+        for method in [HTTPRequest.Method.put, .patch] {
+            group.on("/products/:id", method: method) { request, context in
+                let store = try await auth.owner(request, slug: try context.parameters.require("store"))
+                let product = try await admin.updateProduct(id: try productID(context), try await jsonObject(request, context: context), storeID: store.id, now: clock.now())
+                return try jsonResponse(CatalogAdmin.ProductJSON(product))
+            }
+        }
+        group.delete("/products/:id") { request, context -> Response in
+            let store = try await auth.owner(request, slug: try context.parameters.require("store"))
+            try await admin.deleteProduct(id: try productID(context), storeID: store.id)
+            return Response(status: .noContent)
+        }
+        group.get("/discounts") { request, context in
+            let store = try await auth.owner(request, slug: try context.parameters.require("store"))
+            return try jsonResponse(DiscountList(discounts: try await discounts.list(storeID: store.id).map(DiscountAdmin.DiscountJSON.init)))
+        }
+        group.get("/discounts/:code") { request, context in
+            let store = try await auth.owner(request, slug: try context.parameters.require("store"))
+            return try jsonResponse(DiscountAdmin.DiscountJSON(try await discounts.discount(code: try context.parameters.require("code"), storeID: store.id)))
+        }
+        group.post("/discounts") { request, context in
+            let store = try await auth.owner(request, slug: try context.parameters.require("store"))
+            let discount = try await discounts.create(try await jsonObject(request, context: context), storeID: store.id)
+            return try jsonResponse(DiscountAdmin.DiscountJSON(discount), status: .created)
+        }
+        for method in [HTTPRequest.Method.put, .patch] {
+            group.on("/discounts/:code", method: method) { request, context in
+                let store = try await auth.owner(request, slug: try context.parameters.require("store"))
+                let discount = try await discounts.update(code: try context.parameters.require("code"), try await jsonObject(request, context: context), storeID: store.id)
+                return try jsonResponse(DiscountAdmin.DiscountJSON(discount))
+            }
+        }
+        group.delete("/discounts/:code") { request, context -> Response in
+            let store = try await auth.owner(request, slug: try context.parameters.require("store"))
+            try await discounts.delete(code: try context.parameters.require("code"), storeID: store.id)
+            return Response(status: .noContent)
+        }
+        group.post("/orders") { request, context in
+            let store = try await auth.owner(request, slug: try context.parameters.require("store"))
+            let order = try await orders.place(try await jsonObject(request, context: context), store: store, now: clock.now())
+            return try jsonResponse(OrderCard(order: order, currency: store.currency), status: .created)
+        }
+        group.get("/orders/:number") { request, context in
+            let store = try await auth.owner(request, slug: try context.parameters.require("store"))
+            let number = try context.parameters.require("number")
+            guard let order = try await SQLiteOrders(database: orders.database).order(number: number, storeID: store.id) else {
+                throw ChatError(.notFound, "There is no order \(number.prefix(40)) in this store.")
+            }
+            return try jsonResponse(OrderCard(order: order, currency: store.currency))
+        }
+        group.patch("/orders/:number") { request, context in
+            let store = try await auth.owner(request, slug: try context.parameters.require("store"))
+            let order = try await orders.updateStatus(
+                number: try context.parameters.require("number"), try await jsonObject(request, context: context), store: store, now: clock.now()
+            )
+            return try jsonResponse(OrderCard(order: order, currency: store.currency))
+        }
+    }
+
+    private func productID(_ context: AppRequestContext) throws -> Int64 {
+        guard let id = context.parameters.get("id").flatMap(Int64.init), id > 0 else {
+            throw ChatError(.notFound, "Product ids are positive whole numbers.")
+        }
+        return id
+    }
+}

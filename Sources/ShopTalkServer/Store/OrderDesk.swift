@@ -1,0 +1,138 @@
+import Foundation
+import GRDB
+import ShopTalkCore
+
+/// Places orders and moves them through their statuses. Placing an order checks stock and the
+/// discount code, takes the stock, and redeems the code in one transaction: SQLite runs write
+/// transactions one at a time, and the usage update only succeeds while the code is below its limit,
+/// so concurrent orders can never take a code past its limit.
+struct OrderDesk: Sendable {
+    let database: AppDatabase
+    let catalog: SQLiteCatalog
+
+    func place(_ body: [String: JSONValue], store: Store, now: Date) async throws -> Order {
+        var fields = FieldReader(body)
+        let email = fields.string("email", required: true, maxLength: 254)
+        if let email, !(email.contains("@") && email.contains(".")) { fields.fail("email", "must be an email address") }
+        let code = fields.string("code", maxLength: 40)
+        let country = fields.string("country", maxLength: 100) ?? ""
+        var lines: [(Int64, Int)] = []
+        if case .array(let items)? = body["items"], !items.isEmpty, items.count <= 100 {
+            for (index, item) in items.enumerated() {
+                guard case .object(let object) = item else { fields.fail("items[\(index)]", "must be an object with productId and quantity"); continue }
+                var itemFields = FieldReader(object)
+                let id = itemFields.int("productId", required: true, range: 1...Int(Int32.max))
+                let quantity = itemFields.int("quantity", range: 1...1000) ?? 1
+                for (key, message) in itemFields.errors { fields.fail("items[\(index)].\(key)", message) }
+                if let id { lines.append((Int64(id), quantity)) }
+            }
+        } else {
+            fields.fail("items", "must be a list of 1 to 100 items")
+        }
+        try fields.finish()
+        let storeID = store.id
+        let evaluator = DiscountEvaluator()
+        let requested = lines
+        let order = try await database.writer.write { db -> Order in
+            var items: [Order.Item] = []
+            var basket: [DiscountEvaluator.Line] = []
+            var problems: [String: String] = [:]
+            for (index, line) in requested.enumerated() {
+                guard let record = try ProductRecord.fetchOne(db, sql: "SELECT * FROM products WHERE id = ? AND storeId = ?", arguments: [line.0, storeID]) else {
+                    problems["items[\(index)].productId"] = "no product \(line.0) in this store"
+                    continue
+                }
+                if record.stock < line.1 {
+                    problems["items[\(index)].quantity"] = record.stock == 0 ? "\(record.name) is out of stock" : "only \(record.stock) of \(record.name) left"
+                    continue
+                }
+                items.append(Order.Item(productID: record.id, name: record.name, quantity: line.1, unitPrice: Money(cents: record.priceCents)))
+                basket.append(.init(category: record.category, brand: record.brand, unitPrice: Money(cents: record.priceCents), quantity: line.1))
+            }
+            if !problems.isEmpty { throw ChatError(.invalid, "Some items can't be ordered.", fields: problems) }
+            var saving = Money.zero
+            var redeemed: String?
+            if let code {
+                guard let record = try DiscountRecord.fetchOne(db, sql: "SELECT * FROM discounts WHERE storeId = ? AND code = ? COLLATE NOCASE", arguments: [storeID, code]),
+                      let discount = record.discount, let discountID = record.id
+                else { throw ChatError(.invalid, "Unknown discount code.", fields: ["code": "\(code) is not a code of this store"]) }
+                switch evaluator.check(discount, lines: basket, at: now) {
+                case .fails(let failure):
+                    let reason = DiscountPhrases.explain(failure, code: discount.code, currency: store.currency)
+                    throw ChatError(.invalid, reason, fields: ["code": reason])
+                case .applies(let amount, _, _):
+                    try db.execute(sql: """
+                        UPDATE discounts SET usedCount = usedCount + 1
+                        WHERE id = ? AND (usageLimit IS NULL OR usedCount < usageLimit)
+                        """, arguments: [discountID])
+                    guard db.changesCount == 1 else {
+                        let reason = DiscountPhrases.explain(.usageLimitReached(limit: discount.usageLimit ?? 0), code: discount.code, currency: store.currency)
+                        throw ChatError(.invalid, reason, fields: ["code": reason])
+                    }
+                    saving = amount
+                    redeemed = discount.code
+                }
+            }
+            for (item, line) in zip(items, requested) {
+                try db.execute(sql: "UPDATE products SET stock = stock - ?, popularity = popularity + ?, updatedAt = ? WHERE id = ?",
+                               arguments: [line.1, line.1, now, item.productID])
+            }
+            let day = ShopClock.dayString(now).replacingOccurrences(of: "-", with: "")
+            let sequence = (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM orders WHERE storeId = ? AND number LIKE ?", arguments: [storeID, "ORD-\(day)-%"]) ?? 0) + 1
+            let customerID = try Int64.fetchOne(db, sql: "SELECT id FROM customers WHERE storeId = ? AND email = ? COLLATE NOCASE", arguments: [storeID, email])
+            let order = Order(
+                number: "ORD-\(day)-\(String(format: "%04d", sequence))", customerExternalID: nil, email: email ?? "",
+                status: .pending, placedAt: now, items: items, discountCode: redeemed, discountAmount: saving,
+                events: [Order.Event(status: .pending, at: now, note: "Order placed")], country: country
+            )
+            try DemoSeeder.insert(order, storeID: storeID, customerID: customerID, productIDs: Dictionary(uniqueKeysWithValues: items.compactMap { $0.productID.map { ($0, $0) } }), db: db)
+            return order
+        }
+        await catalog.catalogChanged(storeID: storeID)
+        return order
+    }
+
+    /// Moves an order to a new status, recording the change in its timeline.
+    func updateStatus(number: String, _ body: [String: JSONValue], store: Store, now: Date) async throws -> Order {
+        var fields = FieldReader(body)
+        let statusText = fields.string("status", required: true)
+        let status = statusText.flatMap(Order.Status.init(rawValue:))
+        if statusText != nil && status == nil { fields.fail("status", "must be one of \(Order.Status.allCases.map(\.rawValue).joined(separator: ", "))") }
+        let carrier = fields.string("carrier", maxLength: 60)
+        let tracking = fields.string("trackingNumber", maxLength: 60)
+        let eta = fields.day("estimatedDelivery")
+        let note = fields.string("note", maxLength: 500)
+        if status == .shipped && (carrier == nil || tracking == nil) {
+            fields.fail("carrier", "carrier and trackingNumber are required to mark an order shipped")
+        }
+        try fields.finish()
+        guard let status else { throw ChatError(.invalid, "A status is required.") }
+        let allowed: [Order.Status: Set<Order.Status>] = [
+            .pending: [.paid, .cancelled], .paid: [.shipped, .cancelled], .shipped: [.delivered, .returned],
+            .delivered: [.returned], .cancelled: [], .returned: [],
+        ]
+        let storeID = store.id
+        try await database.writer.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT id, status FROM orders WHERE storeId = ? AND number = ? COLLATE NOCASE", arguments: [storeID, number]) else {
+                throw ChatError(.notFound, "There is no order \(number.prefix(40)) in this store.")
+            }
+            let current = Order.Status(rawValue: row["status"]) ?? .pending
+            guard allowed[current, default: []].contains(status) else {
+                throw ChatError(.invalid, "An order that is \(current.rawValue) can't become \(status.rawValue).", fields: ["status": "can't go from \(current.rawValue) to \(status.rawValue)"])
+            }
+            let orderID: Int64 = row["id"]
+            if status == .shipped {
+                try db.execute(sql: "UPDATE orders SET status = ?, carrier = ?, trackingNumber = ?, estimatedDelivery = ? WHERE id = ?",
+                               arguments: [status.rawValue, carrier, tracking, eta ?? ShopClock.calendar.startOfDay(for: now.addingTimeInterval(4 * 86_400)), orderID])
+            } else {
+                try db.execute(sql: "UPDATE orders SET status = ? WHERE id = ?", arguments: [status.rawValue, orderID])
+            }
+            try db.execute(sql: "INSERT INTO order_events (orderId, storeId, status, at, note) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [orderID, storeID, status.rawValue, now, note ?? (status == .shipped ? "Shipped with \(carrier ?? "")" : nil)])
+        }
+        guard let order = try await SQLiteOrders(database: database).order(number: number, storeID: storeID) else {
+            throw ChatError(.notFound, "There is no order \(number.prefix(40)) in this store.")
+        }
+        return order
+    }
+}

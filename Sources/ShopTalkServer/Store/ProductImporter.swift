@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+import ShopTalkCore
+
+/// Imports products from CSV, upserting by SKU. Columns (header row required, any order):
+/// `sku, name, price` and optionally `brand, category, description, original_price, cost, stock,
+/// low_stock_threshold, colors, sizes, rating, image_url`; lists use `|` ("black|white"). A bad row is
+/// reported with its line number and reason and skipped; every good row is kept.
+public struct ProductImporter: Sendable {
+    public struct Report: Sendable {
+        public var created = 0
+        public var updated = 0
+        public var problems: [(line: Int, reason: String)] = []
+    }
+
+    let database: AppDatabase
+
+    public init(database: AppDatabase) {
+        self.database = database
+    }
+
+    public func importCSV(_ text: String, storeID: Int64, now: Date) async throws -> Report {
+        var reader = CSVReader(text)
+        guard let header = reader.next() else { return Report() }
+        let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        var report = Report()
+        for required in ["sku", "name", "price"] where !columns.contains(required) {
+            report.problems.append((header.line, "missing column \(required)"))
+        }
+        guard report.problems.isEmpty else { return report }
+        let rename = ["original_price": "originalPrice", "low_stock_threshold": "lowStockThreshold", "image_url": "imageUrl"]
+        var rows: [(Int, Product)] = []
+        while let record = reader.next() {
+            if record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            guard record.fields.count == columns.count else {
+                report.problems.append((record.line, "expected \(columns.count) fields, found \(record.fields.count)"))
+                continue
+            }
+            var body: [String: JSONValue] = [:]
+            for (column, raw) in zip(columns, record.fields) {
+                let value = raw.trimmingCharacters(in: .whitespaces)
+                guard !value.isEmpty else { continue }
+                let key = rename[column] ?? column
+                switch key {
+                case "price", "originalPrice", "cost", "stock", "lowStockThreshold", "rating":
+                    if let number = Double(value) { body[key] = .number(number) } else { body[key] = .string(value) }
+                case "colors", "sizes":
+                    body[key] = .array(value.split(separator: "|").map { .string(String($0)) })
+                default:
+                    body[key] = .string(value)
+                }
+            }
+            var product = Product(id: 0, sku: "", name: "", brand: "", category: "", description: "", price: .zero, stock: 0, lowStockThreshold: 5)
+            do {
+                try CatalogAdmin.apply(body, to: &product, creating: true)
+                rows.append((record.line, product))
+            } catch let error as ChatError {
+                let detail = error.fields.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "; ")
+                report.problems.append((record.line, detail.isEmpty ? error.message : detail))
+            }
+        }
+        let valid = rows
+        let counts = try await database.writer.write { db -> (Int, Int) in
+            var created = 0
+            var updated = 0
+            for (_, product) in valid {
+                var record = ProductRecord(storeId: storeID, product: product, at: now)
+                if let id = try Int64.fetchOne(db, sql: "SELECT id FROM products WHERE storeId = ? AND sku = ?", arguments: [storeID, product.sku]) {
+                    record.id = id
+                    let existing = try ProductRecord.fetchOne(db, key: id)
+                    record.popularity = existing?.popularity ?? 0
+                    record.createdAt = existing?.createdAt ?? now
+                    try record.update(db)
+                    updated += 1
+                } else {
+                    try record.insert(db)
+                    created += 1
+                }
+            }
+            return (created, updated)
+        }
+        report.created = counts.0
+        report.updated = counts.1
+        return report
+    }
+}

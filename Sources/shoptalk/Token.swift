@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import ShopTalkCore
+import ShopTalkServer
+
+/// `shoptalk token create|list|revoke`: owner tokens.
+struct Token: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Manage owner tokens (only their hashes are stored).",
+        subcommands: [Create.self, List.self, Revoke.self]
+    )
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create an owner token; it is printed once, as the last line.")
+        @Option(help: "Store slug.") var store: String
+        @Option(help: "A name to recognise the token by.") var name: String = ""
+        @Option(help: "SQLite database file. [env: SHOPTALK_DB, default: ./shoptalk.sqlite]") var db: String?
+
+        func run() async throws {
+            let database = try AppDatabase.open(path: EnvironmentOptions.resolve(db, "SHOPTALK_DB", default: "./shoptalk.sqlite"))
+            let token = try await OwnerTokens(database: database).create(storeSlug: store, name: name, now: Date())
+            print("Owner token for store \(store) (keep it secret; it is not shown again):")
+            print(token)
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List owner tokens.")
+        @Option(help: "Only this store's tokens.") var store: String?
+        @Option(help: "SQLite database file. [env: SHOPTALK_DB, default: ./shoptalk.sqlite]") var db: String?
+
+        func run() async throws {
+            let database = try AppDatabase.open(path: EnvironmentOptions.resolve(db, "SHOPTALK_DB", default: "./shoptalk.sqlite"))
+            let tokens = try await OwnerTokens(database: database).list(storeSlug: store)
+            print("id".padding(toLength: 6, withPad: " ", startingAt: 0) + "store".padding(toLength: 14, withPad: " ", startingAt: 0)
+                  + "name".padding(toLength: 20, withPad: " ", startingAt: 0) + "created     last used   state")
+            for token in tokens {
+                print(String(token.id).padding(toLength: 6, withPad: " ", startingAt: 0)
+                      + token.store.padding(toLength: 14, withPad: " ", startingAt: 0)
+                      + token.name.padding(toLength: 20, withPad: " ", startingAt: 0)
+                      + ShopClock.dayString(token.createdAt) + "  " + (token.lastUsedAt.map(ShopClock.dayString) ?? "never     ")
+                      + "  " + (token.revokedAt == nil ? "active" : "revoked"))
+            }
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke an owner token by id.")
+        @Argument(help: "Token id (see `shoptalk token list`).") var id: Int64
+        @Option(help: "SQLite database file. [env: SHOPTALK_DB, default: ./shoptalk.sqlite]") var db: String?
+
+        func run() async throws {
+            let database = try AppDatabase.open(path: EnvironmentOptions.resolve(db, "SHOPTALK_DB", default: "./shoptalk.sqlite"))
+            guard try await OwnerTokens(database: database).revoke(id: id, now: Date()) else {
+                throw ValidationError("No active token \(id).")
+            }
+            print("Revoked token \(id).")
+        }
+    }
+}
