@@ -50,7 +50,7 @@ public func buildApplication(
     )
     let chat = ChatService(
         sessions: sessions, stores: StoreDirectory(database: database), engine: engine, writer: writer,
-        clock: clock, metrics: metrics, tokens: OwnerTokens(database: database)
+        clock: clock, metrics: metrics, tokens: OwnerTokens(database: database), alerts: AlertHub()
     )
     let limits = ClientFrame.Limits(maxTextLength: configuration.maxTextLength, maxFrameBytes: configuration.maxFrameBytes)
 

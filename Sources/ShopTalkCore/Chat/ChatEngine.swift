@@ -88,12 +88,24 @@ public struct ChatEngine: Sendable {
         var reply = try await handler.handle(turn, state: &state)
         reply.entities = understanding.entities
         try await attachDiscounts(&reply, store: context.store)
+        reply.suggestions = Self.suggestions(reply.suggestions, state: state)
         if context.role == .customer, reply.intent.name == Intent.Name.businessQuery, reply.products != nil {
             reply.products = nil
         }
         state.lastIntent = reply.intent.name
         state.turns += 1
         return reply
+    }
+
+    /// Two to four suggestions: the handler's, topped up from the context.
+    static func suggestions(_ given: [String], state: ConversationState) -> [String] {
+        var result: [String] = []
+        for suggestion in given where !result.contains(suggestion) { result.append(suggestion) }
+        let fallback = state.pending?.expecting == "email" ? ["I don't know the email", "Check another order"]
+            : !state.lastShown.isEmpty ? ["Show more", "Cheaper ones", "Any discounts on these?"]
+            : SmallTalkHandler.starters
+        for suggestion in fallback where result.count < 2 && !result.contains(suggestion) { result.append(suggestion) }
+        return Array(result.prefix(4))
     }
 
     /// Marks every product card with the active discount codes that can apply to it, and names them in a
@@ -123,6 +135,16 @@ public struct ChatEngine: Sendable {
     /// messages the classifier could not place.
     func resolveDialogue(_ turn: inout Turn, state: inout ConversationState) async throws {
         let confident = turn.intent.confidence >= 0.6
+        if let pending = state.pending, pending.expecting == "confirm" {
+            let words = Set(turn.tokens.map(\.text))
+            let affirmative = !words.isDisjoint(with: ["yes", "yeah", "yep", "yup", "sure", "ok", "okay", "please", "go", "why"])
+                || turn.text.lowercased().hasPrefix("show them")
+            if affirmative && !words.contains("no") {
+                turn.intent = Intent(name: pending.intent, confidence: max(turn.intent.confidence, 0.9))
+                return
+            }
+            state.pending = nil
+        }
         if let pending = state.pending {
             let answers = pending.expecting == "order_number" ? turn.entity(Entity.Kind.orderNumber) != nil
                 : pending.expecting == "email" ? turn.entity(Entity.Kind.email) != nil : false

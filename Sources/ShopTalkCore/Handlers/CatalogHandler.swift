@@ -31,7 +31,17 @@ public struct CatalogHandler: ChatHandler {
 
     public func handle(_ turn: Turn, state: inout ConversationState) async throws -> Reply {
         let wantsMore = isShowMore(turn) && !state.lastShown.isEmpty
-        if wantsMore {
+        if let pending = state.pending, pending.expecting == "confirm", let drop = pending.collected["drop"] {
+            // "Yes" to "want to see them?" after a search found nothing.
+            state.pending = nil
+            state.page = 0
+            switch drop {
+            case "price": state.slots.minPrice = nil; state.slots.maxPrice = nil
+            case "color": state.slots.color = nil
+            case "size": state.slots.size = nil
+            default: state.slots.brand = nil
+            }
+        } else if wantsMore {
             state.page += 1
         } else {
             try await merge(turn, into: &state, extractor: extractor)
@@ -179,17 +189,17 @@ public struct CatalogHandler: ChatHandler {
             )
         }
         var text = "No \(description)."
-        var relaxations: [(String, ProductQuery)] = []
+        var relaxations: [(String, String, ProductQuery)] = []
         if query.minPrice != nil || query.maxPrice != nil {
             var relaxed = query
             relaxed.minPrice = nil
             relaxed.maxPrice = nil
-            relaxations.append(("at any price", relaxed))
+            relaxations.append(("price", "at any price", relaxed))
         }
-        if query.color != nil { var relaxed = query; relaxed.color = nil; relaxations.append(("in any colour", relaxed)) }
-        if query.size != nil { var relaxed = query; relaxed.size = nil; relaxations.append(("in any size", relaxed)) }
-        if query.brand != nil { var relaxed = query; relaxed.brand = nil; relaxations.append(("from any brand", relaxed)) }
-        for (phrase, relaxed) in relaxations {
+        if query.color != nil { var relaxed = query; relaxed.color = nil; relaxations.append(("color", "in any colour", relaxed)) }
+        if query.size != nil { var relaxed = query; relaxed.size = nil; relaxations.append(("size", "in any size", relaxed)) }
+        if query.brand != nil { var relaxed = query; relaxed.brand = nil; relaxations.append(("brand", "from any brand", relaxed)) }
+        for (slot, phrase, relaxed) in relaxations {
             var cheapestFirst = relaxed
             cheapestFirst.limit = 1
             let page = try await catalog.search(cheapestFirst, storeID: turn.context.store.id)
@@ -201,8 +211,9 @@ public struct CatalogHandler: ChatHandler {
             if let cheapest = all.products.min(by: { $0.price < $1.price }) {
                 text += " \(page.total) \(page.total == 1 ? "matches" : "match") \(phrase); the cheapest is the \(cheapest.name) at \(cheapest.price.formatted(currency: currency)) — want to see \(page.total == 1 ? "it" : "them")?"
                 state.lastShown = [cheapest.id]
+                state.pending = .init(expecting: "confirm", intent: Intent.Name.findProducts, collected: ["drop": slot])
                 return Reply(
-                    text: text, intent: turn.intent, suggestions: ["Show them \(phrase)", "What can you do?"],
+                    text: text, intent: turn.intent, suggestions: ["Yes, show them", "What can you do?"],
                     products: [ProductCard(product: cheapest, currency: currency)]
                 )
             }

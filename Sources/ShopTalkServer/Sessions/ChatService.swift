@@ -12,6 +12,7 @@ struct ChatService: Sendable {
     let clock: ShopClock
     let metrics: ShopMetrics
     let tokens: OwnerTokens
+    let alerts: AlertHub
 
     /// Answers `text`; the result is the reply frame's JSON and the reply, or the error to report.
     func answer(
@@ -24,6 +25,10 @@ struct ChatService: Sendable {
                 to: text, clientID: clientID, clientAddress: clientAddress, role: role, engine: engine, writer: writer, now: clock.now()
             )
             let elapsed = ContinuousClock.now - started
+            if let ticket = reply.ticket {
+                let message = "New ticket \(ticket.reference) (\(ticket.category))" + (ticket.orderNumber.map { " for order \($0)" } ?? "") + ": \(ticket.text.prefix(140))"
+                alerts.publish(FrameCoder.encodeToString(AlertFrame(kind: "ticket", message: message, at: ticket.createdAt, data: ticket)), storeID: session.store.id)
+            }
             metrics.recordMessage(
                 intent: reply.intent.name,
                 nanoseconds: elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000

@@ -63,6 +63,29 @@ struct ChatSocketController: Sendable {
             notice: opened.resumeError.map { $0 == "expired" ? "Your previous conversation expired, so this is a new one." : "That conversation could not be found, so this is a new one." }
         ), outbound)
 
+        var subscription: UUID?
+        defer { if let subscription { chat.alerts.unsubscribe(subscription) } }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            defer { group.cancelAll() }
+            try await readLoop(inbound: inbound, outbound: outbound, session: session, address: address, logger: logger) { storeID in
+                // Once the connection is an owner's, alerts for its store are pushed alongside replies.
+                guard subscription == nil else { return }
+                let (id, alerts) = chat.alerts.subscribe(storeID: storeID)
+                subscription = id
+                group.addTask {
+                    for await alert in alerts {
+                        try await outbound.write(.text(alert))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reads frames until the client goes away or is closed for sending only garbage.
+    private func readLoop(
+        inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, session: ChatSession, address: String?,
+        logger: Logger, becameOwner: (Int64) -> Void
+    ) async throws {
         var role = ChatContext.Role.customer
         var assembler = FrameAssembler(maxBytes: limits.maxFrameBytes)
         var badInARow = 0
@@ -95,6 +118,7 @@ struct ChatSocketController: Sendable {
             case .success(let frame):
                 badInARow = 0
                 try await dispatch(frame, session: session, address: address, role: &role, outbound: outbound, logger: logger)
+                if role == .owner { becameOwner(session.store.id) }
             }
         }
     }
