@@ -42,7 +42,7 @@ public func buildApplication(
     let catalog = SQLiteCatalog(database: database)
     let stores = ChatEngine.Stores(
         catalog: catalog, orders: SQLiteOrders(database: database), discounts: SQLiteDiscounts(database: database),
-        tickets: SQLiteTickets(database: database), history: catalog
+        tickets: SQLiteTickets(database: database), history: catalog, analytics: SQLiteAnalytics(database: database)
     )
     let engine = ChatEngine(
         classifier: language.classifier, extractor: language.extractor, stores: stores, clock: clock,
@@ -57,7 +57,7 @@ public func buildApplication(
     let storeAPI = StoreAPIController(
         auth: OwnerAuth(tokens: OwnerTokens(database: database), stores: chat.stores, clock: clock), catalog: catalog,
         admin: CatalogAdmin(database: database, catalog: catalog), discounts: DiscountAdmin(database: database, catalog: catalog),
-        orders: OrderDesk(database: database, catalog: catalog), clock: clock
+        orders: OrderDesk(database: database, catalog: catalog), clock: clock, alerts: chat.alerts
     )
     let router = buildRouter(
         configuration: configuration, database: database, chat: chat, metrics: metrics, limits: limits, storeAPI: storeAPI, logger: logger

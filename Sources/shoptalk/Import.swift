@@ -5,7 +5,46 @@ import ShopTalkServer
 
 /// `shoptalk import products FILE --store S`.
 struct Import: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Import data from CSV files.", subcommands: [Products.self])
+    static let configuration = CommandConfiguration(abstract: "Import data from CSV files.", subcommands: [Products.self, Sales.self])
+
+    struct Sales: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import sales lines (creating the store if missing); bad rows are reported and skipped, re-imports add nothing.",
+            discussion: """
+                online-retail: the UCI Online Retail layout (InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country).
+                shoptalk: order_number,date,sku,product_name,quantity,unit_price,customer_id,country[,category,brand,cost]; a negative quantity is a return.
+                """
+        )
+        @Argument(help: "CSV file.") var file: String
+        @Option(help: "Store slug (created if missing).") var store: String
+        @Option(help: "online-retail or shoptalk.") var format: String = "online-retail"
+        @Option(help: "Currency of a store created by the import. [default: GBP for online-retail, USD for shoptalk]") var currency: String?
+        @Option(help: "SQLite database file. [env: SHOPTALK_DB, default: ./shoptalk.sqlite]") var db: String?
+
+        func run() async throws {
+            guard let format = SalesImporter.Format(rawValue: format) else {
+                throw ValidationError("--format must be one of \(SalesImporter.Format.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw ValidationError("Cannot read \(file) as UTF-8 text.") }
+            let database = try AppDatabase.open(path: EnvironmentOptions.resolve(db, "SHOPTALK_DB", default: "./shoptalk.sqlite"))
+            let started = ContinuousClock.now
+            let terminal = isatty(STDERR_FILENO) != 0
+            let report = try await SalesImporter(database: database).importCSV(
+                text, storeSlug: store, format: format, currency: currency ?? (format == .onlineRetail ? "GBP" : "USD"), now: Date()
+            ) { fraction in
+                guard terminal else { return }
+                let width = 30
+                let filled = Int(fraction * Double(width))
+                FileHandle.standardError.write(Data("\r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: width - filled))] \(Int(fraction * 100))%".utf8))
+            }
+            if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
+            for problem in report.problems {
+                FileHandle.standardError.write(Data("\(file):\(problem.line): \(problem.reason)\n".utf8))
+            }
+            let elapsed = ContinuousClock.now - started
+            print("Read \(report.lines) lines in \(elapsed.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 2)))): \(report.imported) imported, \(report.alreadyPresent) already present, \(report.problems.count) bad rows skipped; \(report.products) products, \(report.customers) customers, \(report.invoices) invoices in store \(store).")
+        }
+    }
 
     struct Products: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

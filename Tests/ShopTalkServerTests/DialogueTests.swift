@@ -27,6 +27,10 @@ final class LiveChat: @unchecked Sendable {
         try await outbound.say(text, id: "d\(counter)")
         return try await frames.next()
     }
+
+    func read() async throws -> [String: JSONValue] {
+        try await frames.next()
+    }
 }
 
 /// Opens a chat on the demo store and runs `body` with it.

@@ -20,8 +20,13 @@ public struct ChatEngine: Sendable {
         public var discounts: any DiscountStore
         public var tickets: any TicketStore
         public var history: any PurchaseHistory
+        public var analytics: any SalesAnalytics
 
-        public init(catalog: any CatalogStore, orders: any OrderStore, discounts: any DiscountStore, tickets: any TicketStore, history: any PurchaseHistory) {
+        public init(
+            catalog: any CatalogStore, orders: any OrderStore, discounts: any DiscountStore, tickets: any TicketStore,
+            history: any PurchaseHistory, analytics: any SalesAnalytics
+        ) {
+            self.analytics = analytics
             self.catalog = catalog
             self.orders = orders
             self.discounts = discounts
@@ -57,7 +62,7 @@ public struct ChatEngine: Sendable {
             Intent.Name.applyDiscount: deals,
             Intent.Name.complaint: ComplaintHandler(tickets: stores.tickets, clock: clock),
             Intent.Name.orderStatus: OrderStatusHandler(orders: stores.orders, guardrail: lookupGuard ?? LookupGuard(clock: clock)),
-            Intent.Name.businessQuery: BusinessQueryGate(),
+            Intent.Name.businessQuery: BusinessQueryGate(analytics: AnalyticsHandler(analytics: stores.analytics, clock: clock)),
         ]
     }
 
@@ -135,6 +140,21 @@ public struct ChatEngine: Sendable {
     /// messages the classifier could not place.
     func resolveDialogue(_ turn: inout Turn, state: inout ConversationState) async throws {
         let confident = turn.intent.confidence >= 0.6
+        if turn.context.role == .owner {
+            // Owners' questions about the business, follow-ups to them, and answers to "which product?".
+            let words = turn.tokens.map(\.text)
+            let lowered = turn.text.lowercased()
+            let followUp = state.lastIntent == Intent.Name.businessQuery
+                && (words.first == "and" || lowered.hasPrefix("what about") || lowered.hasPrefix("how about") || lowered.hasPrefix("same for")
+                    || (words.count <= 5 && turn.entities.contains { $0.type == Entity.Kind.date || $0.type == Entity.Kind.country }))
+            if state.pending?.intent == Intent.Name.businessQuery || followUp
+                || (turn.intent.name != Intent.Name.businessQuery && QuestionParser.looksAnalytic(words)
+                    && ![Intent.Name.orderStatus, Intent.Name.complaint, Intent.Name.applyDiscount].contains(turn.intent.name)) {
+                turn.intent = Intent(name: Intent.Name.businessQuery, confidence: max(turn.intent.confidence, 0.7))
+                return
+            }
+            if turn.intent.name == Intent.Name.businessQuery { return }
+        }
         if let pending = state.pending, pending.expecting == "confirm" {
             let words = Set(turn.tokens.map(\.text))
             let affirmative = !words.isDisjoint(with: ["yes", "yeah", "yep", "yup", "sure", "ok", "okay", "please", "go", "why"])

@@ -45,6 +45,10 @@ public struct ConversationState: Sendable, Hashable, Codable {
     public var pending: PendingQuestion?
     /// Intent of the previous message, for follow-ups.
     public var lastIntent: String?
+    /// The owner's previous analytics question, for follow-ups ("and in Germany?").
+    public var lastQuery: SalesQuery?
+    /// Entities of a question waiting for the owner to pick a product.
+    public var analyticsEntities: [Entity]?
     /// Codes of the discounts last shown, for "apply the first code".
     public var lastCodes: [String]?
     /// The product being talked about ("it", "this one"), once one was picked out of a list.

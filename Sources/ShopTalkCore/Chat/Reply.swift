@@ -8,11 +8,14 @@ public struct Reply: Sendable, Hashable, Codable {
     public var order: OrderCard?
     public var discounts: [DiscountCard]?
     public var ticket: Ticket?
+    public var result: AnalyticsResult?
 
     public init(
         text: String, intent: Intent, entities: [Entity] = [], suggestions: [String] = [],
-        products: [ProductCard]? = nil, order: OrderCard? = nil, discounts: [DiscountCard]? = nil, ticket: Ticket? = nil
+        products: [ProductCard]? = nil, order: OrderCard? = nil, discounts: [DiscountCard]? = nil, ticket: Ticket? = nil,
+        result: AnalyticsResult? = nil
     ) {
+        self.result = result
         self.discounts = discounts
         self.ticket = ticket
         self.text = text

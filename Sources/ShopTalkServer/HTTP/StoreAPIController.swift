@@ -12,6 +12,12 @@ struct StoreAPIController: Sendable {
     let discounts: DiscountAdmin
     let orders: OrderDesk
     let clock: ShopClock
+    let alerts: AlertHub
+
+    private func publish(_ lowStock: [StockWatch.LowStock], storeID: Int64) {
+        let now = clock.now()
+        for alert in lowStock { alerts.publish(StockWatch.frame(alert, at: now), storeID: storeID) }
+    }
 
     struct ProductList: Encodable {
         let products: [CatalogAdmin.ProductJSON]
@@ -46,7 +52,8 @@ struct StoreAPIController: Sendable {
         for method in [HTTPRequest.Method.put, .patch] {
             group.on("/products/:id", method: method) { request, context in
                 let store = try await auth.owner(request, slug: try context.parameters.require("store"))
-                let product = try await admin.updateProduct(id: try productID(context), try await jsonObject(request, context: context), storeID: store.id, now: clock.now())
+                let (product, lowStock) = try await admin.updateProduct(id: try productID(context), try await jsonObject(request, context: context), storeID: store.id, now: clock.now())
+                publish(lowStock, storeID: store.id)
                 return try jsonResponse(CatalogAdmin.ProductJSON(product))
             }
         }
@@ -82,7 +89,8 @@ struct StoreAPIController: Sendable {
         }
         group.post("/orders") { request, context in
             let store = try await auth.owner(request, slug: try context.parameters.require("store"))
-            let order = try await orders.place(try await jsonObject(request, context: context), store: store, now: clock.now())
+            let (order, lowStock) = try await orders.place(try await jsonObject(request, context: context), store: store, now: clock.now())
+            publish(lowStock, storeID: store.id)
             return try jsonResponse(OrderCard(order: order, currency: store.currency), status: .created)
         }
         group.get("/orders/:number") { request, context in

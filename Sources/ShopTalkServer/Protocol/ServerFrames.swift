@@ -28,7 +28,7 @@ struct ReplyFrame: Encodable {
     let reply: Reply
 
     enum CodingKeys: String, CodingKey {
-        case type, id, replyTo, text, intent, entities, suggestions, products, order, discounts, ticket
+        case type, id, replyTo, text, intent, entities, suggestions, products, order, discounts, ticket, result
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -44,6 +44,7 @@ struct ReplyFrame: Encodable {
         try container.encodeIfPresent(reply.order, forKey: .order)
         try container.encodeIfPresent(reply.discounts, forKey: .discounts)
         try container.encodeIfPresent(reply.ticket, forKey: .ticket)
+        try container.encodeIfPresent(reply.result, forKey: .result)
     }
 }
 

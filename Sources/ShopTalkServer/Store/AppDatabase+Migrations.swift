@@ -204,6 +204,41 @@ extension AppDatabase {
                 t.uniqueKey(["storeId", "requestId"])
             }
         }
+        migrator.registerMigration("v2-sales-lines") { db in
+            // One row per invoice line, from the demo store, imports and orders placed through the API. Prices
+            // are in thousandths so that revenue sums are exact for prices with three decimals.
+            try db.create(table: "sales_lines") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("store", inTable: "stores").notNull()
+                t.column("lineKey", .text).notNull()
+                t.column("invoice", .text).notNull()
+                t.column("day", .text).notNull()
+                t.column("at", .datetime).notNull()
+                t.belongsTo("product", inTable: "products", onDelete: .setNull)
+                t.column("customerId", .text)
+                t.column("country", .text).notNull().defaults(to: "")
+                t.column("quantity", .integer).notNull()
+                t.column("unitPriceMilli", .integer).notNull()
+                t.column("costMilli", .integer)
+                t.column("isCancellation", .boolean).notNull()
+                t.uniqueKey(["storeId", "lineKey"])
+            }
+            try db.create(index: "sales_store_day", on: "sales_lines", columns: ["storeId", "day", "quantity", "unitPriceMilli"])
+            try db.create(index: "sales_store_product_day", on: "sales_lines", columns: ["storeId", "productId", "day"])
+            try db.create(index: "sales_store_customer_day", on: "sales_lines", columns: ["storeId", "customerId", "day"])
+            try db.create(index: "sales_store_country_day", on: "sales_lines", columns: ["storeId", "country", "day"])
+            // Imported products have no stock levels; restock questions skip them.
+            try db.alter(table: "products") { t in
+                t.add(column: "stockTracked", .boolean).notNull().defaults(to: true)
+            }
+            try db.create(table: "stock_alerts") { t in
+                t.belongsTo("store", inTable: "stores").notNull()
+                t.belongsTo("product", inTable: "products", onDelete: .cascade).notNull()
+                t.column("alertedAt", .datetime).notNull()
+                t.column("resolvedAt", .datetime)
+                t.primaryKey(["storeId", "productId"])
+            }
+        }
         return migrator
     }
 }

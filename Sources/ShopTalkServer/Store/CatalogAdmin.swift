@@ -96,11 +96,11 @@ struct CatalogAdmin: Sendable {
         return try await self.product(id: id, storeID: storeID)
     }
 
-    func updateProduct(id: Int64, _ body: [String: JSONValue], storeID: Int64, now: Date) async throws -> Product {
+    func updateProduct(id: Int64, _ body: [String: JSONValue], storeID: Int64, now: Date) async throws -> (Product, [StockWatch.LowStock]) {
         var product = try await self.product(id: id, storeID: storeID)
         try Self.apply(body, to: &product, creating: false)
         let updated = product
-        try await database.writer.write { db in
+        let lowStock = try await database.writer.write { db -> [StockWatch.LowStock] in
             if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM products WHERE storeId = ? AND sku = ? AND id <> ?", arguments: [storeID, updated.sku, id]) ?? 0 > 0 {
                 throw ChatError(.conflict, "Another product already has SKU \(updated.sku).")
             }
@@ -113,9 +113,10 @@ struct CatalogAdmin: Sendable {
                 """, arguments: [record.sku, record.name, record.brand, record.category, record.description, record.priceCents,
                                  record.originalPriceCents, record.costCents, record.stock, record.lowStockThreshold, record.colors,
                                  record.sizes, record.rating, record.imageUrl, now, id, storeID])
+            return try StockWatch.check([id], storeID: storeID, now: now, db: db)
         }
         await catalog.catalogChanged(storeID: storeID)
-        return try await self.product(id: id, storeID: storeID)
+        return (try await self.product(id: id, storeID: storeID), lowStock)
     }
 
     func deleteProduct(id: Int64, storeID: Int64) async throws {

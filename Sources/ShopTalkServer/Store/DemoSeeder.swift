@@ -47,9 +47,13 @@ public struct DemoSeeder: Sendable {
                 try record.insert(db)
                 customerIDs[customer.externalID] = record.id
             }
+            let costs = Dictionary(uniqueKeysWithValues: demo.products.compactMap { product in
+                productIDs[product.id].flatMap { id in product.cost.map { (id, $0.cents) } }
+            })
             for order in demo.orders {
                 try Self.insert(order, storeID: storeID, customerID: order.customerExternalID.flatMap { customerIDs[$0] },
                                 productIDs: productIDs, db: db)
+                try SalesLines.insert(order: order, storeID: storeID, productIDs: productIDs, costs: costs, db: db)
             }
             try db.execute(sql: """
                 UPDATE products SET popularity = (
@@ -93,6 +97,8 @@ public struct DemoSeeder: Sendable {
     /// Removes a store's catalog, discounts, customers and orders before re-seeding. Its owner tokens,
     /// credit ledger, tickets and conversations are kept: re-seeding must not lose what owners stored.
     static func deleteCatalogAndSales(_ db: Database, storeID: Int64) throws {
+        try db.execute(sql: "DELETE FROM sales_lines WHERE storeId = ?", arguments: [storeID])
+        try db.execute(sql: "DELETE FROM stock_alerts WHERE storeId = ?", arguments: [storeID])
         try db.execute(sql: "DELETE FROM order_events WHERE storeId = ?", arguments: [storeID])
         try db.execute(sql: "DELETE FROM order_items WHERE storeId = ?", arguments: [storeID])
         try db.execute(sql: "DELETE FROM orders WHERE storeId = ?", arguments: [storeID])

@@ -10,7 +10,7 @@ struct OrderDesk: Sendable {
     let database: AppDatabase
     let catalog: SQLiteCatalog
 
-    func place(_ body: [String: JSONValue], store: Store, now: Date) async throws -> Order {
+    func place(_ body: [String: JSONValue], store: Store, now: Date) async throws -> (Order, [StockWatch.LowStock]) {
         var fields = FieldReader(body)
         let email = fields.string("email", required: true, maxLength: 254)
         if let email, !(email.contains("@") && email.contains(".")) { fields.fail("email", "must be an email address") }
@@ -33,7 +33,7 @@ struct OrderDesk: Sendable {
         let storeID = store.id
         let evaluator = DiscountEvaluator()
         let requested = lines
-        let order = try await database.writer.write { db -> Order in
+        let (order, lowStock) = try await database.writer.write { db -> (Order, [StockWatch.LowStock]) in
             var items: [Order.Item] = []
             var basket: [DiscountEvaluator.Line] = []
             var problems: [String: String] = [:]
@@ -85,11 +85,18 @@ struct OrderDesk: Sendable {
                 status: .pending, placedAt: now, items: items, discountCode: redeemed, discountAmount: saving,
                 events: [Order.Event(status: .pending, at: now, note: "Order placed")], country: country
             )
-            try DemoSeeder.insert(order, storeID: storeID, customerID: customerID, productIDs: Dictionary(uniqueKeysWithValues: items.compactMap { $0.productID.map { ($0, $0) } }), db: db)
-            return order
+            let identity = Dictionary(uniqueKeysWithValues: items.compactMap { $0.productID.map { ($0, $0) } })
+            try DemoSeeder.insert(order, storeID: storeID, customerID: customerID, productIDs: identity, db: db)
+            let costs = try Dictionary(uniqueKeysWithValues: Row.fetchAll(
+                db, sql: "SELECT id, costCents FROM products WHERE storeId = ? AND costCents IS NOT NULL", arguments: [storeID]
+            ).map { ($0["id"] as Int64, $0["costCents"] as Int) })
+            var sold = order
+            sold.customerExternalID = try String.fetchOne(db, sql: "SELECT externalId FROM customers WHERE id = ?", arguments: [customerID])
+            try SalesLines.insert(order: sold, storeID: storeID, productIDs: identity, costs: costs, db: db)
+            return (order, try StockWatch.check(items.compactMap(\.productID), storeID: storeID, now: now, db: db))
         }
         await catalog.catalogChanged(storeID: storeID)
-        return order
+        return (order, lowStock)
     }
 
     /// Moves an order to a new status, recording the change in its timeline.
@@ -126,6 +133,24 @@ struct OrderDesk: Sendable {
                                arguments: [status.rawValue, carrier, tracking, eta ?? ShopClock.calendar.startOfDay(for: now.addingTimeInterval(4 * 86_400)), orderID])
             } else {
                 try db.execute(sql: "UPDATE orders SET status = ? WHERE id = ?", arguments: [status.rawValue, orderID])
+            }
+            if status == .cancelled || status == .returned {
+                // The sale is undone: negative lines for analytics (as a "C" invoice) and the stock goes back.
+                let items = try Row.fetchAll(db, sql: "SELECT productId, quantity, unitPriceCents FROM order_items WHERE orderId = ? ORDER BY id", arguments: [orderID])
+                let order = try Row.fetchOne(db, sql: "SELECT o.number, o.country, c.externalId FROM orders o LEFT JOIN customers c ON c.id = o.customerId WHERE o.id = ?", arguments: [orderID])
+                let number: String = order?["number"] ?? number
+                for (index, item) in items.enumerated() {
+                    let productID: Int64? = item["productId"]
+                    let quantity: Int = item["quantity"]
+                    let cost = try productID.flatMap { try Int.fetchOne(db, sql: "SELECT costCents FROM products WHERE id = ?", arguments: [$0]) }
+                    try SalesLines.insertLine(storeID: storeID, key: "C\(number)#\(index)", invoice: "C\(number)", at: now, productID: productID,
+                                              customer: order?["externalId"], country: order?["country"] ?? "", quantity: -quantity,
+                                              priceMilli: (item["unitPriceCents"] as Int) * 10, costMilli: cost.map { $0 * 10 }, cancellation: true, db: db)
+                    if let productID {
+                        try db.execute(sql: "UPDATE products SET stock = stock + ? WHERE id = ? AND stockTracked = 1", arguments: [quantity, productID])
+                    }
+                }
+                _ = try StockWatch.check(items.compactMap { $0["productId"] as Int64? }, storeID: storeID, now: now, db: db)
             }
             try db.execute(sql: "INSERT INTO order_events (orderId, storeId, status, at, note) VALUES (?, ?, ?, ?, ?)",
                            arguments: [orderID, storeID, status.rawValue, now, note ?? (status == .shipped ? "Shipped with \(carrier ?? "")" : nil)])

@@ -1,0 +1,184 @@
+import Foundation
+
+/// Owners' business questions, answered exactly from the sales data: totals, rankings, trends, best and
+/// worst periods, comparisons, restock needs, slow movers, margins and churn risk. Each answer states
+/// the scope and the period and carries a `result` (scalar, table or series).
+public struct AnalyticsHandler: ChatHandler {
+    let analytics: any SalesAnalytics
+    let clock: ShopClock
+
+    public init(analytics: any SalesAnalytics, clock: ShopClock) {
+        self.analytics = analytics
+        self.clock = clock
+    }
+
+    public func handle(_ turn: Turn, state: inout ConversationState) async throws -> Reply {
+        let storeID = turn.context.store.id
+        let intent = Intent(name: Intent.Name.businessQuery, confidence: turn.intent.confidence)
+        var working = turn
+        let products = try await analytics.productNames(storeID: storeID)
+        var matcher = ProductNameMatcher(products: products)
+        if let pending = state.pending, pending.expecting == "product_choice", let options = pending.collected["options"] {
+            // The owner picked one of the products offered: "the second", or (part of) its name.
+            state.pending = nil
+            let names = options.components(separatedBy: "\n")
+            let words = turn.tokens.map(\.text)
+            let ordinal = ["first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "1st": 0, "2nd": 1, "3rd": 2]
+            let asked = ProductNameMatcher.words(turn.text).subtracting(ProductNameMatcher.words("the one please"))
+            let picked = words.compactMap { ordinal[$0] }.first.flatMap { $0 < names.count ? names[$0] : nil }
+                ?? (asked.isEmpty ? nil : names.first { ProductNameMatcher.words($0).isSuperset(of: asked) })
+            if let picked, let original = pending.collected["question"], let product = products.first(where: { $0.1 == picked }) {
+                // Answer the original question about the chosen product.
+                working = Turn(text: original, tokens: Tokenizer.tokenize(original), intent: turn.intent,
+                               entities: state.analyticsEntities ?? [], context: turn.context)
+                matcher = ProductNameMatcher(products: [product])
+            }
+            state.analyticsEntities = nil
+        }
+        let parser = QuestionParser(today: clock.today())
+        switch parser.parse(working, previous: state.lastQuery, matcher: matcher) {
+        case .ambiguousProduct(let phrase, let candidates):
+            state.pending = .init(expecting: "product_choice", intent: Intent.Name.businessQuery,
+                                  collected: ["options": candidates.joined(separator: "\n"), "question": turn.text])
+            state.analyticsEntities = turn.entities
+            let list = candidates.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "; ")
+            return Reply(text: "Several products match \"\(phrase)\": \(list). Which one do you mean?", intent: intent,
+                         suggestions: Array(candidates.prefix(3)))
+        case .unknownProduct(let phrase, let closest):
+            let hint = closest.isEmpty ? "" : " The closest names are: \(closest.joined(separator: "; "))."
+            return Reply(text: "I don't know a product called \"\(phrase)\".\(hint)", intent: intent, suggestions: Array(closest.prefix(3)))
+        case .query(let query):
+            state.lastQuery = query
+            return try await answer(query, turn: turn, intent: intent)
+        }
+    }
+
+    func answer(_ query: SalesQuery, turn: Turn, intent: Intent) async throws -> Reply {
+        let store = turn.context.store
+        let currency = store.currency
+        let period = AnalyticsPhrases.period(query.from, query.to)
+        let scope = AnalyticsPhrases.scope(query.filter)
+        let metric = query.metric
+        switch query.kind {
+        case .total:
+            guard let value = try await analytics.total(metric, filter: query.filter, storeID: store.id) else {
+                let reason = metric == .margin ? "cost prices are unknown for these sales, so I can't work out a margin" : "there were no orders"
+                return Reply(text: "For \(scope) \(period), \(reason).", intent: intent, suggestions: followUps(query))
+            }
+            let text: String
+            switch metric {
+            case .units:
+                let what = query.filter.productLabel != nil ? "units of \(scope)"
+                    : (query.filter.brand != nil || query.filter.category != nil) ? scope : "units" + (scope == "all products" ? "" : " (\(scope))")
+                text = "You sold \(AnalyticsPhrases.number(value)) \(what) \(period)."
+            case .revenue: text = "Revenue from \(scope) was \(AnalyticsPhrases.money(value, currency: currency)) \(period) (net of returns)."
+            case .orders: text = "You had \(AnalyticsPhrases.number(value)) orders for \(scope) \(period)."
+            case .customers: text = "\(AnalyticsPhrases.number(value)) customers ordered \(scope) \(period)."
+            case .aov: text = "The average order value for \(scope) was \(AnalyticsPhrases.money(value, currency: currency)) \(period)."
+            case .margin: text = "Your profit margin on \(scope) was \(String(format: "%.1f%%", value * 100)) \(period) (revenue minus cost, over revenue)."
+            }
+            let shown = metric == .margin ? (value * 1000).rounded() / 10 : (value * 100).rounded() / 100
+            return Reply(text: text, intent: intent, suggestions: followUps(query),
+                         result: .scalar(metric.rawValue, shown, unit: AnalyticsPhrases.unit(metric, currency: currency), from: query.from, to: query.to))
+        case .ranking(let dimension, let limit, let ascending):
+            let rows = try await analytics.ranking(dimension, metric: metric, filter: query.filter, limit: limit, ascending: ascending, storeID: store.id)
+            guard !rows.isEmpty else { return Reply(text: "No sales for \(scope) \(period).", intent: intent, suggestions: followUps(query)) }
+            let label = dimension == .customer ? "customers" : dimension == .country ? "countries" : dimension == .category ? "categories" : dimension == .brand ? "brands" : "products"
+            let list = rows.enumerated().map { "\($0.offset + 1). \($0.element.0) (\(AnalyticsPhrases.value($0.element.1, metric: metric, currency: currency)))" }
+            let text = "Your \(ascending ? "bottom" : "top") \(rows.count) \(label) by \(metric == .units ? "units sold" : metric.rawValue) \(period)\(query.filter.country.map { " in \($0)" } ?? ""): " + list.joined(separator: "; ") + "."
+            return Reply(text: text, intent: intent, suggestions: followUps(query), result: .table(
+                metric.rawValue, columns: [dimension.rawValue, metric.rawValue],
+                rows: rows.map { [.string($0.0), .number(($0.1 * 100).rounded() / 100)] }, from: query.from, to: query.to))
+        case .trend(let granularity):
+            let points = try await analytics.series(metric, by: granularity, filter: query.filter, storeID: store.id)
+            guard !points.isEmpty else { return Reply(text: "No sales for \(scope) \(period).", intent: intent, suggestions: followUps(query)) }
+            let high = points.max { $0.1 < $1.1 }!
+            let low = points.min { $0.1 < $1.1 }!
+            let text = "\(metric == .units ? "Units sold" : metric.rawValue.capitalized) by \(granularity.rawValue) for \(scope) \(period): highest \(AnalyticsPhrases.label(high.0, granularity)) (\(AnalyticsPhrases.value(high.1, metric: metric, currency: currency))), lowest \(AnalyticsPhrases.label(low.0, granularity)) (\(AnalyticsPhrases.value(low.1, metric: metric, currency: currency))), over \(points.count) \(granularity.rawValue)s."
+            return Reply(text: text, intent: intent, suggestions: followUps(query), result: .series(
+                metric.rawValue, points: points.map { .init(period: $0.0, value: ($0.1 * 100).rounded() / 100) }, from: query.from, to: query.to))
+        case .extreme(let granularity, let best):
+            let points = try await analytics.series(metric, by: granularity, filter: query.filter, storeID: store.id)
+            guard let pick = best ? points.max(by: { $0.1 < $1.1 }) : points.min(by: { $0.1 < $1.1 }) else {
+                return Reply(text: "No sales for \(scope) \(period).", intent: intent, suggestions: followUps(query))
+            }
+            let text = "Your \(best ? "best" : "worst") \(granularity.rawValue) for \(scope) \(period) was \(AnalyticsPhrases.label(pick.0, granularity)), with \(AnalyticsPhrases.value(pick.1, metric: metric, currency: currency)) \(metric == .units ? "units sold" : "in \(metric.rawValue)")."
+            return Reply(text: text, intent: intent, suggestions: followUps(query), result: .table(
+                metric.rawValue, columns: [granularity.rawValue, metric.rawValue], rows: [[.string(pick.0), .number((pick.1 * 100).rounded() / 100)]],
+                from: query.from, to: query.to))
+        case .compare:
+            var other = query.filter
+            other.from = query.compareFrom
+            other.to = query.compareTo
+            let current = try await analytics.total(metric, filter: query.filter, storeID: store.id) ?? 0
+            let previous = try await analytics.total(metric, filter: other, storeID: store.id) ?? 0
+            let otherPeriod = AnalyticsPhrases.period(query.compareFrom, query.compareTo)
+            guard previous != 0 else {
+                return Reply(text: "\(metric.rawValue.capitalized) for \(scope) was \(AnalyticsPhrases.value(current, metric: metric, currency: currency)) \(period), against nothing \(otherPeriod), so there is no percentage change.",
+                             intent: intent, suggestions: followUps(query))
+            }
+            let change = (current - previous) / previous * 100
+            let text = "\(metric == .units ? "Units sold" : metric.rawValue.capitalized) for \(scope) \(period) was \(AnalyticsPhrases.value(current, metric: metric, currency: currency)), against \(AnalyticsPhrases.value(previous, metric: metric, currency: currency)) \(otherPeriod): \(change >= 0 ? "up" : "down") \(String(format: "%.1f%%", abs(change)))."
+            var result = AnalyticsResult.scalar("change", (change * 10).rounded() / 10, unit: "%", from: query.from, to: query.to)
+            result.rows = [[.string("\(query.from ?? "")…\(query.to ?? "")"), .number(current)], [.string("\(query.compareFrom ?? "")…\(query.compareTo ?? "")"), .number(previous)]]
+            result.columns = ["period", metric.rawValue]
+            return Reply(text: text, intent: intent, suggestions: followUps(query), result: result)
+        case .restock:
+            let (lines, tracked) = try await analytics.restock(storeID: store.id, today: ShopClock.dayString(clock.today()))
+            guard tracked > 0 else {
+                return Reply(text: "Stock levels aren't tracked for this store's products (they came from a sales import), so I can't say what needs restocking.", intent: intent, suggestions: ["Top 10 products this month", "Slow movers"])
+            }
+            guard !lines.isEmpty else { return Reply(text: "Nothing needs restocking: every product is above its low-stock threshold.", intent: intent, suggestions: ["Slow movers", "Top 10 products this month"]) }
+            let sorted = lines.sorted { ($0.daysOfCover ?? .infinity, $0.stock) < ($1.daysOfCover ?? .infinity, $1.stock) }
+            let out = sorted.filter { $0.stock <= 0 }.count
+            let text = "\(sorted.count) products need restocking (\(out) out of stock). Most urgent: " + sorted.prefix(5).map { line in
+                "\(line.name) (\(line.stock) left, threshold \(line.threshold)\(line.daysOfCover.map { String(format: ", %.0f days of cover", $0) } ?? ", no sales in 30 days"))"
+            }.joined(separator: "; ") + "."
+            return Reply(text: text, intent: intent, suggestions: ["Slow movers", "Top 10 products this month"], result: .table(
+                "restock", columns: ["product", "stock", "threshold", "units_last_30_days", "days_of_cover"],
+                rows: sorted.map { [.string($0.name), .number(Double($0.stock)), .number(Double($0.threshold)), .number(Double($0.unitsLast30Days)),
+                                    $0.daysOfCover.map { .number(($0 * 10).rounded() / 10) } ?? .null] }, from: nil, to: nil))
+        case .slowMovers(let limit):
+            var filter = query.filter
+            if filter.from == nil {
+                filter.from = ShopClock.dayString(ShopClock.calendar.date(byAdding: .day, value: -89, to: clock.today())!)
+                filter.to = ShopClock.dayString(clock.today())
+            }
+            let rows = try await analytics.slowMovers(filter: filter, limit: limit, storeID: store.id)
+            let text = "Slowest movers \(AnalyticsPhrases.period(filter.from, filter.to)): " + rows.map { "\($0.0) (\(AnalyticsPhrases.number($0.1)) units)" }.joined(separator: "; ") + "."
+            return Reply(text: text, intent: intent, suggestions: ["Which products need restocking?", "Top 5 products this month"], result: .table(
+                "units", columns: ["product", "units"], rows: rows.map { [.string($0.0), .number($0.1)] }, from: filter.from, to: filter.to))
+        case .churnRisk:
+            let days = try await analytics.customerOrderDays(filter: query.filter, storeID: store.id)
+            let today = clock.today()
+            var risky: [(String, Int, Double, Int)] = []
+            for (customer, orderDays) in days {
+                let dates = orderDays.compactMap(ShopClock.parseDay).sorted()
+                guard dates.count >= 3, let last = dates.last else { continue }
+                let gaps = zip(dates.dropFirst(), dates).map { $0.timeIntervalSince($1) / 86_400 }
+                let usual = gaps.reduce(0, +) / Double(gaps.count)
+                let silent = Int(today.timeIntervalSince(last) / 86_400)
+                if Double(silent) > 2 * usual { risky.append((customer, dates.count, usual, silent)) }
+            }
+            risky.sort { $0.3 - Int($0.2) > $1.3 - Int($1.2) }
+            let text = risky.isEmpty
+                ? "No regular customers look at risk: everyone who ordered at least three times has ordered within twice their usual gap."
+                : "\(risky.count) regular customers have gone quiet for more than twice their usual gap between orders. " + risky.prefix(5).map { "Customer \($0.0): \($0.1) orders, usually every \(Int($0.2.rounded())) days, silent for \($0.3) days" }.joined(separator: "; ") + "."
+            return Reply(text: text, intent: intent, suggestions: ["Who are my top 10 customers?", "Sales by month this year"], result: .table(
+                "churn_risk", columns: ["customer", "orders", "usual_gap_days", "days_silent"],
+                rows: risky.prefix(50).map { [.string($0.0), .number(Double($0.1)), .number($0.2.rounded()), .number(Double($0.3))] }, from: nil, to: nil))
+        }
+    }
+
+    /// Two or three next questions that change one part of this one.
+    func followUps(_ query: SalesQuery) -> [String] {
+        var suggestions: [String] = []
+        switch query.kind {
+        case .total: suggestions = ["What about last year?", "Top 5 products in this period", "Sales by month this year"]
+        case .ranking: suggestions = ["What about last month?", "Sales by month this year", "Which products need restocking?"]
+        case .trend: suggestions = ["What was the best month?", "Top 5 products this year", "How did this month compare to last month?"]
+        default: suggestions = ["What were my total sales this month?", "Top 10 customers", "Sales by month this year"]
+        }
+        return suggestions
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Words for analytics answers: periods, amounts and scopes.
+enum AnalyticsPhrases {
+    static func day(_ text: String, withYear: Bool = true) -> String {
+        guard let date = ShopClock.parseDay(text) else { return text }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = withYear ? "d MMM yyyy" : "d MMM"
+        return formatter.string(from: date)
+    }
+
+    /// "between 1 Jan and 31 Mar 2026", "on 5 Mar 2026", "in all time".
+    static func period(_ from: String?, _ to: String?) -> String {
+        guard let from, let to else { return "in all time" }
+        if from == to { return "on \(day(from))" }
+        let sameYear = from.prefix(4) == to.prefix(4)
+        return "between \(day(from, withYear: !sameYear)) and \(day(to))"
+    }
+
+    /// "Nov 2011", "week of 25 Apr 2011", "5 Mar 2011" for series labels.
+    static func label(_ period: String, _ granularity: SalesQuery.Granularity) -> String {
+        switch granularity {
+        case .month:
+            guard let date = ShopClock.parseDay(period + "-01") else { return period }
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_GB")
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            formatter.dateFormat = "MMM yyyy"
+            return formatter.string(from: date)
+        case .week: return "the week of \(day(period))"
+        case .day: return day(period)
+        }
+    }
+
+    static func money(_ value: Double, currency: String) -> String {
+        let symbol = Money.symbol(for: currency)
+        let formatter = NumberFormatter()
+        formatter.numberStyle = .decimal
+        formatter.minimumFractionDigits = 2
+        formatter.maximumFractionDigits = 2
+        formatter.locale = Locale(identifier: "en_US")
+        let text = formatter.string(from: NSNumber(value: abs(value))) ?? String(format: "%.2f", abs(value))
+        return (value < 0 ? "-" : "") + symbol + text
+    }
+
+    static func number(_ value: Double) -> String {
+        let formatter = NumberFormatter()
+        formatter.numberStyle = .decimal
+        formatter.maximumFractionDigits = value == value.rounded() ? 0 : 2
+        formatter.locale = Locale(identifier: "en_US")
+        return formatter.string(from: NSNumber(value: value)) ?? "\(value)"
+    }
+
+    static func value(_ value: Double, metric: SalesQuery.Metric, currency: String) -> String {
+        switch metric {
+        case .revenue, .aov: return money(value, currency: currency)
+        case .margin: return String(format: "%.1f%%", value * 100)
+        default: return number(value)
+        }
+    }
+
+    static func unit(_ metric: SalesQuery.Metric, currency: String) -> String {
+        switch metric {
+        case .revenue, .aov: return currency
+        case .units: return "units"
+        case .orders: return "orders"
+        case .customers: return "customers"
+        case .margin: return "%"
+        }
+    }
+
+    /// "Samsung TVs", "WHITE HANGING HEART T-LIGHT HOLDER", "all products", with " in Germany", " for customer 12345".
+    static func scope(_ filter: SalesFilter) -> String {
+        var text: String
+        if let label = filter.productLabel {
+            text = label
+        } else if filter.brand != nil || filter.category != nil {
+            text = [filter.brand, filter.category.map { CatalogPhrases.categoryNoun($0) }].compactMap { $0 }.joined(separator: " ")
+            if filter.category == nil { text += " products" }
+        } else {
+            text = "all products"
+        }
+        if let country = filter.country { text += " in \(country)" }
+        if let customer = filter.customer { text += " for customer \(customer)" }
+        return text
+    }
+}

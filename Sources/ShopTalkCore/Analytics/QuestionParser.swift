@@ -1,0 +1,211 @@
+import Foundation
+
+/// Parses an owner's question into a `SalesQuery`, using the entities already found (periods, brands,
+/// categories, countries, customer ids, products) and the words of the question. A follow-up ("and in
+/// Germany?", "what about last year?") reuses the previous query with the part it names changed.
+public struct QuestionParser: Sendable {
+    /// The outcome: a query to run, or a question back to the owner.
+    public enum Outcome: Sendable {
+        case query(SalesQuery)
+        case ambiguousProduct(phrase: String, candidates: [String])
+        case unknownProduct(phrase: String, closest: [String])
+    }
+
+    /// Words that say how to ask, not what about; what remains may name a product.
+    static let questionWords: Set<String> = [
+        "how", "many", "much", "did", "do", "does", "we", "i", "my", "our", "us", "you", "sell", "sold", "selling", "sells",
+        "of", "the", "a", "an", "in", "on", "at", "for", "to", "from", "between", "and", "or", "what", "whats", "what's",
+        "was", "were", "is", "are", "be", "been", "total", "sales", "sale", "revenue", "units", "unit", "orders", "order",
+        "customers", "customer", "show", "me", "give", "tell", "get", "made", "make", "earn", "earned", "number", "count",
+        "by", "per", "each", "every", "month", "months", "week", "weeks", "day", "days", "year", "years", "quarter",
+        "top", "best", "worst", "most", "least", "which", "who", "where", "products", "product", "items", "item",
+        "countries", "country", "categories", "category", "brands", "brand", "trend", "monthly", "weekly", "daily",
+        "compare", "compared", "vs", "versus", "against", "with", "than", "about", "same", "so", "far", "this", "last",
+        "previous", "past", "over", "since", "until", "through", "overall", "all", "time", "ever", "please", "pls",
+        "margin", "profit", "average", "value", "aov", "basket", "restock", "reorder", "stock", "need", "needs",
+        "restocking", "low", "slow", "movers", "moving", "churn", "risk", "were", "have", "has", "had", "it", "its",
+        "do", "go", "went", "doing", "perform", "performed", "performance", "figures", "numbers", "report", "quantity",
+        "quantities", "pieces", "revenues", "turnover", "takings", "income", "money", "spent", "spend", "bought", "buy",
+        "buys", "purchased", "up", "there", "that", "those", "these", "any", "some", "ones", "one", "many", "amount",
+        "gross", "net", "whole", "entire", "period", "range", "date", "dates", "so", "far", "ytd", "mtd", "today",
+        "yesterday", "now", "currently", "current", "still", "yet", "again", "also", "too", "like", "look", "looks",
+        "looking", "sell-through", "highest", "lowest", "biggest", "smallest", "busiest", "quietest", "performing",
+        "performers", "sellers", "seller", "popular", "ranking", "rank", "ranked", "best-selling", "bestsellers", "and",
+        "ordered", "ordering", "churning", "churned", "quiet", "gone", "lost", "regular", "buyers", "stopped", "value",
+        "figure", "spent", "risk", "at", "much", "who've", "whove", "haven't", "havent", "while", "recently", "new",
+        "returning", "unique", "distinct", "cancelled", "returns", "returned", "refunds", "refunded", "business", "shop",
+        "store", "doing", "going", "well", "better", "worse", "growth", "grow", "grew", "up", "down", "change", "changed",
+        "breakdown", "split", "summary", "overview", "dashboard", "each", "per", "every", "week's", "month's", "year's",
+    ]
+
+    let today: Date
+
+    public init(today: Date) {
+        self.today = today
+    }
+
+    public func parse(_ turn: Turn, previous: SalesQuery?, matcher: ProductNameMatcher) -> Outcome {
+        let words = turn.tokens.filter { $0.kind != .symbol }.map(\.text)
+        let set = Set(words)
+        let text = " " + words.joined(separator: " ") + " "
+        func has(_ phrase: String) -> Bool { text.contains(" \(phrase) ") }
+        let dates = turn.entities.filter { $0.type == Entity.Kind.date }.compactMap { entity -> (String, String)? in
+            guard let from = entity.value["from"]?.stringValue, let to = entity.value["to"]?.stringValue else { return nil }
+            return (from, to)
+        }
+
+        let isFollowUp = previous != nil && (words.first == "and" || has("what about") || has("how about") || has("same for")
+            || has("and for") || has("and in") || (words.count <= 4 && !turn.entities.isEmpty && Self.kind(words: set, has: has, dates: dates.count) == nil))
+        var query: SalesQuery
+        if isFollowUp, let previous {
+            query = previous
+            if let metric = Self.metric(words: set, has: has) { query.metric = metric }
+            if let kind = Self.kind(words: set, has: has, dates: dates.count) { query.kind = kind }
+        } else {
+            let kind = Self.kind(words: set, has: has, dates: dates.count) ?? .total
+            var metric = Self.metric(words: set, has: has) ?? .revenue
+            if case .ranking(let dimension, _, _) = kind, Self.metric(words: set, has: has) == nil {
+                metric = dimension == .product || dimension == .category || dimension == .brand ? .units : .revenue
+            }
+            if case .slowMovers = kind { metric = .units }
+            query = SalesQuery(metric: metric, kind: kind)
+        }
+        // Periods: one sets the period; two make a comparison (the first against the second).
+        if case .compare = query.kind, dates.count >= 2 {
+            (query.from, query.to) = dates[0]
+            (query.compareFrom, query.compareTo) = dates[1]
+        } else if case .compare = query.kind, dates.count == 1 {
+            (query.from, query.to) = dates[0]
+            (query.compareFrom, query.compareTo) = Self.previousPeriod(from: dates[0].0, to: dates[0].1)
+        } else if case .compare = query.kind, query.from == nil {
+            // "are we doing better than last month": this month so far against last month.
+            let parser = PeriodParser(today: today)
+            let thisMonth = parser.matches(Tokenizer.tokenize("this month"))[0]
+            let lastMonth = parser.matches(Tokenizer.tokenize("last month"))[0]
+            (query.from, query.to) = (ShopClock.dayString(thisMonth.from), ShopClock.dayString(thisMonth.to))
+            (query.compareFrom, query.compareTo) = (ShopClock.dayString(lastMonth.from), ShopClock.dayString(lastMonth.to))
+        } else if let period = dates.first {
+            (query.from, query.to) = period
+        }
+        // Filters named in this message replace those of a follow-up's previous question.
+        if let brand = turn.entity(Entity.Kind.brand)?.value.stringValue { query.filter.brand = brand }
+        if let category = turn.entity(Entity.Kind.category)?.value.stringValue { query.filter.category = category }
+        if let country = turn.entity(Entity.Kind.country)?.value.stringValue { query.filter.country = country }
+        if let customer = turn.entity(Entity.Kind.customerID)?.value.stringValue { query.filter.customer = customer }
+        // What is left may name a product.
+        let covered = turn.entities.map { $0.start..<$0.end }
+        let phrase = turn.tokens.filter { token in
+            token.kind != .symbol && !covered.contains { $0.contains(token.start) } && !Self.questionWords.contains(token.text)
+                && !(Int(token.text) != nil)
+        }.map(\.text)
+        var named = phrase
+        if let model = turn.entity(Entity.Kind.product)?.value.stringValue {
+            named = Tokenizer.tokenize(model).filter { $0.kind != .symbol }.map(\.text) + phrase
+        }
+        if !named.isEmpty {
+            let candidates = matcher.candidates(for: named)
+            let label = named.joined(separator: " ")
+            // Every asked-for word in several names, none of them exactly what was asked: ask which.
+            let complete = candidates.filter { $0.precision >= 0.999 }
+            let exact = complete.first { $0.coverage >= 0.999 }
+            if exact == nil && Set(complete.map(\.name)).count > 1 {
+                return .ambiguousProduct(phrase: label, candidates: complete.prefix(5).map(\.name))
+            }
+            if let best = exact ?? complete.first ?? candidates.first, best.score >= 0.55 {
+                query.filter.productIDs = [best.id]
+                query.filter.productLabel = best.name
+            } else if named.count >= 2 {
+                return .unknownProduct(phrase: label, closest: candidates.prefix(3).map(\.name))
+            }
+        }
+        if (query.from == nil) != (query.to == nil) { query.to = query.to ?? ShopClock.dayString(today) }
+        query.filter.from = query.from
+        query.filter.to = query.to
+        return .query(query)
+    }
+
+    /// Whether an owner's message reads like a question about the business.
+    public static func looksAnalytic(_ words: [String]) -> Bool {
+        let set = Set(words)
+        let text = " " + words.joined(separator: " ") + " "
+        let cues: Set<String> = ["revenue", "sales", "sold", "units", "orders", "customers", "margin", "profit", "restock", "restocking",
+                                 "reorder", "trend", "aov", "turnover", "churn", "bestsellers", "movers", "monthly", "weekly", "daily",
+                                 "cancellations", "returns", "takings", "inventory"]
+        return !set.isDisjoint(with: cues) || text.contains(" how many ") && text.contains(" sell") || text.contains(" best selling ")
+            || text.contains(" top ") && !set.isDisjoint(with: ["products", "customers", "countries", "categories", "items"])
+    }
+
+    static func metric(words: Set<String>, has: (String) -> Bool) -> SalesQuery.Metric? {
+        if !words.isDisjoint(with: ["margin", "margins", "profit", "profits", "profitability"]) { return .margin }
+        if words.contains("aov") || has("average order") || has("average basket") || has("basket value") || has("order value") { return .aov }
+        if !words.isDisjoint(with: ["revenue", "revenues", "turnover", "takings", "income", "money", "earn", "earned", "made", "make", "spent", "spend"]) { return .revenue }
+        if has("how many customers") || has("number of customers") || has("unique customers") || has("new customers")
+            || has("how many buyers") || has("customers ordered") || has("customer count") { return .customers }
+        if has("how many orders") || has("number of orders") || has("orders did") || has("order count") || has("how many invoices") || words.contains("cancellations") { return .orders }
+        if !words.isDisjoint(with: ["units", "unit", "quantity", "quantities", "pieces"]) || (has("how many") && !words.isDisjoint(with: ["sold", "sell", "sells", "ship", "shipped", "bought"])) { return .units }
+        if !words.isDisjoint(with: ["sales", "sale", "sold"]) { return .revenue }
+        return nil
+    }
+
+    static func kind(words: Set<String>, has: (String) -> Bool, dates: Int) -> SalesQuery.Kind? {
+        if !words.isDisjoint(with: ["restock", "restocking", "reorder", "re-order", "replenish"]) || has("low on stock") || has("running low")
+            || has("run out") || has("running out") || has("low stock") || has("days of cover") || has("stock levels") || words.contains("inventory") {
+            return .restock
+        }
+        if has("slow movers") || has("slow moving") || has("not selling") || has("aren't selling") || has("arent selling")
+            || has("isn't selling") || has("dead stock") || has("slow sellers") { return .slowMovers(limit: 10) }
+        if words.contains("churn") || words.contains("churning") || has("at risk") || has("haven't ordered") || has("havent ordered")
+            || has("stopped ordering") || has("stopped buying") || words.contains("lapsed") || has("gone quiet") || has("inactive customers") {
+            return .churnRisk
+        }
+        if dates >= 2 || words.contains("compare") || words.contains("compared") || words.contains("vs") || words.contains("versus")
+            || has("better than") || has("worse than") || has("growth") || has("change from") {
+            return .compare
+        }
+        let granularity: SalesQuery.Granularity? = !words.isDisjoint(with: ["month", "months", "monthly"]) ? .month
+            : !words.isDisjoint(with: ["week", "weeks", "weekly"]) ? .week
+            : !words.isDisjoint(with: ["day", "days", "daily"]) ? .day : nil
+        let best = !words.isDisjoint(with: ["best", "highest", "biggest", "busiest", "strongest", "top"])
+        let worst = !words.isDisjoint(with: ["worst", "lowest", "quietest", "weakest", "slowest"])
+        if let granularity, (best || worst), !words.isDisjoint(with: ["month", "week", "day"]),
+           words.isDisjoint(with: ["products", "product", "items", "customers", "countries", "categories", "brands"]) {
+            return .extreme(granularity, best: !worst)
+        }
+        if let granularity, has("each \(granularity.rawValue)") || has("by \(granularity.rawValue)") || has("per \(granularity.rawValue)")
+            || words.contains("monthly") || words.contains("weekly") || words.contains("daily") || words.contains("trend") || has("over time")
+            || has("\(granularity.rawValue) by \(granularity.rawValue)") {
+            return .trend(granularity)
+        }
+        if words.contains("trend") || has("over time") { return .trend(.month) }
+        let dimension: SalesQuery.Dimension? = !words.isDisjoint(with: ["customers", "customer", "buyers", "clients", "who"]) && !words.contains("many") ? .customer
+            : !words.isDisjoint(with: ["countries", "country", "markets", "where"]) ? .country
+            : !words.isDisjoint(with: ["categories"]) ? .category
+            : !words.isDisjoint(with: ["brands"]) ? .brand
+            : !words.isDisjoint(with: ["products", "product", "items", "item", "sellers", "bestsellers", "skus", "lines"]) || has("best selling") || has("best-selling") ? .product
+            : nil
+        let ranks = best || worst || !words.isDisjoint(with: ["most", "least", "ranking", "rank", "bestsellers", "popular"]) || has("which products")
+            || has("which customers") || has("which country") || has("which countries") || has("who are my") || has("best selling")
+        if let dimension, ranks {
+            let limit = words.compactMap { Int($0) }.first { (1...100).contains($0) }
+                ?? words.compactMap { ["three": 3, "five": 5, "ten": 10, "twenty": 20][$0] }.first ?? (dimension == .customer ? 10 : 5)
+            return .ranking(dimension, limit: limit, ascending: worst || words.contains("least"))
+        }
+        return nil
+    }
+
+    /// The period of the same length just before `from`…`to`.
+    static func previousPeriod(from: String, to: String) -> (String, String) {
+        guard let start = ShopClock.parseDay(from), let end = ShopClock.parseDay(to) else { return (from, to) }
+        let calendar = ShopClock.calendar
+        let startComponents = calendar.dateComponents([.day], from: start)
+        let endIsMonthEnd = calendar.component(.day, from: calendar.date(byAdding: .day, value: 1, to: end)!) == 1
+        if startComponents.day == 1 && endIsMonthEnd {
+            let months = (calendar.dateComponents([.month], from: start, to: calendar.date(byAdding: .day, value: 1, to: end)!).month ?? 1)
+            let previousStart = calendar.date(byAdding: .month, value: -max(1, months), to: start)!
+            return (ShopClock.dayString(previousStart), ShopClock.dayString(calendar.date(byAdding: .day, value: -1, to: start)!))
+        }
+        let length = (calendar.dateComponents([.day], from: start, to: end).day ?? 0) + 1
+        return (ShopClock.dayString(calendar.date(byAdding: .day, value: -length, to: start)!),
+                ShopClock.dayString(calendar.date(byAdding: .day, value: -1, to: start)!))
+    }
+}

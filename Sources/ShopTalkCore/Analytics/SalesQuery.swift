@@ -1,0 +1,133 @@
+/// An owner's question as a typed query: what to measure, how to group it, over which period and
+/// for what. Questions are parsed into this and executed with bound parameters; no SQL is generated
+/// from what a user types.
+public struct SalesQuery: Sendable, Hashable, Codable {
+    public enum Metric: String, Sendable, Hashable, Codable {
+        case revenue, units, orders, customers, aov, margin
+    }
+
+    public enum Dimension: String, Sendable, Hashable, Codable {
+        case product, customer, country, category, brand
+    }
+
+    public enum Granularity: String, Sendable, Hashable, Codable {
+        case day, week, month
+    }
+
+    public enum Kind: Sendable, Hashable, Codable {
+        case total
+        case ranking(Dimension, limit: Int, ascending: Bool)
+        case trend(Granularity)
+        case extreme(Granularity, best: Bool)
+        case compare
+        case restock
+        case slowMovers(limit: Int)
+        case churnRisk
+    }
+
+    public var metric: Metric
+    public var kind: Kind
+    /// Inclusive `YYYY-MM-DD` bounds; nil means all time.
+    public var from: String?
+    public var to: String?
+    /// The other period of a comparison.
+    public var compareFrom: String?
+    public var compareTo: String?
+    public var filter: SalesFilter
+
+    public init(metric: Metric, kind: Kind, from: String? = nil, to: String? = nil, filter: SalesFilter = SalesFilter()) {
+        self.metric = metric
+        self.kind = kind
+        self.from = from
+        self.to = to
+        self.filter = filter
+    }
+}
+
+/// What a sales query is restricted to.
+public struct SalesFilter: Sendable, Hashable, Codable {
+    public var productIDs: [Int64]?
+    /// How the product was named, for the reply.
+    public var productLabel: String?
+    public var category: String?
+    public var brand: String?
+    public var country: String?
+    public var customer: String?
+    public var from: String?
+    public var to: String?
+
+    public init() {}
+}
+
+/// A computed answer, as the `result` of a reply: a scalar, a table or a series.
+public struct AnalyticsResult: Sendable, Hashable, Codable {
+    public struct Point: Sendable, Hashable, Codable {
+        public var period: String
+        public var value: Double
+    }
+
+    public var kind: String
+    public var metric: String
+    public var value: Double?
+    public var unit: String?
+    public var from: String?
+    public var to: String?
+    public var columns: [String]?
+    public var rows: [[JSONValue]]?
+    public var points: [Point]?
+    public var chart: String?
+
+    public static func scalar(_ metric: String, _ value: Double, unit: String, from: String?, to: String?) -> AnalyticsResult {
+        AnalyticsResult(kind: "scalar", metric: metric, value: value, unit: unit, from: from, to: to)
+    }
+
+    public static func table(_ metric: String, columns: [String], rows: [[JSONValue]], from: String?, to: String?) -> AnalyticsResult {
+        AnalyticsResult(kind: "table", metric: metric, from: from, to: to, columns: columns, rows: rows, chart: "bar")
+    }
+
+    public static func series(_ metric: String, points: [Point], from: String?, to: String?) -> AnalyticsResult {
+        AnalyticsResult(kind: "series", metric: metric, from: from, to: to, points: points, chart: "line")
+    }
+}
+
+/// A product that needs restocking, with its days of cover at the last 30 days' pace.
+public struct RestockLine: Sendable, Hashable {
+    public var name: String
+    public var stock: Int
+    public var threshold: Int
+    public var unitsLast30Days: Int
+
+    public init(name: String, stock: Int, threshold: Int, unitsLast30Days: Int) {
+        self.name = name
+        self.stock = stock
+        self.threshold = threshold
+        self.unitsLast30Days = unitsLast30Days
+    }
+
+    /// Days the stock lasts at the recent pace; nil when nothing sold.
+    public var daysOfCover: Double? {
+        unitsLast30Days > 0 ? Double(stock) / (Double(unitsLast30Days) / 30) : nil
+    }
+}
+
+/// Sales data as the analytics handler needs it. SQLite implements it with bound statements over the
+/// sales lines; every call is scoped to one store.
+public protocol SalesAnalytics: Sendable {
+    /// The value of `metric` over the filtered lines (margin as a fraction); nil when it is undefined
+    /// (no orders for an average, no cost prices for a margin).
+    func total(_ metric: SalesQuery.Metric, filter: SalesFilter, storeID: Int64) async throws -> Double?
+    /// Values of `metric` by `dimension`, best first (or worst first when `ascending`).
+    func ranking(_ dimension: SalesQuery.Dimension, metric: SalesQuery.Metric, filter: SalesFilter, limit: Int, ascending: Bool, storeID: Int64) async throws -> [(String, Double)]
+    /// Values of `metric` per day, week (`YYYY-Www`) or month (`YYYY-MM`), in order.
+    func series(_ metric: SalesQuery.Metric, by granularity: SalesQuery.Granularity, filter: SalesFilter, storeID: Int64) async throws -> [(String, Double)]
+    /// Stock-tracked products at or below their threshold, and how many tracked products there are.
+    func restock(storeID: Int64, today: String) async throws -> (lines: [RestockLine], tracked: Int)
+    /// Products with the fewest units sold in the period, including ones that sold nothing.
+    func slowMovers(filter: SalesFilter, limit: Int, storeID: Int64) async throws -> [(String, Double)]
+    /// Each customer's distinct order days (non-cancellation), for churn.
+    func customerOrderDays(filter: SalesFilter, storeID: Int64) async throws -> [String: [String]]
+    /// The first and last day with sales.
+    func dataRange(storeID: Int64) async throws -> (String, String)?
+    /// Every product's id and name, for matching the names owners use.
+    func productNames(storeID: Int64) async throws -> [(Int64, String)]
+}

@@ -1,0 +1,162 @@
+import Foundation
+import GRDB
+import ShopTalkCore
+
+/// Sales analytics over `sales_lines`, with bound statements built from fixed fragments: nothing a
+/// user types reaches SQL. Definitions: revenue = Σ quantity × unit price (returns subtract), units =
+/// Σ quantity, orders = distinct non-cancellation invoices, customers = distinct non-empty customer ids
+/// on non-cancellation lines, AOV = revenue ÷ orders, margin = (revenue − cost) ÷ revenue over lines
+/// whose cost is known.
+public struct SQLiteAnalytics: SalesAnalytics {
+    let database: AppDatabase
+    private let names = ProductNameCache()
+
+    public init(database: AppDatabase) {
+        self.database = database
+    }
+
+    /// `FROM … WHERE …` for a filter, with its arguments.
+    static func scope(_ filter: SalesFilter, storeID: Int64) -> (String, StatementArguments) {
+        var sql = "FROM sales_lines s LEFT JOIN products p ON p.id = s.productId WHERE s.storeId = ?"
+        var arguments: StatementArguments = [storeID]
+        if let from = filter.from { sql += " AND s.day >= ?"; arguments += [from] }
+        if let to = filter.to { sql += " AND s.day <= ?"; arguments += [to] }
+        if let ids = filter.productIDs, !ids.isEmpty {
+            sql += " AND s.productId IN (\(Array(repeating: "?", count: ids.count).joined(separator: ",")))"
+            arguments += StatementArguments(ids)
+        }
+        if let category = filter.category { sql += " AND p.category = ? COLLATE NOCASE"; arguments += [category] }
+        if let brand = filter.brand { sql += " AND p.brand = ? COLLATE NOCASE"; arguments += [brand] }
+        if let country = filter.country { sql += " AND s.country = ? COLLATE NOCASE"; arguments += [country] }
+        if let customer = filter.customer { sql += " AND s.customerId = ?"; arguments += [customer] }
+        return (sql, arguments)
+    }
+
+    static let revenue = "SUM(s.quantity * s.unitPriceMilli) / 1000.0"
+    static let orders = "COUNT(DISTINCT CASE WHEN s.isCancellation = 0 THEN s.invoice END)"
+
+    static func expression(_ metric: SalesQuery.Metric) -> String {
+        switch metric {
+        case .revenue: return revenue
+        case .units: return "SUM(s.quantity)"
+        case .orders: return orders
+        case .customers: return "COUNT(DISTINCT CASE WHEN s.isCancellation = 0 THEN s.customerId END)"
+        case .aov: return "(\(revenue)) / NULLIF(\(orders), 0)"
+        case .margin:
+            return "(SUM(CASE WHEN s.costMilli IS NOT NULL THEN s.quantity * s.unitPriceMilli END) - SUM(s.quantity * s.costMilli)) * 1.0 / NULLIF(SUM(CASE WHEN s.costMilli IS NOT NULL THEN s.quantity * s.unitPriceMilli END), 0)"
+        }
+    }
+
+    public func total(_ metric: SalesQuery.Metric, filter: SalesFilter, storeID: Int64) async throws -> Double? {
+        let (scope, arguments) = Self.scope(filter, storeID: storeID)
+        return try await database.writer.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT \(Self.expression(metric)) AS value, COUNT(*) AS lines \(scope)", arguments: arguments)
+            let value: Double? = row?["value"]
+            if metric == .revenue || metric == .units || metric == .orders || metric == .customers { return value ?? 0 }
+            return value
+        }
+    }
+
+    public func ranking(
+        _ dimension: SalesQuery.Dimension, metric: SalesQuery.Metric, filter: SalesFilter, limit: Int, ascending: Bool, storeID: Int64
+    ) async throws -> [(String, Double)] {
+        let (scope, arguments) = Self.scope(filter, storeID: storeID)
+        let (label, group, condition): (String, String, String) = switch dimension {
+        case .product: ("p.name", "s.productId", "s.productId IS NOT NULL")
+        case .customer: ("s.customerId", "s.customerId", "s.customerId IS NOT NULL")
+        case .country: ("s.country", "s.country", "s.country <> ''")
+        case .category: ("p.category", "p.category", "p.category <> ''")
+        case .brand: ("p.brand", "p.brand", "p.brand <> ''")
+        }
+        let sql = """
+            SELECT \(label) AS label, \(Self.expression(metric)) AS value \(scope) AND \(condition)
+            GROUP BY \(group) HAVING value IS NOT NULL ORDER BY value \(ascending ? "ASC" : "DESC"), label LIMIT ?
+            """
+        return try await database.writer.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments + [limit]).map { ($0["label"] ?? "", $0["value"] ?? 0) }
+        }
+    }
+
+    public func series(_ metric: SalesQuery.Metric, by granularity: SalesQuery.Granularity, filter: SalesFilter, storeID: Int64) async throws -> [(String, Double)] {
+        let (scope, arguments) = Self.scope(filter, storeID: storeID)
+        let period = switch granularity {
+        case .day: "s.day"
+        case .week: "date(s.day, 'weekday 0', '-6 days')"
+        case .month: "substr(s.day, 1, 7)"
+        }
+        let sql = "SELECT \(period) AS period, \(Self.expression(metric)) AS value \(scope) GROUP BY period ORDER BY period"
+        return try await database.writer.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map { ($0["period"] ?? "", $0["value"] ?? 0) }
+        }
+    }
+
+    public func restock(storeID: Int64, today: String) async throws -> (lines: [RestockLine], tracked: Int) {
+        let since = ShopClock.parseDay(today).map { ShopClock.dayString(ShopClock.calendar.date(byAdding: .day, value: -29, to: $0)!) } ?? today
+        return try await database.writer.read { db in
+            let tracked = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM products WHERE storeId = ? AND stockTracked = 1", arguments: [storeID]) ?? 0
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT p.name, p.stock, p.lowStockThreshold,
+                    (SELECT COALESCE(SUM(s.quantity), 0) FROM sales_lines s WHERE s.storeId = p.storeId AND s.productId = p.id AND s.day >= ? AND s.day <= ?) AS recent
+                FROM products p WHERE p.storeId = ? AND p.stockTracked = 1 AND p.stock <= p.lowStockThreshold
+                """, arguments: [since, today, storeID])
+            return (rows.map { RestockLine(name: $0["name"], stock: $0["stock"], threshold: $0["lowStockThreshold"], unitsLast30Days: max(0, $0["recent"] as Int)) }, tracked)
+        }
+    }
+
+    public func slowMovers(filter: SalesFilter, limit: Int, storeID: Int64) async throws -> [(String, Double)] {
+        return try await database.writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT p.name AS name,
+                    (SELECT COALESCE(SUM(s.quantity), 0) FROM sales_lines s WHERE s.storeId = p.storeId AND s.productId = p.id AND s.day >= ? AND s.day <= ?) AS units
+                FROM products p WHERE p.storeId = ? AND (p.stockTracked = 0 OR p.stock > 0) AND units >= 0
+                ORDER BY units ASC, p.name LIMIT ?
+                """, arguments: [filter.from ?? "0000-00-00", filter.to ?? "9999-12-31", storeID, limit]).map { ($0["name"], $0["units"]) }
+        }
+    }
+
+    public func customerOrderDays(filter: SalesFilter, storeID: Int64) async throws -> [String: [String]] {
+        let (scope, arguments) = Self.scope(filter, storeID: storeID)
+        return try await database.writer.read { db in
+            var days: [String: [String]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT s.customerId AS customer, s.day AS day \(scope) AND s.isCancellation = 0 AND s.customerId IS NOT NULL GROUP BY s.customerId, s.day", arguments: arguments) {
+                days[row["customer"], default: []].append(row["day"])
+            }
+            return days
+        }
+    }
+
+    public func dataRange(storeID: Int64) async throws -> (String, String)? {
+        try await database.writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT MIN(day) AS first, MAX(day) AS last FROM sales_lines WHERE storeId = ?", arguments: [storeID]),
+                  let first: String = row["first"], let last: String = row["last"] else { return nil }
+            return (first, last)
+        }
+    }
+
+    public func productNames(storeID: Int64) async throws -> [(Int64, String)] {
+        let version = try await database.writer.read { db in
+            try String.fetchOne(db, sql: "SELECT COUNT(*) || ':' || COALESCE(MAX(updatedAt), '') FROM products WHERE storeId = ?", arguments: [storeID]) ?? ""
+        }
+        if let cached = await names.get(storeID, version: version) { return cached }
+        let rows = try await database.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, name FROM products WHERE storeId = ? ORDER BY popularity DESC, id", arguments: [storeID])
+                .map { ($0["id"] as Int64, $0["name"] as String) }
+        }
+        await names.set(storeID, version: version, rows)
+        return rows
+    }
+}
+
+/// Product names per store, kept until the store's products change.
+actor ProductNameCache {
+    private var entries: [Int64: (String, [(Int64, String)])] = [:]
+
+    func get(_ storeID: Int64, version: String) -> [(Int64, String)]? {
+        guard let entry = entries[storeID], entry.0 == version else { return nil }
+        return entry.1
+    }
+
+    func set(_ storeID: Int64, version: String, _ rows: [(Int64, String)]) {
+        entries[storeID] = (version, rows)
+    }
+}

@@ -1,0 +1,243 @@
+import Foundation
+import GRDB
+import ShopTalkCore
+
+/// Imports sales lines from CSV into a store, creating the store if it is missing.
+///
+/// `online-retail` is the UCI Online Retail layout (InvoiceNo, StockCode, Description, Quantity,
+/// InvoiceDate, UnitPrice, CustomerID, Country): products by StockCode (case-insensitive) named by their
+/// most frequent Description, customers by CustomerID ("12923.0" → "12923", empty = guest), invoices
+/// starting with "C" are cancellations whose negative quantities subtract, and dates come as
+/// "2011-10-06 16:20:00" or "12/1/2010 8:26". `shoptalk` is the generic layout (order_number, date, sku,
+/// product_name, quantity, unit_price, customer_id, country, and optionally category, brand, cost), where a
+/// negative quantity is a return. A bad row is reported with its line number and reason and skipped;
+/// every good row is kept; importing the same file again adds nothing.
+public struct SalesImporter: Sendable {
+    public enum Format: String, Sendable, CaseIterable {
+        case onlineRetail = "online-retail"
+        case shoptalk
+    }
+
+    public struct Report: Sendable {
+        public var lines = 0
+        public var imported = 0
+        public var alreadyPresent = 0
+        public var problems: [(line: Int, reason: String)] = []
+        public var products = 0
+        public var customers = 0
+        public var invoices = 0
+    }
+
+    struct Row {
+        var invoice: String
+        var stockCode: String
+        var description: String
+        var quantity: Int
+        var at: Date
+        var priceMilli: Int
+        var customer: String?
+        var country: String
+        var category: String
+        var brand: String
+        var costMilli: Int?
+        var cancellation: Bool
+    }
+
+    let database: AppDatabase
+
+    public init(database: AppDatabase) {
+        self.database = database
+    }
+
+    /// Imports `text`; `progress` is called with (records read, total bytes read fraction).
+    public func importCSV(
+        _ text: String, storeSlug: String, format: Format, currency: String, now: Date,
+        progress: @Sendable (Double) -> Void = { _ in }
+    ) async throws -> Report {
+        var report = Report()
+        var reader = CSVReader(text)
+        guard let header = reader.next() else { return report }
+        let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let required = format == .onlineRetail
+            ? ["invoiceno", "stockcode", "description", "quantity", "invoicedate", "unitprice", "customerid", "country"]
+            : ["order_number", "date", "sku", "product_name", "quantity", "unit_price", "customer_id", "country"]
+        let missing = required.filter { !columns.contains($0) }
+        guard missing.isEmpty else {
+            report.problems.append((header.line, "missing column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")) for format \(format.rawValue)"))
+            return report
+        }
+        let index = Dictionary(columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var rows: [(Int, Row)] = []
+        var estimated = max(1, text.utf8.count / 80)
+        while let record = reader.next() {
+            if record.fields.count == 1 && record.fields[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            report.lines += 1
+            if report.lines % 5_000 == 0 {
+                estimated = max(estimated, report.lines + 1)
+                progress(0.5 * Double(report.lines) / Double(estimated))
+            }
+            guard record.fields.count >= columns.count else {
+                report.problems.append((record.line, "expected \(columns.count) fields, found \(record.fields.count)"))
+                continue
+            }
+            func field(_ name: String) -> String {
+                index[name].map { record.fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
+            }
+            do {
+                rows.append((record.line, try format == .onlineRetail ? Self.onlineRetail(field) : Self.generic(field)))
+            } catch let error as RowError {
+                report.problems.append((record.line, error.reason))
+            }
+        }
+        progress(0.5)
+        let parsed = rows
+        let counts = try await database.writer.write { db -> (Int, Int, Int, Int, Int) in
+            let storeID = try Self.store(slug: storeSlug, currency: currency, now: now, db: db)
+            // Each product's name is its most frequent description.
+            var names: [String: [String: Int]] = [:]
+            var latest: [String: (Date, Row)] = [:]
+            for (_, row) in parsed {
+                if !row.description.isEmpty { names[row.stockCode, default: [:]][row.description, default: 0] += 1 }
+                if row.priceMilli > 0, latest[row.stockCode].map({ $0.0 < row.at }) ?? true { latest[row.stockCode] = (row.at, row) }
+            }
+            var productIDs: [String: Int64] = [:]
+            for code in Set(parsed.map(\.1.stockCode)) {
+                let name = names[code]?.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? code
+                let sample = latest[code]?.1
+                let priceCents = max(1, (sample?.priceMilli ?? 0) / 10)
+                if let id = try Int64.fetchOne(db, sql: "SELECT id FROM products WHERE storeId = ? AND sku = ? COLLATE NOCASE", arguments: [storeID, code]) {
+                    if names[code] != nil {
+                        try db.execute(sql: "UPDATE products SET name = ?, updatedAt = ? WHERE id = ?", arguments: [name, now, id])
+                    }
+                    productIDs[code] = id
+                } else {
+                    try db.execute(sql: """
+                        INSERT INTO products (storeId, sku, name, brand, category, description, priceCents, costCents, stock,
+                            lowStockThreshold, stockTracked, createdAt, updatedAt)
+                        VALUES (?, ?, ?, ?, ?, '', ?, ?, 0, 0, 0, ?, ?)
+                        """, arguments: [storeID, code, name, sample?.brand ?? "", sample?.category ?? "", priceCents,
+                                         sample?.costMilli.map { $0 / 10 }, now, now])
+                    productIDs[code] = db.lastInsertedRowID
+                }
+            }
+            var customers = Set<String>()
+            for (_, row) in parsed {
+                guard let customer = row.customer, customers.insert(customer).inserted else { continue }
+                try db.execute(sql: """
+                    INSERT OR IGNORE INTO customers (storeId, externalId, name, email, country, createdAt) VALUES (?, ?, '', '', ?, ?)
+                    """, arguments: [storeID, customer, row.country, now])
+            }
+            let statement = try db.makeStatement(sql: """
+                INSERT OR IGNORE INTO sales_lines
+                    (storeId, lineKey, invoice, day, at, productId, customerId, country, quantity, unitPriceMilli, costMilli, isCancellation)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            var occurrences: [String: Int] = [:]
+            var imported = 0
+            for (position, (_, row)) in parsed.enumerated() {
+                let content = "\(row.invoice)|\(row.stockCode)|\(row.quantity)|\(row.priceMilli)|\(Int(row.at.timeIntervalSince1970))|\(row.customer ?? "")"
+                let occurrence = occurrences[content, default: 0]
+                occurrences[content] = occurrence + 1
+                try statement.execute(arguments: [
+                    storeID, "\(content)#\(occurrence)", row.invoice, ShopClock.dayString(row.at), row.at, productIDs[row.stockCode],
+                    row.customer, row.country, row.quantity, row.priceMilli, row.costMilli, row.cancellation,
+                ])
+                imported += db.changesCount
+                if position % 10_000 == 0 { progress(0.5 + 0.5 * Double(position) / Double(max(1, parsed.count))) }
+            }
+            return (imported, productIDs.count, customers.count, Set(parsed.map(\.1.invoice)).count, storeID == 0 ? 0 : 1)
+        }
+        progress(1)
+        report.imported = counts.0
+        report.alreadyPresent = parsed.count - counts.0
+        report.products = counts.1
+        report.customers = counts.2
+        report.invoices = counts.3
+        return report
+    }
+
+    struct RowError: Error {
+        let reason: String
+    }
+
+    static func onlineRetail(_ field: (String) -> String) throws -> Row {
+        let invoice = field("invoiceno")
+        guard !invoice.isEmpty else { throw RowError(reason: "InvoiceNo is empty") }
+        let code = field("stockcode").uppercased()
+        guard !code.isEmpty else { throw RowError(reason: "StockCode is empty") }
+        guard let quantity = Int(field("quantity")) else { throw RowError(reason: "Quantity \"\(field("quantity").prefix(20))\" is not a whole number") }
+        guard let at = parseDate(field("invoicedate")) else { throw RowError(reason: "InvoiceDate \"\(field("invoicedate").prefix(30))\" is not a date") }
+        guard let price = Double(field("unitprice")), price.isFinite else { throw RowError(reason: "UnitPrice \"\(field("unitprice").prefix(20))\" is not a number") }
+        guard price >= 0 else { throw RowError(reason: "UnitPrice \(price) is negative") }
+        let cancellation = invoice.uppercased().hasPrefix("C")
+        guard !cancellation || quantity <= 0 else { throw RowError(reason: "cancellation \(invoice) has a positive quantity") }
+        return Row(
+            invoice: invoice.uppercased(), stockCode: code, description: field("description"), quantity: quantity, at: at,
+            priceMilli: Int((price * 1000).rounded()), customer: try customerID(field("customerid")), country: field("country"),
+            category: "", brand: "", costMilli: nil, cancellation: cancellation
+        )
+    }
+
+    static func generic(_ field: (String) -> String) throws -> Row {
+        let invoice = field("order_number")
+        guard !invoice.isEmpty else { throw RowError(reason: "order_number is empty") }
+        let code = field("sku").uppercased()
+        guard !code.isEmpty else { throw RowError(reason: "sku is empty") }
+        guard let quantity = Int(field("quantity")), quantity != 0 else { throw RowError(reason: "quantity must be a non-zero whole number") }
+        guard let at = parseDate(field("date")) else { throw RowError(reason: "date \"\(field("date").prefix(30))\" is not a date") }
+        guard let price = Double(field("unit_price")), price >= 0 else { throw RowError(reason: "unit_price must be a number of at least 0") }
+        let cost = field("cost").isEmpty ? nil : Double(field("cost"))
+        if !field("cost").isEmpty && cost == nil { throw RowError(reason: "cost is not a number") }
+        return Row(
+            invoice: (quantity < 0 ? "C" : "") + invoice, stockCode: code, description: field("product_name"), quantity: quantity, at: at,
+            priceMilli: Int((price * 1000).rounded()), customer: try customerID(field("customer_id")), country: field("country"),
+            category: field("category").lowercased(), brand: field("brand"), costMilli: cost.map { Int(($0 * 1000).rounded()) },
+            cancellation: quantity < 0
+        )
+    }
+
+    static func customerID(_ raw: String) throws -> String? {
+        guard !raw.isEmpty else { return nil }
+        var id = raw
+        if id.hasSuffix(".0") { id = String(id.dropLast(2)) }
+        guard !id.isEmpty, id.count <= 40, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
+            throw RowError(reason: "CustomerID \"\(raw.prefix(20))\" is not an id")
+        }
+        return id
+    }
+
+    /// "2011-10-06 16:20:00", "2011-10-06", "12/1/2010 8:26" (month/day/year, as the UCI data writes it).
+    static func parseDate(_ text: String) -> Date? {
+        let parts = text.split(separator: " ", omittingEmptySubsequences: true)
+        guard let datePart = parts.first else { return nil }
+        var components = DateComponents()
+        if datePart.contains("-") {
+            let pieces = datePart.split(separator: "-").compactMap { Int($0) }
+            guard pieces.count == 3 else { return nil }
+            (components.year, components.month, components.day) = (pieces[0], pieces[1], pieces[2])
+        } else {
+            let pieces = datePart.split(separator: "/").compactMap { Int($0) }
+            guard pieces.count == 3 else { return nil }
+            (components.month, components.day, components.year) = (pieces[0], pieces[1], pieces[2] < 100 ? 2000 + pieces[2] : pieces[2])
+        }
+        if parts.count > 1 {
+            let time = parts[1].split(separator: ":").compactMap { Int($0) }
+            guard time.count >= 2, (0..<24).contains(time[0]), (0..<60).contains(time[1]) else { return nil }
+            components.hour = time[0]
+            components.minute = time[1]
+            components.second = time.count > 2 ? time[2] : 0
+        }
+        guard let month = components.month, (1...12).contains(month), let day = components.day, (1...31).contains(day),
+              let year = components.year, (1900...2200).contains(year),
+              let date = ShopClock.calendar.date(from: components), ShopClock.calendar.component(.day, from: date) == day
+        else { return nil }
+        return date
+    }
+
+    static func store(slug: String, currency: String, now: Date, db: Database) throws -> Int64 {
+        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM stores WHERE slug = ?", arguments: [slug]) { return id }
+        let name = slug.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+        try db.execute(sql: "INSERT INTO stores (slug, name, currency, createdAt) VALUES (?, ?, ?, ?)", arguments: [slug, name, currency, now])
+        return db.lastInsertedRowID
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import GRDB
+import ShopTalkCore
+
+/// Writes sales lines (the analytics fact table) for orders, keyed so that writing the same order or
+/// import line twice stores it once.
+enum SalesLines {
+    /// Lines for an order: its items on the day it was placed and, when it was returned, the same items
+    /// negated on the day of the return (as a "C" invoice, like the UCI data). Cancelled orders never sold.
+    static func insert(order: Order, storeID: Int64, productIDs: [Int64: Int64], costs: [Int64: Int], db: Database) throws {
+        guard order.status != .cancelled else { return }
+        for (index, item) in order.items.enumerated() {
+            let productID = item.productID.flatMap { productIDs[$0] }
+            try insertLine(storeID: storeID, key: "\(order.number)#\(index)", invoice: order.number, at: order.placedAt,
+                           productID: productID, customer: order.customerExternalID, country: order.country,
+                           quantity: item.quantity, priceMilli: item.unitPrice.cents * 10,
+                           costMilli: productID.flatMap { costs[$0] }.map { $0 * 10 }, cancellation: false, db: db)
+            if order.status == .returned, let returned = order.events.last(where: { $0.status == .returned }) {
+                try insertLine(storeID: storeID, key: "C\(order.number)#\(index)", invoice: "C\(order.number)", at: returned.at,
+                               productID: productID, customer: order.customerExternalID, country: order.country,
+                               quantity: -item.quantity, priceMilli: item.unitPrice.cents * 10,
+                               costMilli: productID.flatMap { costs[$0] }.map { $0 * 10 }, cancellation: true, db: db)
+            }
+        }
+    }
+
+    static func insertLine(
+        storeID: Int64, key: String, invoice: String, at: Date, productID: Int64?, customer: String?, country: String,
+        quantity: Int, priceMilli: Int, costMilli: Int?, cancellation: Bool, db: Database
+    ) throws {
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO sales_lines
+                (storeId, lineKey, invoice, day, at, productId, customerId, country, quantity, unitPriceMilli, costMilli, isCancellation)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [storeID, key, invoice, ShopClock.dayString(at), at, productID, customer, country, quantity, priceMilli, costMilli, cancellation])
+    }
+}
