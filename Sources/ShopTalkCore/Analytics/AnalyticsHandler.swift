@@ -16,8 +16,7 @@ public struct AnalyticsHandler: ChatHandler {
         let storeID = turn.context.store.id
         let intent = Intent(name: Intent.Name.businessQuery, confidence: turn.intent.confidence)
         var working = turn
-        let products = try await analytics.productNames(storeID: storeID)
-        var matcher = ProductNameMatcher(products: products)
+        var matcher = try await analytics.productMatcher(storeID: storeID)
         if let pending = state.pending, pending.expecting == "product_choice", let options = pending.collected["options"] {
             // The owner picked one of the products offered: "the second", or (part of) its name.
             state.pending = nil
@@ -27,11 +26,11 @@ public struct AnalyticsHandler: ChatHandler {
             let asked = ProductNameMatcher.words(turn.text).subtracting(ProductNameMatcher.words("the one please"))
             let picked = words.compactMap { ordinal[$0] }.first.flatMap { $0 < names.count ? names[$0] : nil }
                 ?? (asked.isEmpty ? nil : names.first { ProductNameMatcher.words($0).isSuperset(of: asked) })
-            if let picked, let original = pending.collected["question"], let product = products.first(where: { $0.1 == picked }) {
+            if let picked, let original = pending.collected["question"], let only = matcher.only(picked) {
                 // Answer the original question about the chosen product.
                 working = Turn(text: original, tokens: Tokenizer.tokenize(original), intent: turn.intent,
                                entities: state.analyticsEntities ?? [], context: turn.context)
-                matcher = ProductNameMatcher(products: [product])
+                matcher = only
             }
             state.analyticsEntities = nil
         }

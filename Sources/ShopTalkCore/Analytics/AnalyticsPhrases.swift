@@ -35,14 +35,14 @@ enum AnalyticsPhrases {
     }
 
     static func money(_ value: Double, currency: String) -> String {
-        let symbol = Money.symbol(for: currency)
-        let formatter = NumberFormatter()
-        formatter.numberStyle = .decimal
-        formatter.minimumFractionDigits = 2
-        formatter.maximumFractionDigits = 2
-        formatter.locale = Locale(identifier: "en_US")
-        let text = formatter.string(from: NSNumber(value: abs(value))) ?? String(format: "%.2f", abs(value))
-        return (value < 0 ? "-" : "") + symbol + text
+        let cents = Int((abs(value) * 100).rounded())
+        let whole = String(cents / 100)
+        var grouped = ""
+        for (index, character) in whole.enumerated() {
+            if index > 0 && (whole.count - index) % 3 == 0 { grouped.append(",") }
+            grouped.append(character)
+        }
+        return (value < 0 ? "-" : "") + Money.symbol(for: currency) + grouped + "." + String(format: "%02d", cents % 100)
     }
 
     static func number(_ value: Double) -> String {

@@ -17,6 +17,17 @@ public struct ProductNameMatcher: Sendable {
         self.products = products.map { ($0.0, $0.1, Self.words($0.1)) }
     }
 
+    /// The id of the product named exactly `name`.
+    public func id(named name: String) -> Int64? {
+        products.first { $0.1 == name }?.0
+    }
+
+    /// A matcher over just the product named `name`.
+    public func only(_ name: String) -> ProductNameMatcher? {
+        guard let id = id(named: name) else { return nil }
+        return ProductNameMatcher(products: [(id, name)])
+    }
+
     /// Lowercased words with plurals folded ("holders" → "holder").
     static func words(_ text: String) -> Set<String> {
         Set(text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "'") }.map { normalise(String($0)) }.filter { !$0.isEmpty })

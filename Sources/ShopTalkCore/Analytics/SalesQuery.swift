@@ -128,6 +128,6 @@ public protocol SalesAnalytics: Sendable {
     func customerOrderDays(filter: SalesFilter, storeID: Int64) async throws -> [String: [String]]
     /// The first and last day with sales.
     func dataRange(storeID: Int64) async throws -> (String, String)?
-    /// Every product's id and name, for matching the names owners use.
-    func productNames(storeID: Int64) async throws -> [(Int64, String)]
+    /// A matcher over every product's name, for the names owners use (built once per catalog version).
+    func productMatcher(storeID: Int64) async throws -> ProductNameMatcher
 }

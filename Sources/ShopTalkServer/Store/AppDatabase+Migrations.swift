@@ -239,6 +239,80 @@ extension AppDatabase {
                 t.primaryKey(["storeId", "productId"])
             }
         }
+        migrator.registerMigration("v3-sales-rollups") { db in
+            // Pre-aggregated sales kept current by triggers on every inserted line, so that owner questions over
+            // hundreds of thousands of lines read a few thousand rows. Every figure stays exact: sums are of
+            // integers, and orders and customers are counted from one row per invoice.
+            try db.execute(sql: """
+                CREATE TABLE sales_day (
+                    storeId INTEGER NOT NULL, day TEXT NOT NULL, country TEXT NOT NULL,
+                    units INTEGER NOT NULL, revenueMilli INTEGER NOT NULL, costMilli INTEGER NOT NULL, costedRevenueMilli INTEGER NOT NULL,
+                    PRIMARY KEY (storeId, day, country)) WITHOUT ROWID;
+                CREATE TABLE sales_day_product (
+                    storeId INTEGER NOT NULL, day TEXT NOT NULL, productId INTEGER NOT NULL,
+                    units INTEGER NOT NULL, revenueMilli INTEGER NOT NULL, costMilli INTEGER NOT NULL, costedRevenueMilli INTEGER NOT NULL,
+                    PRIMARY KEY (storeId, day, productId)) WITHOUT ROWID;
+                CREATE TABLE sales_month_product (
+                    storeId INTEGER NOT NULL, month TEXT NOT NULL, productId INTEGER NOT NULL,
+                    units INTEGER NOT NULL, revenueMilli INTEGER NOT NULL, costMilli INTEGER NOT NULL, costedRevenueMilli INTEGER NOT NULL,
+                    PRIMARY KEY (storeId, month, productId)) WITHOUT ROWID;
+                CREATE TABLE sales_invoices (
+                    storeId INTEGER NOT NULL, invoice TEXT NOT NULL, day TEXT NOT NULL, customerId TEXT, country TEXT NOT NULL,
+                    isCancellation INTEGER NOT NULL, units INTEGER NOT NULL, revenueMilli INTEGER NOT NULL,
+                    PRIMARY KEY (storeId, invoice)) WITHOUT ROWID;
+                CREATE INDEX sales_invoices_day ON sales_invoices(storeId, day, isCancellation, customerId, revenueMilli);
+                CREATE INDEX sales_invoices_customer ON sales_invoices(storeId, customerId, day);
+                CREATE TRIGGER sales_lines_rollup AFTER INSERT ON sales_lines BEGIN
+                    INSERT INTO sales_day VALUES (new.storeId, new.day, new.country, new.quantity, new.quantity * new.unitPriceMilli,
+                        COALESCE(new.quantity * new.costMilli, 0), CASE WHEN new.costMilli IS NULL THEN 0 ELSE new.quantity * new.unitPriceMilli END)
+                    ON CONFLICT DO UPDATE SET units = units + excluded.units, revenueMilli = revenueMilli + excluded.revenueMilli,
+                        costMilli = costMilli + excluded.costMilli, costedRevenueMilli = costedRevenueMilli + excluded.costedRevenueMilli;
+                    INSERT INTO sales_day_product VALUES (new.storeId, new.day, COALESCE(new.productId, 0), new.quantity, new.quantity * new.unitPriceMilli,
+                        COALESCE(new.quantity * new.costMilli, 0), CASE WHEN new.costMilli IS NULL THEN 0 ELSE new.quantity * new.unitPriceMilli END)
+                    ON CONFLICT DO UPDATE SET units = units + excluded.units, revenueMilli = revenueMilli + excluded.revenueMilli,
+                        costMilli = costMilli + excluded.costMilli, costedRevenueMilli = costedRevenueMilli + excluded.costedRevenueMilli;
+                    INSERT INTO sales_month_product VALUES (new.storeId, substr(new.day, 1, 7), COALESCE(new.productId, 0), new.quantity,
+                        new.quantity * new.unitPriceMilli, COALESCE(new.quantity * new.costMilli, 0),
+                        CASE WHEN new.costMilli IS NULL THEN 0 ELSE new.quantity * new.unitPriceMilli END)
+                    ON CONFLICT DO UPDATE SET units = units + excluded.units, revenueMilli = revenueMilli + excluded.revenueMilli,
+                        costMilli = costMilli + excluded.costMilli, costedRevenueMilli = costedRevenueMilli + excluded.costedRevenueMilli;
+                    INSERT INTO sales_invoices VALUES (new.storeId, new.invoice, new.day, new.customerId, new.country, new.isCancellation,
+                        new.quantity, new.quantity * new.unitPriceMilli)
+                    ON CONFLICT DO UPDATE SET units = units + excluded.units, revenueMilli = revenueMilli + excluded.revenueMilli;
+                END;
+                CREATE TRIGGER sales_lines_unrollup AFTER DELETE ON sales_lines BEGIN
+                    UPDATE sales_day SET units = units - old.quantity, revenueMilli = revenueMilli - old.quantity * old.unitPriceMilli,
+                        costMilli = costMilli - COALESCE(old.quantity * old.costMilli, 0),
+                        costedRevenueMilli = costedRevenueMilli - CASE WHEN old.costMilli IS NULL THEN 0 ELSE old.quantity * old.unitPriceMilli END
+                        WHERE storeId = old.storeId AND day = old.day AND country = old.country;
+                    UPDATE sales_day_product SET units = units - old.quantity, revenueMilli = revenueMilli - old.quantity * old.unitPriceMilli,
+                        costMilli = costMilli - COALESCE(old.quantity * old.costMilli, 0),
+                        costedRevenueMilli = costedRevenueMilli - CASE WHEN old.costMilli IS NULL THEN 0 ELSE old.quantity * old.unitPriceMilli END
+                        WHERE storeId = old.storeId AND day = old.day AND productId = COALESCE(old.productId, 0);
+                    UPDATE sales_month_product SET units = units - old.quantity, revenueMilli = revenueMilli - old.quantity * old.unitPriceMilli,
+                        costMilli = costMilli - COALESCE(old.quantity * old.costMilli, 0),
+                        costedRevenueMilli = costedRevenueMilli - CASE WHEN old.costMilli IS NULL THEN 0 ELSE old.quantity * old.unitPriceMilli END
+                        WHERE storeId = old.storeId AND month = substr(old.day, 1, 7) AND productId = COALESCE(old.productId, 0);
+                    UPDATE sales_invoices SET units = units - old.quantity, revenueMilli = revenueMilli - old.quantity * old.unitPriceMilli
+                        WHERE storeId = old.storeId AND invoice = old.invoice;
+                    DELETE FROM sales_invoices WHERE storeId = old.storeId AND invoice = old.invoice
+                        AND NOT EXISTS (SELECT 1 FROM sales_lines WHERE storeId = old.storeId AND invoice = old.invoice);
+                END;
+                """)
+            // Lines stored before this migration.
+            try db.execute(sql: """
+                INSERT INTO sales_day SELECT storeId, day, country, SUM(quantity), SUM(quantity * unitPriceMilli), COALESCE(SUM(quantity * costMilli), 0),
+                    SUM(CASE WHEN costMilli IS NULL THEN 0 ELSE quantity * unitPriceMilli END) FROM sales_lines GROUP BY storeId, day, country;
+                INSERT INTO sales_day_product SELECT storeId, day, COALESCE(productId, 0), SUM(quantity), SUM(quantity * unitPriceMilli),
+                    COALESCE(SUM(quantity * costMilli), 0), SUM(CASE WHEN costMilli IS NULL THEN 0 ELSE quantity * unitPriceMilli END)
+                    FROM sales_lines GROUP BY storeId, day, COALESCE(productId, 0);
+                INSERT INTO sales_month_product SELECT storeId, substr(day, 1, 7), COALESCE(productId, 0), SUM(quantity), SUM(quantity * unitPriceMilli),
+                    COALESCE(SUM(quantity * costMilli), 0), SUM(CASE WHEN costMilli IS NULL THEN 0 ELSE quantity * unitPriceMilli END)
+                    FROM sales_lines GROUP BY storeId, substr(day, 1, 7), COALESCE(productId, 0);
+                INSERT INTO sales_invoices SELECT storeId, invoice, MIN(day), MIN(customerId), MIN(country), MAX(isCancellation), SUM(quantity),
+                    SUM(quantity * unitPriceMilli) FROM sales_lines GROUP BY storeId, invoice;
+                """)
+        }
         return migrator
     }
 }

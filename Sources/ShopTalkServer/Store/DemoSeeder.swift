@@ -97,7 +97,11 @@ public struct DemoSeeder: Sendable {
     /// Removes a store's catalog, discounts, customers and orders before re-seeding. Its owner tokens,
     /// credit ledger, tickets and conversations are kept: re-seeding must not lose what owners stored.
     static func deleteCatalogAndSales(_ db: Database, storeID: Int64) throws {
+        // The delete trigger keeps the rollups in step; the rows it leaves at zero go too.
         try db.execute(sql: "DELETE FROM sales_lines WHERE storeId = ?", arguments: [storeID])
+        for table in ["sales_day", "sales_day_product", "sales_month_product", "sales_invoices"] {
+            try db.execute(sql: "DELETE FROM \(table) WHERE storeId = ?", arguments: [storeID])
+        }
         try db.execute(sql: "DELETE FROM stock_alerts WHERE storeId = ?", arguments: [storeID])
         try db.execute(sql: "DELETE FROM order_events WHERE storeId = ?", arguments: [storeID])
         try db.execute(sql: "DELETE FROM order_items WHERE storeId = ?", arguments: [storeID])

@@ -48,9 +48,11 @@ public struct SQLiteAnalytics: SalesAnalytics {
     }
 
     public func total(_ metric: SalesQuery.Metric, filter: SalesFilter, storeID: Int64) async throws -> Double? {
-        let (scope, arguments) = Self.scope(filter, storeID: storeID)
+        let (scope, lineArguments) = Self.scope(filter, storeID: storeID)
+        let (sql, arguments) = Self.rollupTotal(metric, filter: filter, storeID: storeID)
+            ?? ("SELECT \(Self.expression(metric)) AS value \(scope)", lineArguments)
         return try await database.writer.read { db in
-            let row = try Row.fetchOne(db, sql: "SELECT \(Self.expression(metric)) AS value, COUNT(*) AS lines \(scope)", arguments: arguments)
+            let row = try Row.fetchOne(db, sql: sql, arguments: arguments)
             let value: Double? = row?["value"]
             if metric == .revenue || metric == .units || metric == .orders || metric == .customers { return value ?? 0 }
             return value
@@ -68,12 +70,13 @@ public struct SQLiteAnalytics: SalesAnalytics {
         case .category: ("p.category", "p.category", "p.category <> ''")
         case .brand: ("p.brand", "p.brand", "p.brand <> ''")
         }
-        let sql = """
-            SELECT \(label) AS label, \(Self.expression(metric)) AS value \(scope) AND \(condition)
-            GROUP BY \(group) HAVING value IS NOT NULL ORDER BY value \(ascending ? "ASC" : "DESC"), label LIMIT ?
-            """
+        let (sql, bound) = Self.rollupRanking(dimension, metric: metric, filter: filter, limit: limit, ascending: ascending, storeID: storeID)
+            ?? ("""
+                SELECT \(label) AS label, \(Self.expression(metric)) AS value \(scope) AND \(condition)
+                GROUP BY \(group) HAVING value IS NOT NULL ORDER BY value \(ascending ? "ASC" : "DESC"), label LIMIT ?
+                """, arguments + [limit])
         return try await database.writer.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: arguments + [limit]).map { ($0["label"] ?? "", $0["value"] ?? 0) }
+            try Row.fetchAll(db, sql: sql, arguments: bound).map { ($0["label"] ?? "", $0["value"] ?? 0) }
         }
     }
 
@@ -84,9 +87,10 @@ public struct SQLiteAnalytics: SalesAnalytics {
         case .week: "date(s.day, 'weekday 0', '-6 days')"
         case .month: "substr(s.day, 1, 7)"
         }
-        let sql = "SELECT \(period) AS period, \(Self.expression(metric)) AS value \(scope) GROUP BY period ORDER BY period"
+        let (sql, bound) = Self.rollupSeries(metric, by: granularity, filter: filter, storeID: storeID)
+            ?? ("SELECT \(period) AS period, \(Self.expression(metric)) AS value \(scope) GROUP BY period ORDER BY period", arguments)
         return try await database.writer.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: arguments).map { ($0["period"] ?? "", $0["value"] ?? 0) }
+            try Row.fetchAll(db, sql: sql, arguments: bound).map { ($0["period"] ?? "", $0["value"] ?? 0) }
         }
     }
 
@@ -104,21 +108,30 @@ public struct SQLiteAnalytics: SalesAnalytics {
     }
 
     public func slowMovers(filter: SalesFilter, limit: Int, storeID: Int64) async throws -> [(String, Double)] {
+        var period = SalesFilter()
+        period.from = filter.from
+        period.to = filter.to
+        let (rows, arguments) = Self.productRows(period, storeID: storeID)
         return try await database.writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT p.name AS name,
-                    (SELECT COALESCE(SUM(s.quantity), 0) FROM sales_lines s WHERE s.storeId = p.storeId AND s.productId = p.id AND s.day >= ? AND s.day <= ?) AS units
-                FROM products p WHERE p.storeId = ? AND (p.stockTracked = 0 OR p.stock > 0) AND units >= 0
+                WITH sold AS (SELECT r.productId AS productId, SUM(r.units) AS units FROM \(rows) GROUP BY r.productId)
+                SELECT p.name AS name, COALESCE(sold.units, 0) AS units
+                FROM products p LEFT JOIN sold ON sold.productId = p.id
+                WHERE p.storeId = ? AND (p.stockTracked = 0 OR p.stock > 0) AND COALESCE(sold.units, 0) >= 0
                 ORDER BY units ASC, p.name LIMIT ?
-                """, arguments: [filter.from ?? "0000-00-00", filter.to ?? "9999-12-31", storeID, limit]).map { ($0["name"], $0["units"]) }
+                """, arguments: arguments + [storeID, limit]).map { ($0["name"], $0["units"]) }
         }
     }
 
     public func customerOrderDays(filter: SalesFilter, storeID: Int64) async throws -> [String: [String]] {
-        let (scope, arguments) = Self.scope(filter, storeID: storeID)
+        let (scope, lineArguments) = Self.scope(filter, storeID: storeID)
+        let (invoices, invoiceArguments) = Self.invoiceRows(filter, storeID: storeID)
+        let (sql, arguments): (String, StatementArguments) = Self.hasProductFilter(filter)
+            ? ("SELECT s.customerId AS customer, s.day AS day \(scope) AND s.isCancellation = 0 AND s.customerId IS NOT NULL GROUP BY s.customerId, s.day", lineArguments)
+            : ("SELECT customerId AS customer, day FROM \(invoices) AND isCancellation = 0 AND customerId IS NOT NULL GROUP BY customerId, day", invoiceArguments)
         return try await database.writer.read { db in
             var days: [String: [String]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT s.customerId AS customer, s.day AS day \(scope) AND s.isCancellation = 0 AND s.customerId IS NOT NULL GROUP BY s.customerId, s.day", arguments: arguments) {
+            for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
                 days[row["customer"], default: []].append(row["day"])
             }
             return days
@@ -133,7 +146,7 @@ public struct SQLiteAnalytics: SalesAnalytics {
         }
     }
 
-    public func productNames(storeID: Int64) async throws -> [(Int64, String)] {
+    public func productMatcher(storeID: Int64) async throws -> ProductNameMatcher {
         let version = try await database.writer.read { db in
             try String.fetchOne(db, sql: "SELECT COUNT(*) || ':' || COALESCE(MAX(updatedAt), '') FROM products WHERE storeId = ?", arguments: [storeID]) ?? ""
         }
@@ -142,21 +155,22 @@ public struct SQLiteAnalytics: SalesAnalytics {
             try Row.fetchAll(db, sql: "SELECT id, name FROM products WHERE storeId = ? ORDER BY popularity DESC, id", arguments: [storeID])
                 .map { ($0["id"] as Int64, $0["name"] as String) }
         }
-        await names.set(storeID, version: version, rows)
-        return rows
+        let matcher = ProductNameMatcher(products: rows)
+        await names.set(storeID, version: version, matcher)
+        return matcher
     }
 }
 
 /// Product names per store, kept until the store's products change.
 actor ProductNameCache {
-    private var entries: [Int64: (String, [(Int64, String)])] = [:]
+    private var entries: [Int64: (String, ProductNameMatcher)] = [:]
 
-    func get(_ storeID: Int64, version: String) -> [(Int64, String)]? {
+    func get(_ storeID: Int64, version: String) -> ProductNameMatcher? {
         guard let entry = entries[storeID], entry.0 == version else { return nil }
         return entry.1
     }
 
-    func set(_ storeID: Int64, version: String, _ rows: [(Int64, String)]) {
-        entries[storeID] = (version, rows)
+    func set(_ storeID: Int64, version: String, _ matcher: ProductNameMatcher) {
+        entries[storeID] = (version, matcher)
     }
 }
