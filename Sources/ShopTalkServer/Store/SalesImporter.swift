@@ -91,7 +91,7 @@ public struct SalesImporter: Sendable {
         }
         progress(0.5)
         let parsed = rows
-        let counts = try await database.writer.write { db -> (Int, Int, Int, Int, Int) in
+        let counts = try await database.writer.write { db -> (Int, Int, Int, Int) in
             let storeID = try Self.store(slug: storeSlug, currency: currency, now: now, db: db)
             // Each product's name is its most frequent description.
             var names: [String: [String: Int]] = [:]
@@ -127,6 +127,11 @@ public struct SalesImporter: Sendable {
                     INSERT OR IGNORE INTO customers (storeId, externalId, name, email, country, createdAt) VALUES (?, ?, '', '', ?, ?)
                     """, arguments: [storeID, customer, row.country, now])
             }
+            // Bulk load: the per-row rollup trigger is suspended inside this transaction and the new lines are rolled
+            // up in one pass at the end; the trigger is re-created from its own stored SQL.
+            let trigger = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'sales_lines_rollup'")
+            let lastID = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM sales_lines") ?? 0
+            if trigger != nil { try db.execute(sql: "DROP TRIGGER sales_lines_rollup") }
             let statement = try db.makeStatement(sql: """
                 INSERT OR IGNORE INTO sales_lines
                     (storeId, lineKey, invoice, day, at, productId, customerId, country, quantity, unitPriceMilli, costMilli, isCancellation)
@@ -145,7 +150,11 @@ public struct SalesImporter: Sendable {
                 imported += db.changesCount
                 if position % 10_000 == 0 { progress(0.5 + 0.5 * Double(position) / Double(max(1, parsed.count))) }
             }
-            return (imported, productIDs.count, customers.count, Set(parsed.map(\.1.invoice)).count, storeID == 0 ? 0 : 1)
+            if let trigger {
+                try SalesLines.rollUp(linesAfter: lastID, db: db)
+                try db.execute(sql: trigger)
+            }
+            return (imported, productIDs.count, customers.count, Set(parsed.map(\.1.invoice)).count)
         }
         progress(1)
         report.imported = counts.0
