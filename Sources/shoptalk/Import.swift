@@ -30,7 +30,7 @@ struct Import: AsyncParsableCommand {
             let started = ContinuousClock.now
             let terminal = isatty(STDERR_FILENO) != 0
             let report = try await SalesImporter(database: database).importCSV(
-                text, storeSlug: store, format: format, currency: currency ?? (format == .onlineRetail ? "GBP" : "USD"), now: Date()
+                text, storeSlug: store, format: format, currency: currency ?? (format == .onlineRetail ? "GBP" : "USD"), now: ShopClock.system.now()
             ) { fraction in
                 guard terminal else { return }
                 let width = 30
@@ -59,7 +59,7 @@ struct Import: AsyncParsableCommand {
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw ValidationError("Cannot read \(file) as UTF-8 text.") }
             let database = try AppDatabase.open(path: EnvironmentOptions.resolve(db, "SHOPTALK_DB", default: "./shoptalk.sqlite"))
             guard let target = try await database.store(slug: store) else { throw ValidationError("There is no store \(store).") }
-            let report = try await ProductImporter(database: database).importCSV(text, storeID: target.id, now: Date())
+            let report = try await ProductImporter(database: database).importCSV(text, storeID: target.id, now: ShopClock.system.now())
             for problem in report.problems {
                 FileHandle.standardError.write(Data("\(file):\(problem.line): \(problem.reason)\n".utf8))
             }

@@ -18,7 +18,7 @@ struct Token: AsyncParsableCommand {
 
         func run() async throws {
             let database = try AppDatabase.open(path: EnvironmentOptions.resolve(db, "SHOPTALK_DB", default: "./shoptalk.sqlite"))
-            let token = try await OwnerTokens(database: database).create(storeSlug: store, name: name, now: Date())
+            let token = try await OwnerTokens(database: database).create(storeSlug: store, name: name, now: ShopClock.system.now())
             print("Owner token for store \(store) (keep it secret; it is not shown again):")
             print(token)
         }
@@ -51,7 +51,7 @@ struct Token: AsyncParsableCommand {
 
         func run() async throws {
             let database = try AppDatabase.open(path: EnvironmentOptions.resolve(db, "SHOPTALK_DB", default: "./shoptalk.sqlite"))
-            guard try await OwnerTokens(database: database).revoke(id: id, now: Date()) else {
+            guard try await OwnerTokens(database: database).revoke(id: id, now: ShopClock.system.now()) else {
                 throw ValidationError("No active token \(id).")
             }
             print("Revoked token \(id).")

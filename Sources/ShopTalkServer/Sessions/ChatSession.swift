@@ -19,7 +19,7 @@ actor ChatSession {
         self.state = state
         self.lastSeq = lastSeq
         self.lastActivity = lastActivity
-        self.bucket = TokenBucket(rate: rateLimit.perSecond, burst: rateLimit.burst)
+        self.bucket = TokenBucket(rate: rateLimit.perSecond, burst: rateLimit.burst, now: lastActivity)
     }
 
     /// Messages a session may send: sustained rate and burst.
@@ -44,7 +44,7 @@ actor ChatSession {
     func respond(
         to text: String, clientID: String?, clientAddress: String?, role: ChatContext.Role, engine: ChatEngine, writer: TurnWriter, now: Date
     ) async throws -> (frame: String, reply: Reply) {
-        guard bucket.take() else {
+        guard bucket.take(now: now) else {
             throw ChatError(.rateLimited, "You're sending messages too quickly. Please wait a moment and try again.")
         }
         await acquire()

@@ -7,7 +7,7 @@ struct TokenBucket: Sendable {
     private var tokens: Double
     private var updated: Date
 
-    init(rate: Double, burst: Double, now: Date = Date()) {
+    init(rate: Double, burst: Double, now: Date) {
         self.rate = rate
         self.burst = burst
         self.tokens = burst
@@ -15,7 +15,7 @@ struct TokenBucket: Sendable {
     }
 
     /// Takes one token if there is one.
-    mutating func take(now: Date = Date()) -> Bool {
+    mutating func take(now: Date) -> Bool {
         tokens = min(burst, tokens + now.timeIntervalSince(updated) * rate)
         updated = now
         guard tokens >= 1 else { return false }
