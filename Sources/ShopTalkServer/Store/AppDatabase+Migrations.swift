@@ -313,6 +313,29 @@ extension AppDatabase {
                     SUM(quantity * unitPriceMilli) FROM sales_lines GROUP BY storeId, invoice;
                 """)
         }
+        migrator.registerMigration("v4-credits") { db in
+            try db.create(index: "credit_ledger_store_created", on: "credit_ledger", columns: ["storeId", "createdAt"])
+            try db.create(table: "credit_purchases") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("store", inTable: "stores").notNull()
+                t.column("reference", .text).notNull()
+                t.column("amountPaidCents", .integer).notNull()
+                t.column("currency", .text).notNull()
+                t.column("millicredits", .integer).notNull()
+                t.column("bonusMillicredits", .integer).notNull().defaults(to: 0)
+                t.column("status", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("updatedAt", .datetime).notNull()
+                t.uniqueKey(["storeId", "reference"])
+            }
+            try db.create(table: "credit_alerts") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("store", inTable: "stores").notNull()
+                t.column("kind", .text).notNull()
+                t.column("balanceMillicredits", .integer).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }
