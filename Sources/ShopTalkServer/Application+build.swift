@@ -44,13 +44,37 @@ public func buildApplication(
         catalog: catalog, orders: SQLiteOrders(database: database), discounts: SQLiteDiscounts(database: database),
         tickets: SQLiteTickets(database: database), history: catalog, analytics: SQLiteAnalytics(database: database)
     )
+    let alerts = AlertHub()
+    let ledger = CreditLedger(database: database, policy: configuration.credits, clock: clock) { storeID, alert in
+        let message = alert.kind == "credits_depleted" ? "AI credits are used up; AI answers are paused until you add credits."
+            : "AI credits are running low: \(alert.balance) left."
+        alerts.publish(FrameCoder.encodeToString(AlertFrame(kind: alert.kind, message: message, at: clock.now(), data: alert)), storeID: storeID)
+    }
+    var assistant: AIAssistant?
+    if let url = configuration.llmURL.flatMap(URL.init(string:)) {
+        let released = try await ledger.releaseStaleHolds(olderThan: configuration.llmTotalTimeout * 3)
+        let client = OpenAICompatibleClient(
+            baseURL: url, model: configuration.llmModel, apiKey: configuration.llmAPIKey,
+            connectTimeout: configuration.llmConnectTimeout, totalTimeout: configuration.llmTotalTimeout, logger: logger
+        )
+        assistant = AIAssistant(
+            client: client, credits: ledger,
+            policies: "Orders ship in 1-2 working days; delivery takes 3-5 days. Returns are free within 30 days. Prices include tax.",
+            customerNames: { storeID in
+                (try? await database.writer.read { db in
+                    try String.fetchAll(db, sql: "SELECT name FROM customers WHERE storeId = ? AND name <> ''", arguments: [storeID])
+                }) ?? []
+            }
+        )
+        logger.info("Language model enabled", metadata: ["llm.model": "\(configuration.llmModel)", "credits.stale_holds_released": "\(released)"])
+    }
     let engine = ChatEngine(
         classifier: language.classifier, extractor: language.extractor, stores: stores, clock: clock,
-        lookupGuard: LookupGuard(maxFailures: configuration.maxFailedLookups, clock: clock)
+        lookupGuard: LookupGuard(maxFailures: configuration.maxFailedLookups, clock: clock), assistant: assistant
     )
     let chat = ChatService(
         sessions: sessions, stores: StoreDirectory(database: database), engine: engine, writer: writer,
-        clock: clock, metrics: metrics, tokens: OwnerTokens(database: database), alerts: AlertHub()
+        clock: clock, metrics: metrics, tokens: OwnerTokens(database: database), alerts: alerts
     )
     let limits = ClientFrame.Limits(maxTextLength: configuration.maxTextLength, maxFrameBytes: configuration.maxFrameBytes)
 

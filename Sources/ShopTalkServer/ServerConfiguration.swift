@@ -33,6 +33,16 @@ public struct ServerConfiguration: Sendable {
     public var intentMargin = 0.05
     /// Failed order lookups (per session and per address, within 10 minutes) before a 10-minute lockout.
     public var maxFailedLookups = 5
+    /// Base URL of an OpenAI-compatible endpoint; nil keeps the assistant offline.
+    public var llmURL: String?
+    public var llmModel = "gpt-4o-mini"
+    /// Sent as a Bearer token; never logged or echoed.
+    public var llmAPIKey: String?
+    /// Seconds to wait for the model to start answering, and for the whole answer.
+    public var llmConnectTimeout: TimeInterval = 10
+    public var llmTotalTimeout: TimeInterval = 60
+    /// Prices, caps and alert threshold of AI credits.
+    public var credits = CreditLedger.Policy()
     /// Seed the demo store into an empty database on start.
     public var seedDemoStore = true
 

@@ -40,6 +40,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Messages a session may send in a burst. [env: SHOPTALK_RATE_BURST, default: 60]")
     var rateBurst: Double?
 
+    @Option(help: "Base URL of an OpenAI-compatible endpoint, e.g. https://api.openai.com or http://127.0.0.1:11434. [env: SHOPTALK_LLM_URL, default: off]")
+    var llmUrl: String?
+
+    @Option(help: "Model name for the LLM. [env: SHOPTALK_LLM_MODEL, default: gpt-4o-mini]")
+    var llmModel: String?
+
     @Option(help: "Confidence below which a message is out of scope. [env: SHOPTALK_INTENT_THRESHOLD, default: 0.35]")
     var intentThreshold: Double?
 
@@ -66,6 +72,13 @@ struct Serve: AsyncParsableCommand {
         configuration.messageBurst = try EnvironmentOptions.resolve(rateBurst, "SHOPTALK_RATE_BURST", default: configuration.messageBurst)
         configuration.intentThreshold = try EnvironmentOptions.resolve(intentThreshold, "SHOPTALK_INTENT_THRESHOLD", default: configuration.intentThreshold)
         configuration.intentMargin = try EnvironmentOptions.resolve(intentMargin, "SHOPTALK_INTENT_MARGIN", default: configuration.intentMargin)
+        configuration.llmURL = llmUrl ?? EnvironmentOptions.string("SHOPTALK_LLM_URL")
+        configuration.llmModel = EnvironmentOptions.resolve(llmModel, "SHOPTALK_LLM_MODEL", default: configuration.llmModel)
+        // The key comes only from the environment, so it never shows in a process list or shell history.
+        configuration.llmAPIKey = EnvironmentOptions.string("SHOPTALK_LLM_API_KEY")
+        if let url = configuration.llmURL, URL(string: url)?.scheme?.hasPrefix("http") != true {
+            throw ValidationError("--llm-url must be an http(s) URL.")
+        }
         guard (0...65535).contains(configuration.port) else {
             throw ValidationError("The port must be between 0 and 65535.")
         }

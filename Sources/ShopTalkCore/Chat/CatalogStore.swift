@@ -98,4 +98,6 @@ public protocol CatalogStore: Sendable {
     func products(ids: [Int64], storeID: Int64) async throws -> [Product]
     /// Brands, categories and colours of the store's catalog.
     func vocabulary(storeID: Int64) async throws -> CatalogVocabulary
+    /// Replaces a product's description (an owner confirmed a new one).
+    func updateDescription(productID: Int64, storeID: Int64, description: String) async throws
 }

@@ -35,7 +35,15 @@ public struct ChatEngine: Sendable {
         }
     }
 
-    public init(classifier: any IntentClassifying, extractor: EntityExtractor, stores: Stores, clock: ShopClock, lookupGuard: LookupGuard? = nil) {
+    let assistant: AIAssistant?
+    let describer: DescriptionWriter
+
+    public init(
+        classifier: any IntentClassifying, extractor: EntityExtractor, stores: Stores, clock: ShopClock,
+        lookupGuard: LookupGuard? = nil, assistant: AIAssistant? = nil
+    ) {
+        self.assistant = assistant
+        self.describer = DescriptionWriter(catalog: stores.catalog, assistant: assistant)
         self.classifier = classifier
         self.extractor = extractor
         self.catalog = stores.catalog
@@ -89,8 +97,11 @@ public struct ChatEngine: Sendable {
             context: context
         )
         try await resolveDialogue(&turn, state: &state)
-        let handler = handlers[turn.intent.name] ?? fallback
+        let handler: any ChatHandler = DescriptionWriter.wants(turn, state: state) ? describer : (handlers[turn.intent.name] ?? fallback)
         var reply = try await handler.handle(turn, state: &state)
+        if let assistant {
+            try await useAssistant(assistant, on: &reply, turn: turn)
+        }
         reply.entities = understanding.entities
         try await attachDiscounts(&reply, store: context.store)
         reply.suggestions = Self.suggestions(reply.suggestions, state: state)
@@ -100,6 +111,25 @@ public struct ChatEngine: Sendable {
         state.lastIntent = reply.intent.name
         state.turns += 1
         return reply
+    }
+
+    /// The language model, where the shop turned it on: a grounded answer for what the rules could not
+    /// place, and friendlier wording of owners' computed answers. Owners are told when no call was made.
+    func useAssistant(_ assistant: AIAssistant, on reply: inout Reply, turn: Turn) async throws {
+        let outcome: AIAssistant.Outcome
+        if reply.intent.name == Intent.Name.outOfScope {
+            let products = (try? await catalog.search(ProductQuery(text: turn.text, inStockOnly: false, limit: 5), storeID: turn.context.store.id).products) ?? []
+            outcome = await assistant.fallback(turn, products: products, onDelta: turn.context.onDelta)
+        } else if turn.context.role == .owner, reply.result != nil {
+            outcome = await assistant.phrase(reply.text, storeID: turn.context.store.id, onDelta: turn.context.onDelta)
+        } else {
+            return
+        }
+        switch outcome {
+        case .text(let text): reply.text = text
+        case .refused(let reason) where turn.context.role == .owner: reply.text += " (No AI used: \(reason))"
+        case .refused, .failed: break
+        }
     }
 
     /// Two to four suggestions: the handler's, topped up from the context.

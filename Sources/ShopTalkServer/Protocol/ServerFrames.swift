@@ -87,3 +87,18 @@ struct AuthOKFrame: Encodable {
     let role: String
     let store: String
 }
+
+/// `{"type":"reply_delta","replyTo":"c-1","text":"…"}`: a piece of a streamed answer; the full `reply` follows.
+struct DeltaFrame: Encodable {
+    let replyTo: String?
+    let text: String
+
+    enum CodingKeys: String, CodingKey { case type, replyTo, text }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode("reply_delta", forKey: .type)
+        try container.encode(replyTo, forKey: .replyTo)
+        try container.encode(text, forKey: .text)
+    }
+}

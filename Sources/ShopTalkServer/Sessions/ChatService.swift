@@ -17,12 +17,13 @@ struct ChatService: Sendable {
     /// Answers `text`; the result is the reply frame's JSON and the reply, or the error to report.
     func answer(
         _ text: String, clientID: String?, session: ChatSession, clientAddress: String?, role: ChatContext.Role = .customer,
-        logger: Logger
+        onDelta: (@Sendable (String) async -> Void)? = nil, logger: Logger
     ) async -> Result<(String, Reply), ChatError> {
         let started = ContinuousClock.now
         do {
             let (frame, reply) = try await session.respond(
-                to: text, clientID: clientID, clientAddress: clientAddress, role: role, engine: engine, writer: writer, now: clock.now()
+                to: text, clientID: clientID, clientAddress: clientAddress, role: role, engine: engine, writer: writer, now: clock.now(),
+                onDelta: onDelta
             )
             let elapsed = ContinuousClock.now - started
             if let ticket = reply.ticket {

@@ -42,7 +42,8 @@ actor ChatSession {
     /// Answers one message: runs the pipeline, commits the turn, then returns the reply frame's JSON.
     /// Nothing changes if any step fails.
     func respond(
-        to text: String, clientID: String?, clientAddress: String?, role: ChatContext.Role, engine: ChatEngine, writer: TurnWriter, now: Date
+        to text: String, clientID: String?, clientAddress: String?, role: ChatContext.Role, engine: ChatEngine, writer: TurnWriter, now: Date,
+        onDelta: (@Sendable (String) async -> Void)? = nil
     ) async throws -> (frame: String, reply: Reply) {
         guard bucket.take(now: now) else {
             throw ChatError(.rateLimited, "You're sending messages too quickly. Please wait a moment and try again.")
@@ -50,7 +51,8 @@ actor ChatSession {
         await acquire()
         defer { release() }
         var newState = state
-        let context = ChatContext(store: store, role: role, sessionID: id, clientAddress: clientAddress)
+        var context = ChatContext(store: store, role: role, sessionID: id, clientAddress: clientAddress)
+        context.onDelta = onDelta
         let reply = try await engine.respond(to: text, state: &newState, context: context)
         let seq = lastSeq + 1
         let replyID = Self.replyID(seq)

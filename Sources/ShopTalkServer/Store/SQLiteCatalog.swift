@@ -98,6 +98,14 @@ public struct SQLiteCatalog: CatalogStore {
         return vocabulary
     }
 
+    public func updateDescription(productID: Int64, storeID: Int64, description: String) async throws {
+        try await database.writer.write { db in
+            try db.execute(sql: "UPDATE products SET description = ?, updatedAt = ? WHERE id = ? AND storeId = ?",
+                           arguments: [description, Date(), productID, storeID])
+        }
+        await catalogChanged(storeID: storeID)
+    }
+
     /// Forgets a store's cached vocabulary after its catalog changed.
     public func catalogChanged(storeID: Int64) async {
         await vocabularies.remove(storeID)

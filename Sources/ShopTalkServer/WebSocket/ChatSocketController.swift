@@ -129,7 +129,10 @@ struct ChatSocketController: Sendable {
     ) async throws {
         switch frame {
         case .message(let id, let text):
-            switch await chat.answer(text, clientID: id, session: session, clientAddress: address, role: role, logger: logger) {
+            let onDelta: @Sendable (String) async -> Void = { delta in
+                try? await outbound.write(.text(FrameCoder.encodeToString(DeltaFrame(replyTo: id, text: delta))))
+            }
+            switch await chat.answer(text, clientID: id, session: session, clientAddress: address, role: role, onDelta: onDelta, logger: logger) {
             case .success(let (json, _)):
                 try await outbound.write(.text(json))
             case .failure(let error):
