@@ -117,11 +117,11 @@ struct IntentClassifierTests {
         #expect(handWritten.lookups["country"]?.contains("Germany") == true)
     }
 
-    @Test func trainingIsDeterministicAndTheModelIsCalibrated() throws {
+    @Test func trainingIsDeterministicAndTheModelIsCalibrated() async throws {
         let data = try RasaNLUReader.load(directory: "Intents")
         let extractor = EntityExtractor(data: data)
-        let first = TrainedIntentClassifier.train(data, extractor: extractor)
-        let second = TrainedIntentClassifier.train(data, extractor: extractor)
+        let first = try await offThePool { TrainedIntentClassifier.train(data, extractor: extractor) }
+        let second = try await offThePool { TrainedIntentClassifier.train(data, extractor: extractor) }
         for text in ["where is my order", "show me cheap headphones", "what's the weather", "how much is it"] {
             #expect(first.model.scores(text) == second.model.scores(text))
             let probabilities = first.model.scores(text).map(\.probability)
@@ -139,32 +139,43 @@ struct IntentClassifierTests {
         ("what were my total sales this month", "business_query"), ("what's the weather in paris", "out_of_scope"),
         ("turn on the kitchen lights", "out_of_scope"), ("what is 12 times 12", "out_of_scope"),
     ])
-    func everyIntentIsRecognised(text: String, intent: String) throws {
-        let model = try TrainedModel.shared()
+    func everyIntentIsRecognised(text: String, intent: String) async throws {
+        let model = try await TrainedModel.shared()
         let vocabulary = CatalogVocabulary(training: try RasaNLUReader.load(directory: "Intents"))
         let entities = model.extractor.extract(text, vocabulary: vocabulary, currency: "USD", today: Date())
         #expect(model.classifier.classify(text, entities: entities).name == intent)
     }
 
-    @Test func lowConfidenceIsOutOfScope() throws {
-        let model = try TrainedModel.shared()
+    @Test func lowConfidenceIsOutOfScope() async throws {
+        let model = try await TrainedModel.shared()
         var strict = model.classifier
         strict.threshold = 0.999
         #expect(strict.classify("show me a nice thing", entities: []).name == "out_of_scope")
     }
 }
 
-/// One model trained from Intents/ for the tests of this suite.
-enum TrainedModel {
-    nonisolated(unsafe) private static var cached: LanguageModel?
-    private static let lock = NSLock()
+/// One model trained from Intents/ for the tests of this suite. Tests waiting for it suspend rather than
+/// block a thread.
+actor TrainedModel {
+    private static let instance = TrainedModel()
+    private var cached: LanguageModel?
 
-    static func shared() throws -> LanguageModel {
-        lock.lock()
-        defer { lock.unlock() }
+    static func shared() async throws -> LanguageModel {
+        try await instance.model()
+    }
+
+    private func model() async throws -> LanguageModel {
         if let cached { return cached }
-        let model = try LanguageModel.train(directory: "Intents")
+        let model = try await offThePool { try LanguageModel.train(directory: "Intents") }
         cached = model
         return model
+    }
+}
+
+/// Runs CPU-heavy test set-up on a dispatch queue, so that it never holds one of the few threads that
+/// every other concurrently running test needs.
+func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
     }
 }

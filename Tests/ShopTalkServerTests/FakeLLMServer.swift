@@ -21,6 +21,10 @@ actor FakeLLM {
     private var script: [Behaviour] = []
     var fallback: Behaviour = .ok("Happy to help!")
     private(set) var requests: [JSONValue] = []
+    /// Delayed answers that were actually sent.
+    private(set) var delayedAnswersSent = 0
+
+    func delayedAnswerSent() { delayedAnswersSent += 1 }
 
     func play(_ behaviours: [Behaviour]) { script = behaviours }
     func setDefault(_ behaviour: Behaviour) { fallback = behaviour }
@@ -37,7 +41,9 @@ actor FakeLLM {
             let json = (try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: bytes))) ?? .null
             let behaviour = await self.record(json)
             let model = json["model"]?.stringValue ?? "fake"
-            return try await Self.respond(behaviour, model: model, request: json)
+            let response = try await Self.respond(behaviour, model: model, request: json)
+            if case .delay = behaviour { await self.delayedAnswerSent() }
+            return response
         }
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: testLogger)
         return try await app.test(.live) { client in

@@ -88,14 +88,17 @@ struct LLMClientTests {
 
     @Test func cancellingTheCallerStopsTheRequest() async throws {
         let fake = FakeLLM()
-        await fake.setDefault(.delay(5, then: "never read"))
+        await fake.setDefault(.delay(8, then: "never read"))
         try await fake.serve { port in
             let started = ContinuousClock.now
             let task = Task { try await client(port, attempts: 3).complete(hello, onDelta: nil) }
             try await Task.sleep(for: .milliseconds(300))
             task.cancel()
             await #expect(throws: LLMError(.cancelled, "The request was cancelled.")) { try await task.value }
-            #expect(ContinuousClock.now - started < .seconds(3))
+            // The call returned before the upstream answered, and made no second attempt.
+            #expect(await fake.delayedAnswersSent == 0)
+            #expect(await fake.requests.count == 1)
+            #expect(ContinuousClock.now - started < .seconds(8))
         }
     }
 

@@ -88,9 +88,12 @@ actor SharedLanguageModel {
     static let shared = SharedLanguageModel()
     private var trained: LanguageModel?
 
-    func model() throws -> LanguageModel {
+    func model() async throws -> LanguageModel {
         if let trained { return trained }
-        let model = try LanguageModel.train(directory: "Intents")
+        let model = try await withCheckedThrowingContinuation { continuation in
+            // Trained on a dispatch queue so that no test thread is held while it runs.
+            DispatchQueue.global().async { continuation.resume(with: Result { try LanguageModel.train(directory: "Intents") }) }
+        }
         trained = model
         return model
     }

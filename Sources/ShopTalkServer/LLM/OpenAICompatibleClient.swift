@@ -91,7 +91,8 @@ public struct OpenAICompatibleClient: LLMClient {
         let (deltas, deltaSink) = AsyncStream<String>.makeStream()
         let exchange = Exchange(streaming: request.stream, deltas: deltaSink)
         let session = URLSession(configuration: configuration, delegate: exchange, delegateQueue: nil)
-        defer { session.invalidateAndCancel() }
+        // Tearing the session down can wait on libcurl; it is done off the caller's path.
+        defer { DispatchQueue.global().async { session.invalidateAndCancel() } }
         let task = session.dataTask(with: urlRequest)
         // The whole answer must arrive within the total timeout (libcurl's URLSession does not enforce it).
         let totalTimeout = self.totalTimeout
