@@ -40,10 +40,6 @@ public func buildApplication(
         rateLimit: .init(perSecond: configuration.messagesPerSecond, burst: configuration.messageBurst)
     )
     let catalog = SQLiteCatalog(database: database)
-    let stores = ChatEngine.Stores(
-        catalog: catalog, orders: SQLiteOrders(database: database), discounts: SQLiteDiscounts(database: database),
-        tickets: SQLiteTickets(database: database), history: catalog, analytics: SQLiteAnalytics(database: database)
-    )
     let alerts = AlertHub()
     let ledger = CreditLedger(database: database, policy: configuration.credits, clock: clock) { storeID, alert in
         let message = alert.kind == "credits_depleted" ? "AI credits are used up; AI answers are paused until you add credits."
@@ -52,7 +48,8 @@ public func buildApplication(
     }
     var assistant: AIAssistant?
     if let url = configuration.llmURL.flatMap(URL.init(string:)) {
-        let released = try await ledger.releaseStaleHolds(olderThan: configuration.llmTotalTimeout * 3)
+        // One server owns the database, so a hold still there at start-up belongs to a process that died mid-call.
+        let released = try await ledger.releaseStaleHolds(olderThan: 0)
         let client = OpenAICompatibleClient(
             baseURL: url, model: configuration.llmModel, apiKey: configuration.llmAPIKey,
             connectTimeout: configuration.llmConnectTimeout, totalTimeout: configuration.llmTotalTimeout, logger: logger
@@ -68,6 +65,10 @@ public func buildApplication(
         )
         logger.info("Language model enabled", metadata: ["llm.model": "\(configuration.llmModel)", "credits.stale_holds_released": "\(released)"])
     }
+    let stores = ChatEngine.Stores(
+        catalog: catalog, orders: SQLiteOrders(database: database), discounts: SQLiteDiscounts(database: database),
+        tickets: SQLiteTickets(database: database), history: catalog, analytics: SQLiteAnalytics(database: database), credits: ledger
+    )
     let engine = ChatEngine(
         classifier: language.classifier, extractor: language.extractor, stores: stores, clock: clock,
         lookupGuard: LookupGuard(maxFailures: configuration.maxFailedLookups, clock: clock), assistant: assistant
@@ -81,7 +82,7 @@ public func buildApplication(
     let storeAPI = StoreAPIController(
         auth: OwnerAuth(tokens: OwnerTokens(database: database), stores: chat.stores, clock: clock), catalog: catalog,
         admin: CatalogAdmin(database: database, catalog: catalog), discounts: DiscountAdmin(database: database, catalog: catalog),
-        orders: OrderDesk(database: database, catalog: catalog), clock: clock, alerts: chat.alerts
+        orders: OrderDesk(database: database, catalog: catalog), clock: clock, alerts: chat.alerts, ledger: ledger
     )
     let router = buildRouter(
         configuration: configuration, database: database, chat: chat, metrics: metrics, limits: limits, storeAPI: storeAPI, logger: logger

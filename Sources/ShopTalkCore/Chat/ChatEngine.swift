@@ -21,12 +21,14 @@ public struct ChatEngine: Sendable {
         public var tickets: any TicketStore
         public var history: any PurchaseHistory
         public var analytics: any SalesAnalytics
+        public var credits: (any CreditsReport)?
 
         public init(
             catalog: any CatalogStore, orders: any OrderStore, discounts: any DiscountStore, tickets: any TicketStore,
-            history: any PurchaseHistory, analytics: any SalesAnalytics
+            history: any PurchaseHistory, analytics: any SalesAnalytics, credits: (any CreditsReport)? = nil
         ) {
             self.analytics = analytics
+            self.credits = credits
             self.catalog = catalog
             self.orders = orders
             self.discounts = discounts
@@ -37,6 +39,7 @@ public struct ChatEngine: Sendable {
 
     let assistant: AIAssistant?
     let describer: DescriptionWriter
+    let creditsHandler: CreditsHandler?
 
     public init(
         classifier: any IntentClassifying, extractor: EntityExtractor, stores: Stores, clock: ShopClock,
@@ -44,6 +47,7 @@ public struct ChatEngine: Sendable {
     ) {
         self.assistant = assistant
         self.describer = DescriptionWriter(catalog: stores.catalog, assistant: assistant)
+        self.creditsHandler = stores.credits.map { CreditsHandler(report: $0, clock: clock) }
         self.classifier = classifier
         self.extractor = extractor
         self.catalog = stores.catalog
@@ -97,7 +101,14 @@ public struct ChatEngine: Sendable {
             context: context
         )
         try await resolveDialogue(&turn, state: &state)
-        let handler: any ChatHandler = DescriptionWriter.wants(turn, state: state) ? describer : (handlers[turn.intent.name] ?? fallback)
+        let handler: any ChatHandler
+        if DescriptionWriter.wants(turn, state: state) {
+            handler = describer
+        } else if turn.context.role == .owner, CreditsHandler.wants(turn), let creditsHandler {
+            handler = creditsHandler
+        } else {
+            handler = handlers[turn.intent.name] ?? fallback
+        }
         var reply = try await handler.handle(turn, state: &state)
         if let assistant {
             try await useAssistant(assistant, on: &reply, turn: turn)
@@ -120,7 +131,7 @@ public struct ChatEngine: Sendable {
         if reply.intent.name == Intent.Name.outOfScope {
             let products = (try? await catalog.search(ProductQuery(text: turn.text, inStockOnly: false, limit: 5), storeID: turn.context.store.id).products) ?? []
             outcome = await assistant.fallback(turn, products: products, onDelta: turn.context.onDelta)
-        } else if turn.context.role == .owner, reply.result != nil {
+        } else if turn.context.role == .owner, reply.result != nil, reply.result?.metric != "ai_credits" {
             outcome = await assistant.phrase(reply.text, storeID: turn.context.store.id, onDelta: turn.context.onDelta)
         } else {
             return

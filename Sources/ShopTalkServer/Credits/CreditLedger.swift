@@ -187,3 +187,97 @@ public struct CreditLedger: AICredits {
         return value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }
 }
+
+extension CreditLedger: CreditsReport {
+    public func usage(storeID: Int64, from: String, to: String) async throws -> CreditUsage {
+        guard let start = ShopClock.parseDay(from), let end = ShopClock.parseDay(to) else {
+            return CreditUsage(from: from, to: to, features: [], days: [])
+        }
+        let until = end.addingTimeInterval(86_400)
+        return try await database.writer.read { db in
+            let features = try Row.fetchAll(db, sql: """
+                SELECT feature, SUM(CASE WHEN kind = 'charge' THEN 1 ELSE 0 END) AS calls, SUM(CASE WHEN kind = 'failed' THEN 1 ELSE 0 END) AS failed,
+                    -SUM(CASE WHEN kind = 'charge' THEN millicredits ELSE 0 END) AS spent, COALESCE(SUM(providerCostMicros), 0) AS cost
+                FROM credit_ledger WHERE storeId = ? AND kind IN ('charge', 'failed') AND createdAt >= ? AND createdAt < ?
+                GROUP BY feature ORDER BY feature
+                """, arguments: [storeID, start, until]).map { row in
+                CreditUsage.Feature(feature: row["feature"] ?? "", calls: row["calls"], failedCalls: row["failed"],
+                                    credits: Double(row["spent"] as Int) / 1000, providerCost: Double(row["cost"] as Int) / 1_000_000)
+            }
+            let days = try Row.fetchAll(db, sql: """
+                SELECT substr(createdAt, 1, 10) AS day, -SUM(millicredits) AS spent FROM credit_ledger
+                WHERE storeId = ? AND kind = 'charge' AND createdAt >= ? AND createdAt < ? GROUP BY day ORDER BY day
+                """, arguments: [storeID, start, until]).map { CreditUsage.Day(day: $0["day"], credits: Double($0["spent"] as Int) / 1000) }
+            return CreditUsage(from: from, to: to, features: features, days: days)
+        }
+    }
+
+    /// The most recent ledger entries, newest first.
+    public func recent(storeID: Int64, limit: Int) async throws -> [LedgerEntry] {
+        try await database.writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT requestId, kind, feature, millicredits, tokensIn, tokensOut, latencyMs, model, success, expiresAt, createdAt
+                FROM credit_ledger WHERE storeId = ? ORDER BY id DESC LIMIT ?
+                """, arguments: [storeID, limit]).map { row in
+                LedgerEntry(requestId: row["requestId"], kind: row["kind"], feature: row["feature"], credits: Double(row["millicredits"] as Int) / 1000,
+                            tokensIn: row["tokensIn"], tokensOut: row["tokensOut"], latencyMs: row["latencyMs"], model: row["model"],
+                            success: row["success"], expiresAt: row["expiresAt"], createdAt: row["createdAt"])
+            }
+        }
+    }
+
+    /// A ledger line as the REST API shows it.
+    public struct LedgerEntry: Sendable, Encodable {
+        public let requestId: String
+        public let kind: String
+        public let feature: String?
+        public let credits: Double
+        public let tokensIn: Int?
+        public let tokensOut: Int?
+        public let latencyMs: Int?
+        public let model: String?
+        public let success: Bool
+        public let expiresAt: Date?
+        public let createdAt: Date
+    }
+
+    /// Records a purchase as pending; its credits are added only when it completes.
+    public func createPurchase(storeID: Int64, reference: String, amountPaidCents: Int, currency: String, millicredits: Int, bonus: Int) async throws {
+        let now = clock.now()
+        try await database.writer.write { db in
+            if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM credit_purchases WHERE storeId = ? AND reference = ?", arguments: [storeID, reference]) ?? 0 > 0 {
+                throw ChatError(.conflict, "A purchase with reference \(reference) already exists.")
+            }
+            try db.execute(sql: """
+                INSERT INTO credit_purchases (storeId, reference, amountPaidCents, currency, millicredits, bonusMillicredits, status, createdAt, updatedAt)
+                VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)
+                """, arguments: [storeID, reference, amountPaidCents, currency, millicredits, bonus, now, now])
+        }
+    }
+
+    /// Completes or fails a pending purchase; completing adds its credits (and bonus) once.
+    public func finishPurchase(storeID: Int64, reference: String, completed: Bool) async throws -> String {
+        let now = clock.now()
+        let lifetime = policy.grantLifetime
+        return try await database.writer.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT status, millicredits, bonusMillicredits FROM credit_purchases WHERE storeId = ? AND reference = ?",
+                                             arguments: [storeID, reference]) else {
+                throw ChatError(.notFound, "There is no purchase \(reference).")
+            }
+            let status: String = row["status"]
+            guard status == "pending" else {
+                if (status == "completed") == completed { return status }
+                throw ChatError(.invalid, "The purchase is already \(status).", fields: ["status": "purchase is already \(status)"])
+            }
+            let next = completed ? "completed" : "failed"
+            try db.execute(sql: "UPDATE credit_purchases SET status = ?, updatedAt = ? WHERE storeId = ? AND reference = ?", arguments: [next, now, storeID, reference])
+            if completed {
+                try db.execute(sql: """
+                    INSERT OR IGNORE INTO credit_ledger (storeId, requestId, kind, millicredits, success, expiresAt, createdAt)
+                    VALUES (?, ?, 'purchase', ?, 1, ?, ?)
+                    """, arguments: [storeID, "purchase:\(reference)", (row["millicredits"] as Int) + (row["bonusMillicredits"] as Int), now.addingTimeInterval(lifetime), now])
+            }
+            return next
+        }
+    }
+}

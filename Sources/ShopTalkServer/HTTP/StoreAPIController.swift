@@ -13,6 +13,18 @@ struct StoreAPIController: Sendable {
     let orders: OrderDesk
     let clock: ShopClock
     let alerts: AlertHub
+    let ledger: CreditLedger
+
+    struct CreditsSummary: Encodable {
+        let balance: Double
+        let recent: [CreditLedger.LedgerEntry]
+    }
+
+    struct PurchaseStatus: Encodable {
+        let reference: String
+        let status: String
+        let balance: Double
+    }
 
     private func publish(_ lowStock: [StockWatch.LowStock], storeID: Int64) {
         let now = clock.now()
@@ -92,6 +104,41 @@ struct StoreAPIController: Sendable {
             let (order, lowStock) = try await orders.place(try await jsonObject(request, context: context), store: store, now: clock.now())
             publish(lowStock, storeID: store.id)
             return try jsonResponse(OrderCard(order: order, currency: store.currency), status: .created)
+        }
+        group.get("/credits") { request, context in
+            let store = try await auth.owner(request, slug: try context.parameters.require("store"))
+            let balance = Double(try await ledger.balance(storeID: store.id)) / 1000
+            return try jsonResponse(CreditsSummary(balance: balance, recent: try await ledger.recent(storeID: store.id, limit: 50)))
+        }
+        group.get("/credits/usage") { request, context in
+            let store = try await auth.owner(request, slug: try context.parameters.require("store"))
+            let days = min(366, max(1, request.uri.queryParameters.get("days").flatMap(Int.init) ?? 30))
+            let today = clock.today()
+            let from = ShopClock.dayString(ShopClock.calendar.date(byAdding: .day, value: -(days - 1), to: today)!)
+            return try jsonResponse(try await ledger.usage(storeID: store.id, from: from, to: ShopClock.dayString(today)))
+        }
+        group.post("/credits/purchases") { request, context in
+            let store = try await auth.owner(request, slug: try context.parameters.require("store"))
+            var fields = FieldReader(try await jsonObject(request, context: context))
+            let reference = fields.string("paymentReference", required: true, maxLength: 100)
+            let paid = fields.money("amountPaid", required: true, positive: true)
+            let credits = fields.double("credits", range: 0.001...1_000_000)
+            let bonus = fields.double("bonus", range: 0...1_000_000) ?? 0
+            if credits == nil && fields.errors["credits"] == nil { fields.fail("credits", "is required") }
+            try fields.finish()
+            try await ledger.createPurchase(storeID: store.id, reference: reference!, amountPaidCents: paid!.cents, currency: store.currency,
+                                            millicredits: Int((credits! * 1000).rounded()), bonus: Int((bonus * 1000).rounded()))
+            return try jsonResponse(PurchaseStatus(reference: reference!, status: "pending", balance: Double(try await ledger.balance(storeID: store.id)) / 1000), status: .created)
+        }
+        group.patch("/credits/purchases/:reference") { request, context in
+            let store = try await auth.owner(request, slug: try context.parameters.require("store"))
+            var fields = FieldReader(try await jsonObject(request, context: context))
+            let status = fields.string("status", required: true)
+            if let status, status != "completed" && status != "failed" { fields.fail("status", "must be completed or failed") }
+            try fields.finish()
+            let reference = try context.parameters.require("reference")
+            let result = try await ledger.finishPurchase(storeID: store.id, reference: reference, completed: status == "completed")
+            return try jsonResponse(PurchaseStatus(reference: reference, status: result, balance: Double(try await ledger.balance(storeID: store.id)) / 1000))
         }
         group.get("/orders/:number") { request, context in
             let store = try await auth.owner(request, slug: try context.parameters.require("store"))

@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Crash safety of the AI-credits ledger: kill -9 the server in the middle of metered AI calls, restart it,
+and check that no ledger entry was lost or duplicated.
+
+A local fake chat-completions server answers every call. Twenty WebSocket clients send messages the rules
+cannot place (so each one is answered through the metered LLM) until the server is killed with SIGKILL.
+After a restart on the same database the script checks that:
+  - no hold is left (a hold of the dead process charged nothing),
+  - every request id appears once,
+  - every AI answer a client received has its charge in the ledger,
+  - the balance equals the grant minus the charges.
+Loopback only; bounded in time. Usage: crash_credits.py SHOPTALK_BINARY
+"""
+import asyncio, json, os, signal, sqlite3, subprocess, sys, tempfile, threading, time, urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import websockets
+
+ANSWER = "We would love to help you find something in our shop today."
+
+
+class FakeLLM(BaseHTTPRequestHandler):
+    def do_POST(self):
+        length = int(self.headers.get("Content-Length", 0))
+        self.rfile.read(length)
+        time.sleep(0.05)
+        body = json.dumps({"id": "x", "model": "gpt-4o-mini", "choices": [{"index": 0, "message": {"role": "assistant", "content": ANSWER}}],
+                           "usage": {"prompt_tokens": 100, "completion_tokens": 20}}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def wait_healthy(port, seconds=60):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1).read()
+            return
+        except Exception:
+            time.sleep(0.2)
+    raise SystemExit("server did not become healthy")
+
+
+async def client(port, index, received, stop):
+    try:
+        async with websockets.connect(f"ws://127.0.0.1:{port}/chat?store=demo") as ws:
+            await ws.recv()
+            n = 0
+            while not stop.is_set():
+                n += 1
+                await ws.send(json.dumps({"type": "message", "id": f"{index}-{n}", "text": "is it going to rain this weekend?"}))
+                while True:
+                    frame = json.loads(await ws.recv())
+                    if frame.get("replyTo") == f"{index}-{n}":
+                        break
+                if frame.get("type") == "reply" and frame.get("text") == ANSWER:
+                    received.append(frame["id"])
+    except Exception:
+        pass  # the server was killed
+
+
+async def load(port, seconds):
+    received, stop = [], asyncio.Event()
+    tasks = [asyncio.create_task(client(port, i, received, stop)) for i in range(20)]
+    await asyncio.sleep(seconds)
+    return received, stop, tasks
+
+
+def main():
+    binary = sys.argv[1]
+    work = tempfile.mkdtemp()
+    db = os.path.join(work, "crash.sqlite")
+    fake = ThreadingHTTPServer(("127.0.0.1", 0), FakeLLM)
+    threading.Thread(target=fake.serve_forever, daemon=True).start()
+    llm = f"http://127.0.0.1:{fake.server_address[1]}"
+    subprocess.run([binary, "seed", "--db", db], check=True, capture_output=True)
+    subprocess.run([binary, "credits", "grant", "--store", "demo", "--credits", "1000", "--reference", "crash-grant", "--db", db], check=True, capture_output=True)
+    port = 18000 + os.getpid() % 1000
+    log = open(os.path.join(work, "server.log"), "w")
+    args = [binary, "serve", "--port", str(port), "--db", db, "--llm-url", llm, "--rate-limit", "1000", "--rate-burst", "1000"]
+    env = dict(os.environ, SHOPTALK_LLM_API_KEY="sk-crash-test")
+    server = subprocess.Popen(args, stdout=log, stderr=log, env=env)
+    wait_healthy(port)
+
+    async def run():
+        received, stop, tasks = await load(port, 4)
+        server.send_signal(signal.SIGKILL)
+        server.wait()
+        stop.set()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        return received
+
+    received = asyncio.run(run())
+    restarted = subprocess.Popen(args, stdout=log, stderr=log, env=env)
+    try:
+        wait_healthy(port)
+        con = sqlite3.connect(db)
+        holds = con.execute("SELECT COUNT(*) FROM credit_ledger WHERE kind = 'hold'").fetchone()[0]
+        total, distinct = con.execute("SELECT COUNT(*), COUNT(DISTINCT requestId) FROM credit_ledger").fetchone()
+        charges = con.execute("SELECT COUNT(*) FROM credit_ledger WHERE kind = 'charge'").fetchone()[0]
+        balance = con.execute("SELECT SUM(millicredits) FROM credit_ledger").fetchone()[0]
+        failed = con.execute("SELECT COUNT(*) FROM credit_ledger WHERE kind = 'failed'").fetchone()[0]
+        print(f"crash: {len(received)} AI answers received before kill -9; ledger: {charges} charges, {failed} failed/released, {holds} holds, "
+              f"{total} entries ({distinct} distinct request ids), balance {balance / 1000:.1f} credits")
+        assert len(received) > 0, "no AI answer was received before the kill"
+        assert holds == 0, "a hold of the dead process is still there"
+        assert total == distinct, "a request id appears twice"
+        assert charges >= len(received), "an answer a client received has no charge"
+        assert balance == 1_000_000 - 200 * charges, "the balance is not the grant minus the charges"
+        print("crash: ledger consistent after kill -9 and restart")
+    finally:
+        restarted.send_signal(signal.SIGTERM)
+        restarted.wait(timeout=30)
+        fake.shutdown()
+
+
+if __name__ == "__main__":
+    main()

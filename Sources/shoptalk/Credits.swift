@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import ShopTalkCore
+import ShopTalkServer
+
+/// `shoptalk credits grant|balance|usage --store S`.
+struct Credits: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Manage a store's AI credits.",
+        subcommands: [Grant.self, Balance.self, Usage.self]
+    )
+
+    struct Options: ParsableArguments {
+        @Option(help: "Store slug.") var store: String
+        @Option(help: "SQLite database file. [env: SHOPTALK_DB, default: ./shoptalk.sqlite]") var db: String?
+
+        func open() async throws -> (CreditLedger, Int64) {
+            let database = try AppDatabase.open(path: EnvironmentOptions.resolve(db, "SHOPTALK_DB", default: "./shoptalk.sqlite"))
+            guard let target = try await database.store(slug: store) else { throw ValidationError("There is no store \(store).") }
+            return (CreditLedger(database: database, clock: .system), target.id)
+        }
+    }
+
+    struct Grant: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Grant credits (they expire after --expires-days).")
+        @OptionGroup var options: Options
+        @Option(help: "Credits to grant.") var credits: Double
+        @Option(help: "Days until the granted credits expire.") var expiresDays: Int = 182
+        @Option(help: "Idempotency key: the same key never grants twice. [default: a new one]") var reference: String?
+
+        func run() async throws {
+            guard credits > 0 else { throw ValidationError("--credits must be positive.") }
+            let (ledger, storeID) = try await options.open()
+            let key = reference ?? "grant:\(UUID().uuidString)"
+            try await ledger.grant(storeID: storeID, millicredits: Int((credits * 1000).rounded()), requestID: key,
+                                   expiresAt: ShopClock.system.now().addingTimeInterval(Double(expiresDays) * 86_400))
+            print("Granted \(CreditsHandler.format(credits)) credits to \(options.store) (\(key)); balance \(CreditsHandler.format(Double(try await ledger.balance(storeID: storeID)) / 1000)).")
+        }
+    }
+
+    struct Balance: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show the balance.")
+        @OptionGroup var options: Options
+
+        func run() async throws {
+            let (ledger, storeID) = try await options.open()
+            print("\(options.store): \(CreditsHandler.format(Double(try await ledger.balance(storeID: storeID)) / 1000)) credits")
+        }
+    }
+
+    struct Usage: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Credits used per feature over the last days.")
+        @OptionGroup var options: Options
+        @Option(help: "Days to cover, ending today.") var days: Int = 30
+
+        func run() async throws {
+            let (ledger, storeID) = try await options.open()
+            let today = ShopClock.system.today()
+            let from = ShopClock.dayString(ShopClock.calendar.date(byAdding: .day, value: -(max(1, days) - 1), to: today)!)
+            let usage = try await ledger.usage(storeID: storeID, from: from, to: ShopClock.dayString(today))
+            printTable(["feature", "calls", "failed", "credits", "provider $"], usage.features.map {
+                [$0.feature, String($0.calls), String($0.failedCalls), CreditsHandler.format($0.credits), String(format: "%.4f", $0.providerCost)]
+            })
+            print("total \(CreditsHandler.format(usage.totalCredits)) credits from \(from) to \(ShopClock.dayString(today))")
+        }
+    }
+}
