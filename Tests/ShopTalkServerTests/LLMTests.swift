@@ -260,6 +260,34 @@ struct LLMPipelineTests {
         }
     }
 
+    @Test func aClientThatDisconnectsDuringASlowAnswerCancelsTheCallAndIsNotCharged() async throws {
+        let database = try await TestDatabase.seeded()
+        try await grant(database, credits: 10)
+        let fake = FakeLLM()
+        await fake.setDefault(.delay(6, then: "Happy to help with that!"))
+        try await fake.serve { port in
+            try await withLiveServer(configuration(database, port: port)) { client in
+                try await client.ws("/chat?store=demo") { inbound, outbound, _ in
+                    var frames = FrameReader(inbound)
+                    _ = try await frames.next()
+                    try await outbound.say("is it going to rain this weekend?", id: "gone")
+                    try await Task.sleep(for: .milliseconds(500))
+                    // Leave without waiting for the answer.
+                }
+                // The server notices the closed connection and cancels the call; the hold is released.
+                var rows: [Row] = []
+                for _ in 0..<40 {
+                    rows = try await ledger(database)
+                    if rows.first.map({ $0["kind"] as String != "hold" }) == true { break }
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+                #expect(rows.map { $0["kind"] as String } == ["failed"])
+                #expect(rows.first?["millicredits"] == 0)
+                #expect(await fake.delayedAnswersSent == 0)
+            }
+        }
+    }
+
     @Test func anOwnerConfirmsAGeneratedDescriptionBeforeItIsSaved() async throws {
         let database = try await TestDatabase.seeded()
         try await grant(database, credits: 10)

@@ -84,18 +84,27 @@ public struct AIAssistant: Sendable {
             let response = try await client.complete(request, onDelta: onDelta)
             let text = response.text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty, accept(text) else {
-                try? await credits.settle(storeID: storeID, requestID: requestID, usage: nil)
+                await settle(storeID: storeID, requestID: requestID, usage: nil)
                 return .failed
             }
-            try await credits.settle(storeID: storeID, requestID: requestID, usage: AIUsage(
+            await settle(storeID: storeID, requestID: requestID, usage: AIUsage(
                 model: response.model, promptTokens: response.promptTokens, completionTokens: response.completionTokens,
                 providerCostMicros: response.costMicros, latencyMs: response.latencyMs
             ))
             return .text(text)
         } catch {
-            try? await credits.settle(storeID: storeID, requestID: requestID, usage: nil)
+            await settle(storeID: storeID, requestID: requestID, usage: nil)
             return .failed
         }
+    }
+
+    /// Settles a reservation even when the caller was cancelled (a client went away mid-call): the
+    /// hold must become a charge or be released either way.
+    func settle(storeID: Int64, requestID: String, usage: AIUsage?) async {
+        let credits = self.credits
+        await Task.detached {
+            try? await credits.settle(storeID: storeID, requestID: requestID, usage: usage)
+        }.value
     }
 
     /// Every price in `text` is one of `prices` (in cents), and every model-like word (letters and

@@ -2,6 +2,8 @@ import Foundation
 import Hummingbird
 import HummingbirdWebSocket
 import Logging
+import Synchronization
+import NIOCore
 import ShopTalkCore
 
 /// `GET /chat?store=<slug>[&session=<token>]`: the WebSocket chat protocol.
@@ -65,9 +67,30 @@ struct ChatSocketController: Sendable {
 
         var subscription: UUID?
         defer { if let subscription { chat.alerts.unsubscribe(subscription) } }
+        let inFlight = InFlight()
         try await withThrowingTaskGroup(of: Void.self) { group in
             defer { group.cancelAll() }
-            try await readLoop(inbound: inbound, outbound: outbound, session: session, address: address, logger: logger) { storeID in
+            // The reader keeps reading while a message is being answered, so that a client that leaves is
+            // noticed at once (and its unfinished answer cancelled). Frames wait for the in-order processor in
+            // a bounded queue; a frame beyond it is answered with `rate_limited`, never dropped silently.
+            let (frames, queue) = AsyncStream.makeStream(of: WebSocketDataFrame.self, bufferingPolicy: .unbounded)
+            group.addTask {
+                do {
+                    for try await frame in inbound {
+                        if inFlight.enqueue(limit: 256) {
+                            queue.yield(frame)
+                        } else if frame.fin {
+                            try await outbound.write(.text(FrameCoder.encodeToString(ErrorFrame(
+                                replyTo: nil, error: ChatError(.rateLimited, "Too many frames are waiting to be answered; this one was not processed. Slow down.")
+                            ))))
+                        }
+                    }
+                } catch {}
+                queue.finish()
+                inFlight.cancelCurrent()
+            }
+            try await readLoop(frames: frames, inFlight: inFlight, outbound: outbound, session: session, address: address,
+                               logger: logger) { storeID in
                 // Once the connection is an owner's, alerts for its store are pushed alongside replies.
                 guard subscription == nil else { return }
                 let (id, alerts) = chat.alerts.subscribe(storeID: storeID)
@@ -83,13 +106,14 @@ struct ChatSocketController: Sendable {
 
     /// Reads frames until the client goes away or is closed for sending only garbage.
     private func readLoop(
-        inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, session: ChatSession, address: String?,
-        logger: Logger, becameOwner: (Int64) -> Void
+        frames: AsyncStream<WebSocketDataFrame>, inFlight: InFlight, outbound: WebSocketOutboundWriter, session: ChatSession,
+        address: String?, logger: Logger, becameOwner: (Int64) -> Void
     ) async throws {
         var role = ChatContext.Role.customer
         var assembler = FrameAssembler(maxBytes: limits.maxFrameBytes)
         var badInARow = 0
-        for try await frame in inbound {
+        for await frame in frames {
+            inFlight.dequeue()
             guard let message = assembler.push(frame) else { continue }
             let outcome: Result<ClientFrame, ChatError>
             var clientID: String?
@@ -117,7 +141,7 @@ struct ChatSocketController: Sendable {
                 }
             case .success(let frame):
                 badInARow = 0
-                try await dispatch(frame, session: session, address: address, role: &role, outbound: outbound, logger: logger)
+                try await dispatch(frame, session: session, address: address, role: &role, outbound: outbound, inFlight: inFlight, logger: logger)
                 if role == .owner { becameOwner(session.store.id) }
             }
         }
@@ -125,14 +149,23 @@ struct ChatSocketController: Sendable {
 
     private func dispatch(
         _ frame: ClientFrame, session: ChatSession, address: String?, role: inout ChatContext.Role,
-        outbound: WebSocketOutboundWriter, logger: Logger
+        outbound: WebSocketOutboundWriter, inFlight: InFlight, logger: Logger
     ) async throws {
         switch frame {
         case .message(let id, let text):
             let onDelta: @Sendable (String) async -> Void = { delta in
                 try? await outbound.write(.text(FrameCoder.encodeToString(DeltaFrame(replyTo: id, text: delta))))
             }
-            switch await chat.answer(text, clientID: id, session: session, clientAddress: address, role: role, onDelta: onDelta, logger: logger) {
+            // If the client goes away while this message is being answered (a slow model, say), the work is
+            // cancelled: the task is awaited right here, and the reader cancels it when the client leaves.
+            let answering = Task { [role] in
+                await chat.answer(text, clientID: id, session: session, clientAddress: address, role: role, onDelta: onDelta, logger: logger)
+            }
+            inFlight.track(answering)
+            let answer = await withTaskCancellationHandler { await answering.value } onCancel: { answering.cancel() }
+            inFlight.track(nil)
+            if answering.isCancelled { return }
+            switch answer {
             case .success(let (json, _)):
                 try await outbound.write(.text(json))
             case .failure(let error):
@@ -184,5 +217,47 @@ struct ChatSocketController: Sendable {
 
     private func send(_ frame: some Encodable, _ outbound: WebSocketOutboundWriter) async throws {
         try await outbound.write(.text(FrameCoder.encodeToString(frame)))
+    }
+}
+
+/// What a connection has waiting and in progress: the number of frames queued for the processor and
+/// the message being answered, which is cancelled if the client leaves.
+final class InFlight: Sendable {
+    private struct State {
+        var queued = 0
+        var current: Task<Result<(String, Reply), ChatError>, Never>?
+        var gone = false
+    }
+
+    private let state = Mutex(State())
+
+    /// Counts a frame into the queue; false when the queue is full.
+    func enqueue(limit: Int) -> Bool {
+        state.withLock { state in
+            guard state.queued < limit else { return false }
+            state.queued += 1
+            return true
+        }
+    }
+
+    func dequeue() {
+        state.withLock { $0.queued = max(0, $0.queued - 1) }
+    }
+
+    func track(_ task: Task<Result<(String, Reply), ChatError>, Never>?) {
+        let gone = state.withLock { state -> Bool in
+            state.current = task
+            return state.gone
+        }
+        if gone { task?.cancel() }
+    }
+
+    /// The client left: cancel what is being answered.
+    func cancelCurrent() {
+        let task = state.withLock { state -> Task<Result<(String, Reply), ChatError>, Never>? in
+            state.gone = true
+            return state.current
+        }
+        task?.cancel()
     }
 }
