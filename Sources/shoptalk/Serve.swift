@@ -46,6 +46,21 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Model name for the LLM. [env: SHOPTALK_LLM_MODEL, default: gpt-4o-mini]")
     var llmModel: String?
 
+    @Option(help: "AI credit prices per feature, e.g. owner_query=0.5,product_description=0.1,fallback_chat=0.2. [env: SHOPTALK_CREDIT_PRICES]")
+    var creditPrices: String?
+
+    @Option(help: "AI credits a store may spend per day. [env: SHOPTALK_CREDIT_DAILY_CAP, default: 100]")
+    var creditDailyCap: Double?
+
+    @Option(help: "AI credits a store may spend per month. [env: SHOPTALK_CREDIT_MONTHLY_CAP, default: 2000]")
+    var creditMonthlyCap: Double?
+
+    @Option(help: "Balance below which owners get a low-credits alert. [env: SHOPTALK_CREDIT_LOW_THRESHOLD, default: 10]")
+    var creditLowThreshold: Double?
+
+    @Option(help: "AI calls a store may make per minute. [env: SHOPTALK_AI_CALLS_PER_MINUTE, default: 60]")
+    var aiCallsPerMinute: Int?
+
     @Option(help: "Confidence below which a message is out of scope. [env: SHOPTALK_INTENT_THRESHOLD, default: 0.35]")
     var intentThreshold: Double?
 
@@ -79,6 +94,19 @@ struct Serve: AsyncParsableCommand {
         if let url = configuration.llmURL, URL(string: url)?.scheme?.hasPrefix("http") != true {
             throw ValidationError("--llm-url must be an http(s) URL.")
         }
+        if let prices = creditPrices ?? EnvironmentOptions.string("SHOPTALK_CREDIT_PRICES") {
+            for pair in prices.split(separator: ",") {
+                let parts = pair.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2, let feature = AIFeature(rawValue: parts[0]), let price = Double(parts[1]), price >= 0 else {
+                    throw ValidationError("--credit-prices takes feature=credits pairs with features \(AIFeature.allCases.map(\.rawValue).joined(separator: ", ")).")
+                }
+                configuration.credits.prices[feature] = Int((price * 1000).rounded())
+            }
+        }
+        configuration.credits.dailyCap = Int(try EnvironmentOptions.resolve(creditDailyCap, "SHOPTALK_CREDIT_DAILY_CAP", default: 100) * 1000)
+        configuration.credits.monthlyCap = Int(try EnvironmentOptions.resolve(creditMonthlyCap, "SHOPTALK_CREDIT_MONTHLY_CAP", default: 2000) * 1000)
+        configuration.credits.lowBalanceThreshold = Int(try EnvironmentOptions.resolve(creditLowThreshold, "SHOPTALK_CREDIT_LOW_THRESHOLD", default: 10) * 1000)
+        configuration.credits.callsPerMinute = try EnvironmentOptions.resolve(aiCallsPerMinute, "SHOPTALK_AI_CALLS_PER_MINUTE", default: 60)
         guard (0...65535).contains(configuration.port) else {
             throw ValidationError("The port must be between 0 and 65535.")
         }
