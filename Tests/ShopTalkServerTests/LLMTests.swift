@@ -271,8 +271,11 @@ struct LLMPipelineTests {
                     var frames = FrameReader(inbound)
                     _ = try await frames.next()
                     try await outbound.say("is it going to rain this weekend?", id: "gone")
-                    try await Task.sleep(for: .milliseconds(500))
-                    // Leave without waiting for the answer.
+                    // Leave without waiting for the answer, once the model is working on it.
+                    for _ in 0..<300 where await fake.requests.isEmpty {
+                        try await Task.sleep(for: .milliseconds(100))
+                    }
+                    #expect(await fake.requests.count == 1)
                 }
                 // The server notices the closed connection and cancels the call; the hold is released.
                 var rows: [Row] = []
