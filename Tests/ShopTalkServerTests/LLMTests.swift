@@ -92,7 +92,10 @@ struct LLMClientTests {
         try await fake.serve { port in
             let started = ContinuousClock.now
             let task = Task { try await client(port, attempts: 3).complete(hello, onDelta: nil) }
-            try await Task.sleep(for: .milliseconds(300))
+            // Cancel once the upstream is working on it.
+            for _ in 0..<300 where await fake.requests.isEmpty {
+                try await Task.sleep(for: .milliseconds(50))
+            }
             task.cancel()
             await #expect(throws: LLMError(.cancelled, "The request was cancelled.")) { try await task.value }
             // The call returned before the upstream answered, and made no second attempt.

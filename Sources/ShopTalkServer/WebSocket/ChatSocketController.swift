@@ -141,15 +141,16 @@ struct ChatSocketController: Sendable {
                 }
             case .success(let frame):
                 badInARow = 0
-                try await dispatch(frame, session: session, address: address, role: &role, outbound: outbound, inFlight: inFlight, logger: logger)
-                if role == .owner { becameOwner(session.store.id) }
+                try await dispatch(frame, session: session, address: address, role: &role, outbound: outbound, inFlight: inFlight, logger: logger) {
+                    becameOwner(session.store.id)
+                }
             }
         }
     }
 
     private func dispatch(
         _ frame: ClientFrame, session: ChatSession, address: String?, role: inout ChatContext.Role,
-        outbound: WebSocketOutboundWriter, inFlight: InFlight, logger: Logger
+        outbound: WebSocketOutboundWriter, inFlight: InFlight, logger: Logger, signedIn: () -> Void
     ) async throws {
         switch frame {
         case .message(let id, let text):
@@ -192,6 +193,8 @@ struct ChatSocketController: Sendable {
             }
             try await session.recordOwnerSignIn(writer: chat.writer, now: chat.clock.now())
             role = .owner
+            // Subscribe to the store's alerts before saying so, so that no alert falls in between.
+            signedIn()
             try await send(AuthOKFrame(role: "owner", store: owner.slug), outbound)
         }
     }
