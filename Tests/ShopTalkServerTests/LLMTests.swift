@@ -90,7 +90,6 @@ struct LLMClientTests {
         let fake = FakeLLM()
         await fake.setDefault(.delay(8, then: "never read"))
         try await fake.serve { port in
-            let started = ContinuousClock.now
             let task = Task { try await client(port, attempts: 3).complete(hello, onDelta: nil) }
             // Cancel once the upstream is working on it.
             for _ in 0..<300 where await fake.requests.isEmpty {
@@ -98,10 +97,9 @@ struct LLMClientTests {
             }
             task.cancel()
             await #expect(throws: LLMError(.cancelled, "The request was cancelled.")) { try await task.value }
-            // The call returned before the upstream answered, and made no second attempt.
+            // The call returned before the upstream answered (it takes 8 s), and made no second attempt.
             #expect(await fake.delayedAnswersSent == 0)
             #expect(await fake.requests.count == 1)
-            #expect(ContinuousClock.now - started < .seconds(8))
         }
     }
 
