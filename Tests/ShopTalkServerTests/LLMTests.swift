@@ -11,9 +11,11 @@ import Testing
 
 @Suite("LLM client against a local chat-completions server")
 struct LLMClientTests {
-    func client(_ port: Int, attempts: Int = 3, total: TimeInterval = 10) -> OpenAICompatibleClient {
+    /// A client with timeouts long enough that a busy test machine never trips them, except where a
+    /// test sets a short total timeout on purpose.
+    func client(_ port: Int, attempts: Int = 3, total: TimeInterval = 120) -> OpenAICompatibleClient {
         OpenAICompatibleClient(baseURL: URL(string: "http://127.0.0.1:\(port)")!, model: "gpt-4o-mini", apiKey: "sk-test-secret",
-                               connectTimeout: 5, totalTimeout: total, maxAttempts: attempts, baseBackoff: 0.05, logger: testLogger)
+                               connectTimeout: 60, totalTimeout: total, maxAttempts: attempts, baseBackoff: 0.05, logger: testLogger)
     }
 
     let hello = LLMRequest(messages: [LLMMessage(role: "user", content: "hello")])
@@ -115,6 +117,8 @@ struct LLMPipelineTests {
     func configuration(_ database: TestDatabase, port: Int) -> ServerConfiguration {
         testConfiguration(database) { configuration in
             configuration.llmURL = "http://127.0.0.1:\(port)"
+            configuration.llmConnectTimeout = 60
+            configuration.llmTotalTimeout = 120
             configuration.llmAPIKey = "sk-never-shown"
         }
     }
