@@ -200,15 +200,12 @@ public struct CatalogHandler: ChatHandler {
         if query.size != nil { var relaxed = query; relaxed.size = nil; relaxations.append(("size", "in any size", relaxed)) }
         if query.brand != nil { var relaxed = query; relaxed.brand = nil; relaxations.append(("brand", "from any brand", relaxed)) }
         for (slot, phrase, relaxed) in relaxations {
+            // One query answers both how many match and which is cheapest.
             var cheapestFirst = relaxed
+            cheapestFirst.cheapestFirst = true
             cheapestFirst.limit = 1
             let page = try await catalog.search(cheapestFirst, storeID: turn.context.store.id)
-            guard page.total > 0 else { continue }
-            let all = try await catalog.search(ProductQuery(
-                text: relaxed.text, category: relaxed.category, brand: relaxed.brand, color: relaxed.color,
-                size: relaxed.size, minPrice: relaxed.minPrice, maxPrice: relaxed.maxPrice, limit: 100
-            ), storeID: turn.context.store.id)
-            if let cheapest = all.products.min(by: { $0.price < $1.price }) {
+            if let cheapest = page.products.first {
                 text += " \(page.total) \(page.total == 1 ? "matches" : "match") \(phrase); the cheapest is the \(cheapest.name) at \(cheapest.price.formatted(currency: currency)) — want to see \(page.total == 1 ? "it" : "them")?"
                 state.lastShown = [cheapest.id]
                 state.pending = .init(expecting: "confirm", intent: Intent.Name.findProducts, collected: ["drop": slot])
