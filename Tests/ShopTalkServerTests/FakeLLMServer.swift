@@ -15,6 +15,9 @@ actor FakeLLM {
         case stream([String])
         case status(Int, retryAfter: Int?)
         case delay(Double, then: String)
+        /// Answers only once the test calls `release()` (or after a minute), so a test can prove by
+        /// ordering, not by the clock, that a caller gave up before the answer existed.
+        case held(String)
         case malformed
     }
 
@@ -25,6 +28,14 @@ actor FakeLLM {
     private(set) var delayedAnswersSent = 0
 
     func delayedAnswerSent() { delayedAnswersSent += 1 }
+
+    private(set) var released = false
+    func release() { released = true }
+    /// Waits until `release()`; false when a minute passes first.
+    func waitForRelease() async -> Bool {
+        for _ in 0..<3000 where !released { try? await Task.sleep(for: .milliseconds(20)) }
+        return released
+    }
 
     func play(_ behaviours: [Behaviour]) { script = behaviours }
     func setDefault(_ behaviour: Behaviour) { fallback = behaviour }
@@ -41,6 +52,11 @@ actor FakeLLM {
             let json = (try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: bytes))) ?? .null
             let behaviour = await self.record(json)
             let model = json["model"]?.stringValue ?? "fake"
+            if case .held(let text) = behaviour {
+                _ = await self.waitForRelease()
+                await self.delayedAnswerSent()
+                return try await Self.respond(.ok(text), model: model, request: json)
+            }
             let response = try await Self.respond(behaviour, model: model, request: json)
             if case .delay = behaviour { await self.delayedAnswerSent() }
             return response
@@ -81,6 +97,8 @@ actor FakeLLM {
             return Response(status: .init(code: code), headers: headers, body: .init(byteBuffer: ByteBuffer(string: #"{"error":{"message":"nope"}}"#)))
         case .delay(let seconds, let text):
             try await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
+            return json(text)
+        case .held(let text):
             return json(text)
         case .malformed:
             return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: "{not json")))

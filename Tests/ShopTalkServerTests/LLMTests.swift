@@ -90,7 +90,7 @@ struct LLMClientTests {
 
     @Test func cancellingTheCallerStopsTheRequest() async throws {
         let fake = FakeLLM()
-        await fake.setDefault(.delay(8, then: "never read"))
+        await fake.setDefault(.held("never read"))
         try await fake.serve { port in
             let task = Task { try await client(port, attempts: 3).complete(hello, onDelta: nil) }
             // Cancel once the upstream is working on it.
@@ -99,9 +99,10 @@ struct LLMClientTests {
             }
             task.cancel()
             await #expect(throws: LLMError(.cancelled, "The request was cancelled.")) { try await task.value }
-            // The call returned before the upstream answered (it takes 8 s), and made no second attempt.
+            // The call returned while the upstream was still holding its answer, and made no second attempt.
             #expect(await fake.delayedAnswersSent == 0)
             #expect(await fake.requests.count == 1)
+            await fake.release()
         }
     }
 
@@ -269,7 +270,7 @@ struct LLMPipelineTests {
         let database = try await TestDatabase.seeded()
         try await grant(database, credits: 10)
         let fake = FakeLLM()
-        await fake.setDefault(.delay(12, then: "Happy to help with that!"))
+        await fake.setDefault(.held("Happy to help with that!"))
         try await fake.serve { port in
             try await withLiveServer(configuration(database, port: port)) { client in
                 try await client.ws("/chat?store=demo") { inbound, outbound, _ in
@@ -292,6 +293,8 @@ struct LLMPipelineTests {
                 }
                 #expect(rows.map { $0["kind"] as String } == ["failed"])
                 #expect(rows.first?["millicredits"] == 0)
+                #expect(await fake.delayedAnswersSent == 0)
+                await fake.release()
             }
         }
     }
