@@ -43,6 +43,13 @@ struct StoreAPITests {
             #expect(try await call(client, .post, "/api/stores/demo/products", token: token, body: product).0 == .conflict)
             let (read, fetched) = try await call(client, .get, "/api/stores/demo/products/\(Int(id))")
             #expect(read == .ok && fetched["name"] == .string("Zanzibar Teapot"))
+            // Cost and stock threshold are the owner's business.
+            #expect(fetched["cost"] == nil && fetched["lowStockThreshold"] == nil)
+            let (_, list) = try await call(client, .get, "/api/stores/demo/products?q=teapot")
+            #expect(list["products"]?[0]?["cost"] == nil && list["products"]?[0]?["name"] == .string("Zanzibar Teapot"))
+            let (_, ownersView) = try await call(client, .get, "/api/stores/demo/products/\(Int(id))", token: token)
+            #expect(ownersView["lowStockThreshold"] != nil)
+            #expect(try await call(client, .get, "/api/stores/demo/products/\(Int(id))", token: otherToken).0 == .forbidden)
             // The chat recognises the new brand at once.
             try await chat(client) { chat in
                 let reply = try await chat.say("do you have anything from zanzi")

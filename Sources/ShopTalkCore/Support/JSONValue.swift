@@ -58,4 +58,10 @@ public enum JSONValue: Sendable, Hashable, Codable {
         if case .object(let members) = self { return members[key] }
         return nil
     }
+
+    /// An element of an array, or nil when this is not an array or the index is out of range.
+    public subscript(index: Int) -> JSONValue? {
+        if case .array(let elements) = self, elements.indices.contains(index) { return elements[index] }
+        return nil
+    }
 }

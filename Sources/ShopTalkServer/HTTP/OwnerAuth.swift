@@ -28,6 +28,13 @@ struct OwnerAuth: Sendable {
     }
 
     /// The store `slug` for public reads.
+    /// The store, and whether the request is its owner's: a request without a token is a shopper's, one
+    /// with a wrong or another store's token is refused like any owner route.
+    func reader(_ request: Request, slug: String) async throws -> (store: Store, isOwner: Bool) {
+        guard request.headers[.authorization] != nil else { return (try await store(slug), false) }
+        return (try await owner(request, slug: slug), true)
+    }
+
     func store(_ slug: String) async throws -> Store {
         guard let store = try await stores.store(slug: slug) else {
             throw ChatError(.notFound, "There is no store \"\(slug.prefix(60))\".")

@@ -43,18 +43,18 @@ struct StoreAPIController: Sendable {
     func addRoutes(to router: Router<AppRequestContext>) {
         let group = router.group("/api/stores/:store")
         group.get("/products") { request, context in
-            let store = try await auth.store(try context.parameters.require("store"))
+            let (store, isOwner) = try await auth.reader(request, slug: try context.parameters.require("store"))
             let query = request.uri.queryParameters
             let limit = min(100, max(1, query.get("limit").flatMap(Int.init) ?? 20))
             let page = try await catalog.search(ProductQuery(
                 text: query.get("q"), category: query.get("category"), brand: query.get("brand"),
                 limit: limit, offset: max(0, query.get("offset").flatMap(Int.init) ?? 0)
             ), storeID: store.id)
-            return try jsonResponse(ProductList(products: page.products.map(CatalogAdmin.ProductJSON.init), total: page.total))
+            return try jsonResponse(ProductList(products: page.products.map { CatalogAdmin.ProductJSON($0, ownerView: isOwner) }, total: page.total))
         }
-        group.get("/products/:id") { _, context in
-            let store = try await auth.store(try context.parameters.require("store"))
-            return try jsonResponse(CatalogAdmin.ProductJSON(try await admin.product(id: try productID(context), storeID: store.id)))
+        group.get("/products/:id") { request, context in
+            let (store, isOwner) = try await auth.reader(request, slug: try context.parameters.require("store"))
+            return try jsonResponse(CatalogAdmin.ProductJSON(try await admin.product(id: try productID(context), storeID: store.id), ownerView: isOwner))
         }
         group.post("/products") { request, context in
             let store = try await auth.owner(request, slug: try context.parameters.require("store"))

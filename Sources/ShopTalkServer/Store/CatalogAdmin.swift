@@ -8,7 +8,8 @@ struct CatalogAdmin: Sendable {
     let database: AppDatabase
     let catalog: SQLiteCatalog
 
-    /// A product as the REST API shows it (including cost and stock threshold).
+    /// A product as the REST API shows it. Cost and stock threshold are the owner's business: only a
+    /// request with the store's owner token sees them (`ownerView: true`).
     struct ProductJSON: Codable {
         var id: Int64
         var sku: String
@@ -20,13 +21,13 @@ struct CatalogAdmin: Sendable {
         var originalPrice: Double?
         var cost: Double?
         var stock: Int
-        var lowStockThreshold: Int
+        var lowStockThreshold: Int?
         var colors: [String]
         var sizes: [String]
         var rating: Double?
         var imageUrl: String?
 
-        init(_ product: Product) {
+        init(_ product: Product, ownerView: Bool = true) {
             id = product.id
             sku = product.sku
             name = product.name
@@ -35,9 +36,9 @@ struct CatalogAdmin: Sendable {
             description = product.description
             price = product.price.major
             originalPrice = product.originalPrice?.major
-            cost = product.cost?.major
+            cost = ownerView ? product.cost?.major : nil
             stock = product.stock
-            lowStockThreshold = product.lowStockThreshold
+            lowStockThreshold = ownerView ? product.lowStockThreshold : nil
             colors = product.colors
             sizes = product.sizes
             rating = product.rating
