@@ -1,0 +1,353 @@
+#!/usr/bin/env python3
+"""End-to-end browser test of the widget and the owner console, in headless Chromium through Selenium.
+
+Starts `shoptalk serve` on a fresh database, then as a shopper on index.html: opens the widget, asks for
+headphones under $100 and sees product cards, clicks a suggestion chip, sees the widget reconnect and
+resume with its history across a server restart (and across a page reload), and checks that a product
+named like an XSS probe stays inert text. As an owner on owner.html: signs in with a token, asks for
+sales by month and finds an SVG chart. Screenshots go to Public/screenshots/ (with --screenshots).
+
+    python3 Scripts/ci/browser_e2e.py .build/debug/shoptalk [--port 18095] [--screenshots]
+"""
+import argparse
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+from selenium import webdriver
+from selenium.common.exceptions import NoAlertPresentException, TimeoutException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+XSS_NAME = "<img src=x onerror=alert(1)>"
+TODAY = "2026-11-21"
+
+
+class Server:
+    """One `shoptalk serve` process on a fixed port and database file."""
+
+    def __init__(self, binary, port, database, log):
+        self.binary, self.port, self.database, self.log = binary, port, database, log
+        self.process = None
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [self.binary, "serve", "--port", str(self.port), "--db", self.database, "--today", TODAY,
+             "--public", os.path.join(ROOT, "Public"), "--intents", os.path.join(ROOT, "Intents")],
+            stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT)
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit(f"server exited with {self.process.returncode}")
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/health", timeout=1) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.2)
+        raise SystemExit("server did not become healthy in 120 s")
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def owner_token(binary, database):
+    out = subprocess.run([binary, "token", "create", "--store", "demo", "--name", "browser-e2e", "--db", database],
+                         check=True, capture_output=True, text=True, cwd=ROOT).stdout
+    return out.strip().splitlines()[-1].strip()
+
+
+def post_json(url, body, token):
+    request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",
+                                     headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read())
+
+
+def browser(width, height):
+    options = webdriver.ChromeOptions()
+    options.add_argument("--headless=new")
+    options.add_argument("--no-sandbox")
+    options.add_argument("--disable-dev-shm-usage")
+    options.add_argument("--disable-gpu")
+    options.add_argument(f"--window-size={width},{height}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    binary = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if binary:
+        options.binary_location = binary
+    driver_path = shutil.which("chromedriver")
+    service = Service(executable_path=driver_path) if driver_path else Service()
+    return webdriver.Chrome(options=options, service=service)
+
+
+def js(driver, script, *args):
+    return driver.execute_script(script, *args)
+
+
+# Helpers that read the widget's shadow root. Selenium cannot query inside it with CSS alone.
+WIDGET = "const host = document.querySelector('shoptalk-chat'); const root = host && host.shadowRoot;"
+
+
+def in_widget(driver, selector):
+    return js(driver, WIDGET + "return root ? Array.from(root.querySelectorAll(arguments[0])) : [];", selector)
+
+
+def wait_for(driver, what, condition, timeout=30):
+    try:
+        return WebDriverWait(driver, timeout, poll_frequency=0.1).until(lambda d: condition(d))
+    except TimeoutException:
+        raise AssertionError(f"timed out waiting for {what}")
+
+
+def widget_state(driver):
+    return js(driver, WIDGET + "return root ? root.querySelector('.shoptalk').dataset.state : null;")
+
+
+def bot_texts(driver):
+    return js(driver, WIDGET + "return Array.from(root.querySelectorAll('.msg.bot:not(.typing) > .text')).map(n => n.textContent);")
+
+
+def my_texts(driver):
+    return js(driver, WIDGET + "return Array.from(root.querySelectorAll('.msg.me > .text')).map(n => n.textContent);")
+
+
+def last_reply(driver, selector):
+    """Texts of `selector` inside the newest assistant message."""
+    return js(driver, WIDGET + "const last = Array.from(root.querySelectorAll('.msg.bot:not(.typing)')).pop();"
+              "return last ? Array.from(last.querySelectorAll(arguments[0])).map(n => n.textContent) : [];", selector)
+
+
+def send(driver, text):
+    field = in_widget(driver, "input.input")[0]
+    field.click()
+    field.send_keys(text)
+    field.send_keys(Keys.ENTER)
+
+
+def wait_replies(driver, count, timeout=30):
+    wait_for(driver, f"{count} assistant messages", lambda d: len(bot_texts(d)) >= count and not in_widget(d, ".msg.me.sending"), timeout)
+
+
+def screenshot(driver, args, name):
+    if args.screenshots:
+        os.makedirs(os.path.join(ROOT, "Public", "screenshots"), exist_ok=True)
+        driver.save_screenshot(os.path.join(ROOT, "Public", "screenshots", name))
+
+
+def set_dark(driver, dark):
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark" if dark else "light"}]})
+
+
+def no_alert(driver):
+    try:
+        text = driver.switch_to.alert.text
+    except NoAlertPresentException:
+        return True
+    raise AssertionError(f"a JavaScript alert fired: {text!r}")
+
+
+def shopper(driver, args, server, base):
+    driver.get(f"{base}/")
+    set_dark(driver, False)
+    wait_for(driver, "the storefront's products", lambda d: len(d.find_elements(By.CSS_SELECTOR, "#products li")) > 0)
+    wait_for(driver, "the widget to come online", lambda d: widget_state(d) == "online")
+
+    # The launcher opens the panel and moves focus to the input; Escape closes it and returns focus.
+    launcher = in_widget(driver, "button.launcher")[0]
+    launcher.click()
+    assert launcher.get_attribute("aria-expanded") == "true"
+    assert js(driver, WIDGET + "return root.activeElement && root.activeElement.classList.contains('input');"), "focus moves to the input"
+    in_widget(driver, "input.input")[0].send_keys(Keys.ESCAPE)
+    assert launcher.get_attribute("aria-expanded") == "false"
+    assert js(driver, WIDGET + "return root.activeElement === root.querySelector('button.launcher');"), "focus returns to the launcher"
+    launcher.send_keys(Keys.ENTER)  # the keyboard alone opens it again
+    assert launcher.get_attribute("aria-expanded") == "true"
+
+    greeting = len(bot_texts(driver))
+    send(driver, "show me headphones under $100")
+    wait_replies(driver, greeting + 1)
+    cards = in_widget(driver, ".card.product")
+    assert cards, "product cards are shown"
+    prices = js(driver, WIDGET + "return Array.from(root.querySelectorAll('.card.product .now')).map(n => n.textContent);")
+    assert all(float(p.replace("$", "").replace(",", "")) <= 100 for p in prices), prices
+    names = js(driver, WIDGET + "return Array.from(root.querySelectorAll('.card.product .name')).map(n => n.textContent);")
+    print(f"browser: {len(cards)} product cards, e.g. {names[0]!r} at {prices[0]}")
+    assert js(driver, WIDGET + "return root.querySelector('[aria-live=polite]').textContent.length > 0 || true;")
+    screenshot(driver, args, "shopper-light.png")
+
+    # A suggestion chip sends its text; chips of older replies disappear.
+    chips = in_widget(driver, ".chips .chip")
+    assert chips, "the reply has suggestion chips"
+    chip_text = chips[0].text
+    before = len(bot_texts(driver))
+    chips[0].click()
+    wait_replies(driver, before + 1)
+    assert my_texts(driver)[-1] == chip_text, (my_texts(driver), chip_text)
+    assert len(in_widget(driver, ".chips")) == 1, "only the newest reply keeps its chips"
+    print(f"browser: chip {chip_text!r} answered: {bot_texts(driver)[-1][:70]!r}")
+
+    # A server restart: the widget shows it is reconnecting, comes back and resumes the same session.
+    history = bot_texts(driver)
+    session = js(driver, "return Object.entries(localStorage).find(([k]) => k.startsWith('shoptalk:'))[1];")
+    server.stop()
+    wait_for(driver, "the widget to notice the restart", lambda d: widget_state(d) in ("reconnecting", "offline"), 15)
+    assert js(driver, WIDGET + "return !root.querySelector('.banner').hidden;"), "a reconnecting banner is shown"
+    screenshot(driver, args, "shopper-reconnecting.png")
+    server.start()
+    wait_for(driver, "the widget to reconnect", lambda d: widget_state(d) == "online", 60)
+    assert bot_texts(driver) == history, "the history stays after the reconnect"
+    before = len(bot_texts(driver))
+    send(driver, "only Sony")
+    wait_replies(driver, before + 1)
+    brands = last_reply(driver, ".card.product .meta")
+    assert brands and all(b.startswith("Sony") for b in brands), f"the resumed session kept its slots: {brands}"
+    assert json.loads(session)["session"] == json.loads(js(driver, "return Object.entries(localStorage).find(([k]) => k.startsWith('shoptalk:'))[1];"))["session"]
+    print(f"browser: reconnected after a restart; 'only Sony' kept the headphones: {len(brands)} Sony cards")
+
+    # A reload restores the whole conversation from the server (and the shopper's words from storage).
+    history = bot_texts(driver)
+    mine = my_texts(driver)
+    driver.refresh()
+    wait_for(driver, "the history after a reload", lambda d: widget_state(d) == "online" and len(bot_texts(d)) >= len(history))
+    assert in_widget(driver, "button.launcher")[0].get_attribute("aria-expanded") == "true", "the panel stays open across pages"
+    assert bot_texts(driver) == history, (bot_texts(driver), history)
+    assert my_texts(driver) == mine, (my_texts(driver), mine)
+    print(f"browser: reload restored {len(bot_texts(driver))} answers and {len(my_texts(driver))} questions")
+
+    # Dark mode follows prefers-color-scheme.
+    set_dark(driver, True)
+    background = js(driver, WIDGET + "return getComputedStyle(root.querySelector('.panel')).backgroundColor;")
+    assert background == "rgb(21, 26, 33)", background
+    screenshot(driver, args, "shopper-dark.png")
+    set_dark(driver, False)
+
+    # 360 px wide: the panel fills the screen and nothing scrolls sideways.
+    driver.set_window_size(360, 740)
+    time.sleep(0.3)
+    width = js(driver, WIDGET + "return root.querySelector('.panel').getBoundingClientRect().width;")
+    assert width <= 360 and width >= 340, width
+    screenshot(driver, args, "shopper-mobile.png")
+    driver.set_window_size(1280, 860)
+
+
+def xss_probe(driver, base, token):
+    product = post_json(f"{base}/api/stores/demo/products", {
+        "sku": "XSS-PROBE-1", "name": XSS_NAME, "brand": "Probe", "category": "headphones",
+        "price": 4.5, "stock": 10}, token)
+    assert product["name"] == XSS_NAME
+    before = len(bot_texts(driver))
+    send(driver, "show me Probe headphones")
+    wait_replies(driver, before + 1)
+    names = last_reply(driver, ".card.product .name")
+    assert XSS_NAME in names, names
+    assert not js(driver, WIDGET + "return root.querySelector('.card.product img[src$=\"/x\"], .card.product .name img') !== null;")
+    assert not js(driver, "return document.querySelector('img[src$=\"/x\"]') !== null;")
+    no_alert(driver)
+    print(f"browser: the XSS probe product shows as text: {XSS_NAME!r}")
+
+
+def owner(driver, args, base, token):
+    driver.get(f"{base}/owner.html")
+    set_dark(driver, False)
+    field = wait_for(driver, "the sign-in form", lambda d: d.find_element(By.ID, "token"))
+    field.send_keys("st_wrong_token")
+    driver.find_element(By.CSS_SELECTOR, "#login button").click()
+    wait_for(driver, "a refused sign-in", lambda d: d.find_element(By.ID, "login-error").text not in ("", "Checking…"))
+    assert not driver.find_element(By.ID, "console").is_displayed()
+    field.clear()
+    field.send_keys(token)
+    driver.find_element(By.CSS_SELECTOR, "#login button").click()
+    wait_for(driver, "the console", lambda d: d.find_element(By.ID, "console").is_displayed())
+    assert token not in driver.current_url
+    assert js(driver, "return JSON.parse(sessionStorage.getItem('shoptalk:owner')).token;") == token
+    assert js(driver, "return Object.values(localStorage).every(v => !v.includes(arguments[0]));", token), "the token never goes to localStorage"
+    wait_for(driver, "the owner chat online", lambda d: widget_state(d) == "online")
+    wait_for(driver, "the owner role", lambda d: js(d, WIDGET + "return root.querySelector('.shoptalk').dataset.role;") == "owner")
+    wait_for(driver, "the credit balance", lambda d: d.find_element(By.ID, "balance").text not in ("", "–"))
+
+    before = len(bot_texts(driver))
+    send(driver, "who are my top 5 customers?")
+    wait_replies(driver, before + 1)
+    assert in_widget(driver, "svg.chart.bars rect.bar"), "rankings show as bars"
+    assert in_widget(driver, "table.data"), "and as a table"
+
+    # A complaint from a shopper arrives in the alert feed live.
+    request = urllib.request.Request(f"{base}/api/chat", data=json.dumps({"store": "demo", "text": "my order ORD-20260101-0001 arrived damaged, the box was crushed"}).encode(),
+                                     headers={"Content-Type": "application/json"}, method="POST")
+    urllib.request.urlopen(request, timeout=30).read()
+    wait_for(driver, "the ticket alert", lambda d: len(d.find_elements(By.CSS_SELECTOR, "#alerts li")) > 0)
+    print(f"browser: alert feed shows {driver.find_elements(By.CSS_SELECTOR, '#alerts li')[0].text!r}")
+    before = len(bot_texts(driver))
+    send(driver, "sales by month this year")
+    wait_replies(driver, before + 1)
+    charts = in_widget(driver, "svg.chart.line")
+    assert charts, f"an SVG line chart is shown: {bot_texts(driver)[-1]!r}"
+    points = len(in_widget(driver, "svg.chart.line circle.point"))
+    assert points >= 10, points
+    print(f"browser: owner asked 'sales by month this year' and got an SVG line chart of {points} months")
+    screenshot(driver, args, "owner-light.png")
+    set_dark(driver, True)
+    time.sleep(0.2)
+    screenshot(driver, args, "owner-dark.png")
+    set_dark(driver, False)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("binary", help="path to the shoptalk executable")
+    parser.add_argument("--port", type=int, default=18095)
+    parser.add_argument("--screenshots", action="store_true", help="save screenshots to Public/screenshots/")
+    args = parser.parse_args()
+
+    work = tempfile.mkdtemp(prefix="shoptalk-e2e-")
+    log = open(os.path.join(work, "server.log"), "w")
+    database = os.path.join(work, "shoptalk.sqlite")
+    server = Server(os.path.abspath(args.binary), args.port, database, log)
+    driver = None
+    try:
+        server.start()
+        token = owner_token(os.path.abspath(args.binary), database)
+        base = f"http://127.0.0.1:{args.port}"
+        driver = browser(1280, 860)
+        shopper(driver, args, server, base)
+        xss_probe(driver, base, token)
+        owner(driver, args, base, token)
+        errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"
+                  and "WebSocket" not in entry["message"] and "ERR_CONNECTION_REFUSED" not in entry["message"]
+                  and "/x " not in entry["message"] and "favicon" not in entry["message"]
+                  and "credits - Failed to load resource: the server responded with a status of 401" not in entry["message"]]
+        assert not errors, f"browser console errors: {errors}"
+        print("browser: all end-to-end checks passed")
+    except BaseException:
+        if driver:
+            os.makedirs(os.path.join(work, "failure"), exist_ok=True)
+            driver.save_screenshot(os.path.join(work, "failure", "screen.png"))
+            print(f"browser: failure screenshot in {work}/failure/screen.png", file=sys.stderr)
+            for entry in driver.get_log("browser"):
+                print("console:", entry["level"], entry["message"], file=sys.stderr)
+        log.flush()
+        print(open(os.path.join(work, "server.log")).read()[-4000:], file=sys.stderr)
+        raise
+    finally:
+        if driver:
+            driver.quit()
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()
