@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts `shoptalk serve` on a fresh database, waits until /health answers, chats through
-# Scripts/chat.py --script and checks the replies, then stops the server with SIGTERM.
+# Scripts/chat.py --script and checks the replies, then through `shoptalk chat` (a product table), then
+# stops the server with SIGTERM.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 work=$(mktemp -d)
@@ -26,6 +27,11 @@ assert replies[1]["products"] and all(p["category"] == "headphones" and p["price
 assert all(p["brand"] == "Sony" for p in replies[2]["products"]), replies[2]
 print("smoke: 3 replies, products check out:", replies[2]["text"])
 PY
+printf 'show me headphones under $100\n' | .build/debug/shoptalk chat "ws://127.0.0.1:$port/chat" > "$work/terminal.txt"
+cat "$work/terminal.txt"
+grep -Eq '^  #  product +brand +price' "$work/terminal.txt"
+grep -Eq '^  1  .*\$[0-9]+\.[0-9]{2}' "$work/terminal.txt"
+echo "smoke: shoptalk chat printed the products as a table"
 kill -TERM $server
 wait $server
 echo "smoke: server stopped cleanly"
