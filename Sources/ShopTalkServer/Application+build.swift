@@ -16,8 +16,10 @@ public func buildApplication(
     configuration: ServerConfiguration,
     database: AppDatabase? = nil,
     language: LanguageModel? = nil,
+    gate: ConnectionGate? = nil,
     logger: Logger
 ) async throws -> some ApplicationProtocol {
+    let gate = gate ?? ConnectionGate(limits: .init(total: configuration.maxConnections, perAddress: configuration.maxConnectionsPerAddress))
     let clock = configuration.clock
     let language = try language ?? {
         let model = try LanguageModel.train(
@@ -75,7 +77,8 @@ public func buildApplication(
     )
     let chat = ChatService(
         sessions: sessions, stores: StoreDirectory(database: database), engine: engine, writer: writer,
-        clock: clock, metrics: metrics, tokens: OwnerTokens(database: database), alerts: alerts
+        clock: clock, metrics: metrics, tokens: OwnerTokens(database: database), alerts: alerts,
+        addressLimiter: AddressRateLimiter(rate: configuration.addressMessagesPerSecond, burst: configuration.addressMessageBurst)
     )
     let limits = ClientFrame.Limits(maxTextLength: configuration.maxTextLength, maxFrameBytes: configuration.maxFrameBytes)
 
@@ -88,7 +91,7 @@ public func buildApplication(
         configuration: configuration, database: database, chat: chat, metrics: metrics, limits: limits, storeAPI: storeAPI, logger: logger
     )
     let refusals = UpgradeRefusals()
-    let webSocketRouter = buildWebSocketRouter(chat: chat, limits: limits, configuration: configuration, refusals: refusals)
+    let webSocketRouter = buildWebSocketRouter(chat: chat, limits: limits, configuration: configuration, refusals: refusals, gate: gate)
     let host = configuration.host
     return Application(
         router: router,
@@ -127,10 +130,21 @@ func buildRouter(
 
 /// The routes that may upgrade to a WebSocket.
 func buildWebSocketRouter(
-    chat: ChatService, limits: ClientFrame.Limits, configuration: ServerConfiguration, refusals: UpgradeRefusals
+    chat: ChatService, limits: ClientFrame.Limits, configuration: ServerConfiguration, refusals: UpgradeRefusals, gate: ConnectionGate
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
-    ChatSocketController(chat: chat, limits: limits, maxBadFrames: configuration.maxBadFrames, refusals: refusals)
-        .addRoutes(to: router)
+    ChatSocketController(
+        chat: chat, limits: limits, maxBadFrames: configuration.maxBadFrames, refusals: refusals, gate: gate,
+        origins: OriginPolicy(allowed: configuration.allowedOrigins),
+        writeTimeout: .milliseconds(Int(configuration.writeTimeout * 1000))
+    ).addRoutes(to: router)
+    if configuration.benchEndpoints {
+        // The transport's own limit, for `shoptalk bench ws`: every text frame comes straight back.
+        router.ws("/bench/echo") { inbound, outbound, _ in
+            for try await message in inbound.messages(maxSize: 1 << 16) {
+                if case .text(let text) = message { try await outbound.write(.text(text)) }
+            }
+        }
+    }
     return router
 }

@@ -45,6 +45,21 @@ public struct ServerConfiguration: Sendable {
     public var credits = CreditLedger.Policy()
     /// Seed the demo store into an empty database on start.
     public var seedDemoStore = true
+    /// Origins (`https://shop.example`) whose pages may open chat connections besides the server's own;
+    /// "*" allows all. Requests without an Origin header (scripts) are always allowed.
+    public var allowedOrigins: [String] = []
+    /// Open WebSocket connections allowed in total and per client address.
+    public var maxConnections = 20_000
+    public var maxConnectionsPerAddress = 256
+    /// Messages per second (and burst) one client address may send across all its sessions; 0 turns it off.
+    public var addressMessagesPerSecond: Double = 200
+    public var addressMessageBurst: Double = 400
+    /// How long a write may wait for a client that does not read before the connection is closed.
+    public var writeTimeout: TimeInterval = 10
+    /// How long shutdown waits for connections to finish their replies.
+    public var shutdownGrace: TimeInterval = 10
+    /// Serves `/bench/echo` (a WebSocket echo) for `shoptalk bench ws`; off in production.
+    public var benchEndpoints = false
 
     public init() {}
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ServiceLifecycle
 import Foundation
 import Hummingbird
 import ShopTalkCore
@@ -67,6 +68,30 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Smallest gap between the top two intents. [env: SHOPTALK_INTENT_MARGIN, default: 0.05]")
     var intentMargin: Double?
 
+    @Option(help: "Comma-separated origins (https://shop.example) whose pages may open chat connections besides this server's own; * allows all. [env: SHOPTALK_ALLOWED_ORIGINS]")
+    var allowedOrigins: String?
+
+    @Option(help: "Open WebSocket connections allowed in total. [env: SHOPTALK_MAX_CONNECTIONS, default: 20000]")
+    var maxConnections: Int?
+
+    @Option(help: "Open WebSocket connections allowed per client address. [env: SHOPTALK_MAX_CONNECTIONS_PER_ADDRESS, default: 256]")
+    var maxConnectionsPerAddress: Int?
+
+    @Option(help: "Messages per second one client address may send across its sessions; 0 turns it off. [env: SHOPTALK_ADDRESS_RATE_LIMIT, default: 200]")
+    var addressRateLimit: Double?
+
+    @Option(help: "Message burst per client address. [env: SHOPTALK_ADDRESS_RATE_BURST, default: 400]")
+    var addressRateBurst: Double?
+
+    @Option(help: "Seconds a write may wait for a client that does not read before it is disconnected. [env: SHOPTALK_WRITE_TIMEOUT, default: 10]")
+    var writeTimeout: Double?
+
+    @Option(help: "Seconds shutdown waits for connections to finish their replies. [env: SHOPTALK_SHUTDOWN_GRACE, default: 10]")
+    var shutdownGrace: Double?
+
+    @Flag(help: "Serve /bench/echo for `shoptalk bench ws` (never in production).")
+    var benchEndpoints = false
+
     func run() async throws {
         let logger = try EnvironmentOptions.bootstrapLogging(level: EnvironmentOptions.resolve(logLevel, "SHOPTALK_LOG_LEVEL", default: "info"))
         var configuration = ServerConfiguration()
@@ -107,10 +132,32 @@ struct Serve: AsyncParsableCommand {
         configuration.credits.monthlyCap = Int(try EnvironmentOptions.resolve(creditMonthlyCap, "SHOPTALK_CREDIT_MONTHLY_CAP", default: 2000) * 1000)
         configuration.credits.lowBalanceThreshold = Int(try EnvironmentOptions.resolve(creditLowThreshold, "SHOPTALK_CREDIT_LOW_THRESHOLD", default: 10) * 1000)
         configuration.credits.callsPerMinute = try EnvironmentOptions.resolve(aiCallsPerMinute, "SHOPTALK_AI_CALLS_PER_MINUTE", default: 60)
+        if let origins = allowedOrigins ?? EnvironmentOptions.string("SHOPTALK_ALLOWED_ORIGINS") {
+            configuration.allowedOrigins = origins.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        configuration.maxConnections = try EnvironmentOptions.resolve(maxConnections, "SHOPTALK_MAX_CONNECTIONS", default: configuration.maxConnections)
+        configuration.maxConnectionsPerAddress = try EnvironmentOptions.resolve(maxConnectionsPerAddress, "SHOPTALK_MAX_CONNECTIONS_PER_ADDRESS", default: configuration.maxConnectionsPerAddress)
+        configuration.addressMessagesPerSecond = try EnvironmentOptions.resolve(addressRateLimit, "SHOPTALK_ADDRESS_RATE_LIMIT", default: configuration.addressMessagesPerSecond)
+        configuration.addressMessageBurst = try EnvironmentOptions.resolve(addressRateBurst, "SHOPTALK_ADDRESS_RATE_BURST", default: configuration.addressMessageBurst)
+        configuration.writeTimeout = try EnvironmentOptions.resolve(writeTimeout, "SHOPTALK_WRITE_TIMEOUT", default: configuration.writeTimeout)
+        configuration.shutdownGrace = try EnvironmentOptions.resolve(shutdownGrace, "SHOPTALK_SHUTDOWN_GRACE", default: configuration.shutdownGrace)
+        configuration.benchEndpoints = benchEndpoints
+        guard configuration.maxConnections > 0, configuration.maxConnectionsPerAddress > 0, configuration.writeTimeout > 0 else {
+            throw ValidationError("Connection limits and the write timeout must be greater than 0.")
+        }
         guard (0...65535).contains(configuration.port) else {
             throw ValidationError("The port must be between 0 and 65535.")
         }
-        let app = try await buildApplication(configuration: configuration, logger: logger)
-        try await app.runService()
+        let gate = ConnectionGate(limits: .init(total: configuration.maxConnections, perAddress: configuration.maxConnectionsPerAddress))
+        let app = try await buildApplication(configuration: configuration, gate: gate, logger: logger)
+        // On SIGTERM or SIGINT the drain runs first (it is listed last): open chats finish the reply they
+        // are working on and close with 1001; then the HTTP server stops and pending writes are flushed.
+        let services = ServiceGroup(configuration: .init(
+            services: [app, ConnectionDrainService(gate: gate, timeout: .milliseconds(Int(configuration.shutdownGrace * 1000)))],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
+        ))
+        try await services.run()
+        logger.info("ShopTalk stopped")
     }
 }

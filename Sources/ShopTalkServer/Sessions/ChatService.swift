@@ -13,6 +13,7 @@ struct ChatService: Sendable {
     let metrics: ShopMetrics
     let tokens: OwnerTokens
     let alerts: AlertHub
+    let addressLimiter: AddressRateLimiter
 
     /// Answers `text`; the result is the reply frame's JSON and the reply, or the error to report.
     func answer(
@@ -20,6 +21,10 @@ struct ChatService: Sendable {
         onDelta: (@Sendable (String) async -> Void)? = nil, logger: Logger
     ) async -> Result<(String, Reply), ChatError> {
         let started = ContinuousClock.now
+        guard addressLimiter.take(clientAddress, now: clock.now()) else {
+            metrics.recordError(.rateLimited)
+            return .failure(ChatError(.rateLimited, "Too many messages from your network address; wait a moment and try again."))
+        }
         do {
             let (frame, reply) = try await session.respond(
                 to: text, clientID: clientID, clientAddress: clientAddress, role: role, engine: engine, writer: writer, now: clock.now(),

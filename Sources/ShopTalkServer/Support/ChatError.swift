@@ -19,6 +19,8 @@ public struct ChatError: Error, Sendable, Equatable {
         case invalid
         /// REST only: the request conflicts with what is stored (a duplicate SKU or code).
         case conflict
+        /// The server cannot take this now (shutting down, at its connection limit).
+        case unavailable
     }
 
     public let code: Code
@@ -45,6 +47,7 @@ public struct ChatError: Error, Sendable, Equatable {
         case .unauthorized: return .unauthorized
         case .notFound: return .notFound
         case .internal: return .internalServerError
+        case .unavailable: return .serviceUnavailable
         }
     }
 }

@@ -20,7 +20,7 @@ public struct ShopMetrics: Sendable {
         self.messages = Dictionary(uniqueKeysWithValues: Intent.Name.all.map { name in
             (name, CoreMetrics.Counter(label: "shoptalk_messages_total", dimensions: [("intent", name)], factory: factory))
         })
-        let codes: [ChatError.Code] = [.badJSON, .unknownType, .missingField, .tooLarge, .rateLimited, .unauthorized, .notFound, .internal, .forbidden, .invalid, .conflict]
+        let codes: [ChatError.Code] = [.badJSON, .unknownType, .missingField, .tooLarge, .rateLimited, .unauthorized, .notFound, .internal, .forbidden, .invalid, .conflict, .unavailable]
         self.errors = Dictionary(uniqueKeysWithValues: codes.map { code in
             (code.rawValue, CoreMetrics.Counter(label: "shoptalk_errors_total", dimensions: [("code", code.rawValue)], factory: factory))
         })

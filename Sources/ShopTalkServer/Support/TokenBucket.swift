@@ -22,4 +22,9 @@ struct TokenBucket: Sendable {
         tokens -= 1
         return true
     }
+
+    /// Whether the bucket would be full by `now` (so forgetting it changes nothing).
+    func wouldBeFull(now: Date) -> Bool {
+        tokens + now.timeIntervalSince(updated) * rate >= burst
+    }
 }

@@ -15,10 +15,17 @@ struct ChatSocketController: Sendable {
     let limits: ClientFrame.Limits
     let maxBadFrames: Int
     let refusals: UpgradeRefusals
+    let gate: ConnectionGate
+    let origins: OriginPolicy
+    let writeTimeout: Duration
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.ws("/chat", shouldUpgrade: { request, context in
             // A refused upgrade is answered by `RefusedUpgradeWriter` with the recorded status and JSON body.
+            if let refusal = origins.refusal(origin: request.headers[.origin], host: request.head.authority) {
+                refusals.record(refusal, for: context.channel)
+                return .dontUpgrade
+            }
             guard let slug = request.uri.queryParameters.get("store") else {
                 refusals.record(ChatError(.missingField, "Add ?store=<slug> to the URL, e.g. /chat?store=demo."), for: context.channel)
                 return .dontUpgrade
@@ -27,6 +34,13 @@ struct ChatSocketController: Sendable {
                 refusals.record(ChatError(.notFound, "There is no store \"\(slug.prefix(60))\"."), for: context.channel)
                 return .dontUpgrade
             }
+            let address = context.remoteAddress?.ipAddress
+            if let refusal = gate.admit(address: address) {
+                refusals.record(refusal, for: context.channel)
+                return .dontUpgrade
+            }
+            // Counted out when the TCP connection closes, however the WebSocket ends.
+            context.channel.closeFuture.whenComplete { _ in gate.release(address: address) }
             return .upgrade([:])
         }, onUpgrade: { inbound, outbound, context in
             try await handle(inbound: inbound, outbound: outbound, context: context)
@@ -34,13 +48,14 @@ struct ChatSocketController: Sendable {
     }
 
     private func handle(
-        inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter,
+        inbound: WebSocketInboundStream, outbound rawOutbound: WebSocketOutboundWriter,
         context: WebSocketRouterContext<AppRequestContext>
     ) async throws {
         var logger = context.logger
+        let outbound = ClientWriter(outbound: rawOutbound, channel: context.requestContext.channel, timeout: writeTimeout, logger: logger)
         let query = context.request.uri.queryParameters
         guard let slug = query.get("store"), let store = try await chat.stores.store(slug: slug) else {
-            try await outbound.close(.policyViolation, reason: "unknown store")
+            try await rawOutbound.close(.policyViolation, reason: "unknown store")
             return
         }
         let opened: SessionManager.Opened
@@ -49,7 +64,7 @@ struct ChatSocketController: Sendable {
         } catch {
             logger.error("Could not open a session", metadata: ["error": "\(error)"])
             try await send(ErrorFrame(replyTo: nil, error: ChatError(.internal, "Could not start a conversation. Please reconnect.")), outbound)
-            try await outbound.close(.unexpectedServerError, reason: "session unavailable")
+            try await rawOutbound.close(.unexpectedServerError, reason: "session unavailable")
             return
         }
         let session = opened.session
@@ -68,21 +83,27 @@ struct ChatSocketController: Sendable {
         var subscription: UUID?
         defer { if let subscription { chat.alerts.unsubscribe(subscription) } }
         let inFlight = InFlight()
-        try await withThrowingTaskGroup(of: Void.self) { group in
+        let drained = try await withThrowingTaskGroup(of: Void.self) { group -> Bool in
             defer { group.cancelAll() }
             // The reader keeps reading while a message is being answered, so that a client that leaves is
             // noticed at once (and its unfinished answer cancelled). Frames wait for the in-order processor in
             // a bounded queue; a frame beyond it is answered with `rate_limited`, never dropped silently.
             let (frames, queue) = AsyncStream.makeStream(of: WebSocketDataFrame.self, bufferingPolicy: .unbounded)
+            // On shutdown the processor finishes the message it is answering, then the socket closes with 1001.
+            let drainHook = gate.onDrain {
+                inFlight.drain()
+                queue.finish()
+            }
+            defer { gate.removeDrainHook(drainHook) }
             group.addTask {
                 do {
                     for try await frame in inbound {
                         if inFlight.enqueue(limit: 256) {
                             queue.yield(frame)
                         } else if frame.fin {
-                            try await outbound.write(.text(FrameCoder.encodeToString(ErrorFrame(
+                            try await outbound.write(FrameCoder.encodeToString(ErrorFrame(
                                 replyTo: nil, error: ChatError(.rateLimited, "Too many frames are waiting to be answered; this one was not processed. Slow down.")
-                            ))))
+                            )))
                         }
                     }
                 } catch {}
@@ -97,16 +118,20 @@ struct ChatSocketController: Sendable {
                 subscription = id
                 group.addTask {
                     for await alert in alerts {
-                        try await outbound.write(.text(alert))
+                        try await outbound.write(alert)
                     }
                 }
             }
+            return inFlight.isDraining
+        }
+        if drained {
+            try await rawOutbound.close(.goingAway, reason: "server shutting down")
         }
     }
 
     /// Reads frames until the client goes away or is closed for sending only garbage.
     private func readLoop(
-        frames: AsyncStream<WebSocketDataFrame>, inFlight: InFlight, outbound: WebSocketOutboundWriter, session: ChatSession,
+        frames: AsyncStream<WebSocketDataFrame>, inFlight: InFlight, outbound: ClientWriter, session: ChatSession,
         address: String?, logger: Logger, becameOwner: (Int64) -> Void
     ) async throws {
         var role = ChatContext.Role.customer
@@ -114,6 +139,7 @@ struct ChatSocketController: Sendable {
         var badInARow = 0
         for await frame in frames {
             inFlight.dequeue()
+            if inFlight.isDraining { return }
             guard let message = assembler.push(frame) else { continue }
             let outcome: Result<ClientFrame, ChatError>
             var clientID: String?
@@ -136,7 +162,7 @@ struct ChatSocketController: Sendable {
                 try await send(ErrorFrame(replyTo: clientID, error: error), outbound)
                 if badInARow >= maxBadFrames {
                     logger.notice("Closing a connection that sent only invalid frames", metadata: ["frames.bad": "\(badInARow)"])
-                    try await outbound.close(.policyViolation, reason: "too many invalid frames")
+                    try await outbound.outbound.close(.policyViolation, reason: "too many invalid frames")
                     return
                 }
             case .success(let frame):
@@ -150,12 +176,12 @@ struct ChatSocketController: Sendable {
 
     private func dispatch(
         _ frame: ClientFrame, session: ChatSession, address: String?, role: inout ChatContext.Role,
-        outbound: WebSocketOutboundWriter, inFlight: InFlight, logger: Logger, signedIn: () -> Void
+        outbound: ClientWriter, inFlight: InFlight, logger: Logger, signedIn: () -> Void
     ) async throws {
         switch frame {
         case .message(let id, let text):
             let onDelta: @Sendable (String) async -> Void = { delta in
-                try? await outbound.write(.text(FrameCoder.encodeToString(DeltaFrame(replyTo: id, text: delta))))
+                try? await outbound.write(FrameCoder.encodeToString(DeltaFrame(replyTo: id, text: delta)))
             }
             // If the client goes away while this message is being answered (a slow model, say), the work is
             // cancelled: the task is awaited right here, and the reader cancels it when the client leaves.
@@ -168,16 +194,16 @@ struct ChatSocketController: Sendable {
             if answering.isCancelled { return }
             switch answer {
             case .success(let (json, _)):
-                try await outbound.write(.text(json))
+                try await outbound.write(json)
             case .failure(let error):
                 try await send(ErrorFrame(replyTo: id, error: error), outbound)
             }
         case .ping:
-            try await outbound.write(.text(SimpleFrame.pong))
+            try await outbound.write(SimpleFrame.pong)
         case .reset:
             do {
                 try await session.reset(writer: chat.writer, now: chat.clock.now())
-                try await outbound.write(.text(SimpleFrame.resetOK))
+                try await outbound.write(SimpleFrame.resetOK)
             } catch {
                 logger.error("Reset failed", metadata: ["error": "\(error)"])
                 try await send(ErrorFrame(replyTo: nil, error: ChatError(.internal, "Could not reset the conversation. Please try again.")), outbound)
@@ -200,7 +226,7 @@ struct ChatSocketController: Sendable {
     }
 
     /// Replays the stored replies after `after` (all of them when nil), then `resume_ok`.
-    private func replay(after: String?, session: ChatSession, outbound: WebSocketOutboundWriter) async throws {
+    private func replay(after: String?, session: ChatSession, outbound: ClientWriter) async throws {
         let lastSeq = await session.lastSeq
         var seq = 0
         if let after {
@@ -213,13 +239,13 @@ struct ChatSocketController: Sendable {
         }
         let frames = try await chat.sessions.replies(of: session, after: seq)
         for frame in frames {
-            try await outbound.write(.text(frame))
+            try await outbound.write(frame)
         }
         try await send(ResumeOKFrame(replayed: frames.count, lastReplyId: await session.lastReplyID), outbound)
     }
 
-    private func send(_ frame: some Encodable, _ outbound: WebSocketOutboundWriter) async throws {
-        try await outbound.write(.text(FrameCoder.encodeToString(frame)))
+    private func send(_ frame: some Encodable, _ outbound: ClientWriter) async throws {
+        try await outbound.write(FrameCoder.encodeToString(frame))
     }
 }
 
@@ -230,6 +256,7 @@ final class InFlight: Sendable {
         var queued = 0
         var current: Task<Result<(String, Reply), ChatError>, Never>?
         var gone = false
+        var draining = false
     }
 
     private let state = Mutex(State())
@@ -254,6 +281,13 @@ final class InFlight: Sendable {
         }
         if gone { task?.cancel() }
     }
+
+    /// The server is shutting down: answer what is in progress, take nothing new.
+    func drain() {
+        state.withLock { $0.draining = true }
+    }
+
+    var isDraining: Bool { state.withLock { $0.draining } }
 
     /// The client left: cancel what is being answered.
     func cancelCurrent() {

@@ -1,0 +1,36 @@
+import Foundation
+
+/// Which web pages may open chat connections: the Origin allowlist checked on every upgrade, against
+/// cross-site WebSocket hijacking. A request without an Origin header (scripts, the terminal client) is
+/// allowed; a browser always sends one.
+public struct OriginPolicy: Sendable {
+    /// Allowed origins as `scheme://host[:port]`, lower-cased; "*" allows every origin.
+    public var allowed: Set<String>
+
+    public init(allowed: [String] = []) {
+        self.allowed = Set(allowed.map { Self.normalise($0) })
+    }
+
+    /// Nil when `origin` may connect to a server reached as `host`, else the reason it may not.
+    func refusal(origin: String?, host: String?) -> ChatError? {
+        guard let origin else { return nil }
+        if allowed.contains("*") { return nil }
+        let normalised = Self.normalise(origin)
+        if allowed.contains(normalised) { return nil }
+        // The same origin as the server itself: the widget served from Public/.
+        if let host, let url = URL(string: normalised), let originHost = url.host {
+            let originAuthority = url.port.map { "\(originHost):\($0)" } ?? originHost
+            let hostAuthority = host.lowercased()
+            if originAuthority == hostAuthority || (url.port == nil && hostAuthority == originHost + (url.scheme == "https" ? ":443" : ":80")) {
+                return nil
+            }
+        }
+        return ChatError(.forbidden, "Pages from \(origin.prefix(100)) may not open chat connections to this server; its owner can allow them with --allowed-origins.")
+    }
+
+    static func normalise(_ origin: String) -> String {
+        var text = origin.trimmingCharacters(in: .whitespaces).lowercased()
+        while text.hasSuffix("/") { text.removeLast() }
+        return text
+    }
+}
