@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+import HummingbirdWSClient
+import Logging
+import Synchronization
 import ShopTalkCore
 import ShopTalkServer
 
@@ -7,7 +10,7 @@ import ShopTalkServer
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a benchmark and print its figures (use a release build).",
-        subcommands: [Analytics.self, NLU.self]
+        subcommands: [Analytics.self, NLU.self, WS.self, Connections.self, Search.self]
     )
 
     struct Analytics: AsyncParsableCommand {
@@ -34,4 +37,162 @@ struct Bench: AsyncParsableCommand {
             try NLUBenchmark(messages: messages, intents: intents).run()
         }
     }
+
+    struct Search: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Catalog search over generated products (default 100,000).")
+        @Option(help: "Products to generate.") var products: Int = 100_000
+        @Option(help: "Times each search runs.") var rounds: Int = 50
+
+        func run() async throws {
+            let logger = try EnvironmentOptions.bootstrapLogging(level: "warning")
+            var benchmark = SearchBenchmark()
+            benchmark.products = products
+            benchmark.rounds = rounds
+            try await benchmark.run(logger: logger)
+        }
+    }
+
+    /// Shopper messages of every kind, sent round-robin by the load.
+    static let shopperMessages = [
+        "show me headphones under $100", "do you have sony tvs", "running shoes in black size 42", "what deals do you have?",
+        "is the JBL Tune 510BT in stock?", "how much is the samsung galaxy s24", "cheap laptops", "hi there",
+        "recommend a smartwatch for running", "any discounts on apple?", "thanks!", "show me blue t-shirts",
+        "does SAVE20 work on a $120 order?", "what can you do?", "gaming consoles under $400", "tell me about the dyson v8",
+    ]
+
+    struct WS: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Chat messages over N concurrent WebSocket connections through the whole pipeline, then the same load against an echo endpoint and, with --peer, a FastAPI peer."
+        )
+        @Option(help: "Concurrent connections.") var connections: Int = 1_000
+        @Option(help: "Seconds of load per target.") var seconds: Int = 20
+        @Option(help: "Port for the server under test.") var port: Int = 18_180
+        @Option(help: "NLU training folder.") var intents: String = "./Intents"
+        @Flag(help: "Also run the load against Scripts/bench/peer_fastapi.py (installs fastapi and uvicorn with pip).") var peer = false
+        @Option(help: "Port for the peer.") var peerPort: Int = 18_181
+
+        func run() async throws {
+            let files = raiseOpenFileLimit()
+            let work = FileManager.default.temporaryDirectory.appendingPathComponent("shoptalk-bench-ws-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: work) }
+            let server = try ServerProcess(executable: currentExecutable(), arguments: Bench.benchServerArguments(port: port, database: work + "/bench.sqlite", intents: intents),
+                                           port: port, log: work + "/server.log")
+            defer { server.stop() }
+            _ = try await server.start()
+            print("ws: \(connections) connections, \(seconds) s per target, closed loop (each connection waits for its answer); open-file limit \(files)")
+            let duration = Duration.seconds(seconds)
+            var rows: [(String, WebSocketLoad.Result)] = []
+            let chat = await WebSocketLoad(url: "ws://127.0.0.1:\(port)/chat?store=demo", connections: connections, duration: duration,
+                                           texts: Bench.shopperMessages, greets: true).run()
+            rows.append(("shoptalk /chat (whole pipeline)", chat))
+            let echo = await WebSocketLoad(url: "ws://127.0.0.1:\(port)/bench/echo", connections: connections, duration: duration,
+                                           texts: Bench.shopperMessages, greets: false).run()
+            rows.append(("shoptalk /bench/echo (transport)", echo))
+            server.stop()
+            var peerResult: WebSocketLoad.Result?
+            if peer {
+                let process = try ServerProcess(executable: "/usr/bin/env", arguments: ["python3", "Scripts/bench/peer_fastapi.py", "--port", "\(peerPort)"],
+                                                port: peerPort, log: work + "/peer.log")
+                defer { process.stop() }
+                _ = try await process.start(readyPath: "/health", timeout: 300)
+                let result = await WebSocketLoad(url: "ws://127.0.0.1:\(peerPort)/chat?store=demo", connections: connections, duration: duration,
+                                                 texts: Bench.shopperMessages, greets: true).run()
+                peerResult = result
+                rows.append(("peer: FastAPI + uvicorn (keywords + regex)", result))
+            }
+            printTable(["target", "conns", "msgs/s", "p50 ms", "p99 ms", "p999 ms", "errors", "failed conns"], rows.map { name, result in
+                [name, "\(connections)", String(format: "%.0f", result.perSecond), String(format: "%.2f", result.latencies.percentile(50) / 1000),
+                 String(format: "%.2f", result.latencies.percentile(99) / 1000), String(format: "%.2f", result.latencies.percentile(99.9) / 1000),
+                 "\(result.errors)", "\(result.failedConnections)"]
+            })
+            print(String(format: "pipeline rate is %.0f%% of the echo rate", echo.perSecond > 0 ? chat.perSecond / echo.perSecond * 100 : 0))
+            if let peerResult, peerResult.perSecond > 0 {
+                print(String(format: "shoptalk answers %.1f× the peer's messages per second", chat.perSecond / peerResult.perSecond))
+            }
+        }
+    }
+
+    struct Connections: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Open N idle WebSocket connections; server memory before and after, and cold start time.")
+        @Option(help: "Idle connections to open.") var connections: Int = 10_000
+        @Option(help: "Port for the server under test.") var port: Int = 18_182
+        @Option(help: "NLU training folder.") var intents: String = "./Intents"
+
+        func run() async throws {
+            let files = raiseOpenFileLimit()
+            guard files > connections * 2 + 100 else {
+                throw BenchError("The open-file limit is \(files); \(connections) connections need about \(connections * 2 + 100) (client and server on one machine).")
+            }
+            let work = FileManager.default.temporaryDirectory.appendingPathComponent("shoptalk-bench-conn-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: work) }
+            let arguments = Bench.benchServerArguments(port: port, database: work + "/bench.sqlite", intents: intents)
+            // The first start creates and seeds the database; the second is the cold start measured.
+            let first = try ServerProcess(executable: currentExecutable(), arguments: arguments, port: port, log: work + "/first.log")
+            let seeding = try await first.start()
+            first.stop()
+            let server = try ServerProcess(executable: currentExecutable(), arguments: arguments, port: port, log: work + "/server.log")
+            defer { server.stop() }
+            let coldStart = try await server.start()
+            try await Task.sleep(for: .seconds(1))
+            let before = server.residentBytes
+            let counters = IdleCounters()
+            let logger: Logger = {
+                var logger = Logger(label: "bench-connections")
+                logger.logLevel = .critical
+                return logger
+            }()
+            let started = ContinuousClock.now
+            var after = 0
+            await withTaskGroup(of: Void.self) { group in
+                for _ in 0..<connections {
+                    group.addTask { [port] in
+                        do {
+                            try await WebSocketClient.connect(url: "ws://127.0.0.1:\(port)/chat?store=demo", logger: logger) { inbound, outbound, _ in
+                                var frames = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
+                                _ = try await frames.next()
+                                counters.opened.add(1, ordering: .relaxed)
+                                while !counters.release.load(ordering: .relaxed) { try await Task.sleep(for: .milliseconds(200)) }
+                                try await outbound.close(.normalClosure, reason: nil)
+                            }
+                        } catch {
+                            counters.failed.add(1, ordering: .relaxed)
+                        }
+                    }
+                }
+                while counters.opened.load(ordering: .relaxed) + counters.failed.load(ordering: .relaxed) < connections {
+                    try? await Task.sleep(for: .milliseconds(50))
+                }
+                let openTime = ContinuousClock.now - started
+                try? await Task.sleep(for: .seconds(2))
+                after = server.residentBytes
+                print("connections: \(counters.opened.load(ordering: .relaxed)) idle WebSocket connections open (\(counters.failed.load(ordering: .relaxed)) failed) in \(openTime)")
+                counters.release.store(true, ordering: .relaxed)
+            }
+            let count = max(1, counters.opened.load(ordering: .relaxed))
+            printTable(["figure", "value"], [
+                ["first start (migrate, seed, train)", String(format: "%.2f s", Double(seeding.components.attoseconds) / 1e18 + Double(seeding.components.seconds))],
+                ["cold start to ready (existing database)", String(format: "%.2f s", Double(coldStart.components.attoseconds) / 1e18 + Double(coldStart.components.seconds))],
+                ["server RSS before", String(format: "%.1f MB", Double(before) / 1e6)],
+                ["server RSS with \(count) idle connections", String(format: "%.1f MB", Double(after) / 1e6)],
+                ["per connection", String(format: "%.1f KB", Double(after - before) / Double(count) / 1e3)],
+            ])
+        }
+    }
+
+    /// `shoptalk serve` for benchmarks: a fresh database, limits lifted (one client address sends
+    /// everything), the echo endpoint on, quiet logs.
+    static func benchServerArguments(port: Int, database: String, intents: String) -> [String] {
+        ["serve", "--port", "\(port)", "--db", database, "--intents", intents, "--log-level", "error", "--bench-endpoints",
+         "--max-connections", "50000", "--max-connections-per-address", "50000", "--address-rate-limit", "0",
+         "--rate-limit", "100000", "--rate-burst", "100000"]
+    }
+}
+
+/// Shared counters of the idle-connections benchmark.
+final class IdleCounters: Sendable {
+    let opened = Atomic<Int>(0)
+    let failed = Atomic<Int>(0)
+    let release = Atomic<Bool>(false)
 }

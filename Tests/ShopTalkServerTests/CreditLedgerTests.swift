@@ -101,12 +101,16 @@ struct CreditLedgerTests {
         var fast = CreditLedger.Policy()
         fast.callsPerMinute = 2
         let limited = CreditLedger(database: database, policy: fast, clock: .system)
-        do {
-            try await limited.reserve(storeID: storeID, requestID: "d", feature: .fallbackChat)
-            Issue.record("expected a refusal")
-        } catch let refusal as CreditRefusal {
-            #expect(refusal.reason == .rateLimited)
+        // Two calls a minute: whatever earlier calls still count, the third attempt at the latest is refused.
+        var refusal: CreditRefusal?
+        for attempt in 0..<3 where refusal == nil {
+            do {
+                try await limited.reserve(storeID: storeID, requestID: "d\(attempt)", feature: .fallbackChat)
+            } catch let refused as CreditRefusal {
+                refusal = refused
+            }
         }
+        #expect(refusal?.reason == .rateLimited)
     }
 
     @Test func lowAndDepletedAlertsFireOncePerDownwardCrossing() async throws {

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Which web pages may open chat connections: the Origin allowlist checked on every upgrade, against
-/// cross-site WebSocket hijacking. A request without an Origin header (scripts, the terminal client) is
-/// allowed; a browser always sends one.
+/// cross-site WebSocket hijacking. A request without an Origin header, or with a ws(s):// one (scripts,
+/// the terminal client), is allowed; a browser always sends its page's http(s) origin.
 public struct OriginPolicy: Sendable {
     /// Allowed origins as `scheme://host[:port]`, lower-cased; "*" allows every origin.
     public var allowed: Set<String>
@@ -17,6 +17,9 @@ public struct OriginPolicy: Sendable {
         if allowed.contains("*") { return nil }
         let normalised = Self.normalise(origin)
         if allowed.contains(normalised) { return nil }
+        // Browsers send http(s) origins (or "null"); ws:// and wss:// come only from non-browser clients
+        // (HummingbirdWSClient sends one), which could send any Origin anyway. Hijacking needs a browser.
+        if normalised.hasPrefix("ws://") || normalised.hasPrefix("wss://") { return nil }
         // The same origin as the server itself: the widget served from Public/.
         if let host, let url = URL(string: normalised), let originHost = url.host {
             let originAuthority = url.port.map { "\(originHost):\($0)" } ?? originHost
