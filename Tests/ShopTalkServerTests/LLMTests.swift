@@ -266,6 +266,37 @@ struct LLMPipelineTests {
         }
     }
 
+    @Test func shuttingDownFinishesTheReplyInProgressThenClosesWith1001() async throws {
+        let database = try await TestDatabase.seeded()
+        try await grant(database, credits: 10)
+        let fake = FakeLLM()
+        await fake.setDefault(.held("Happy to help with that!"))
+        let gate = ConnectionGate()
+        try await fake.serve { port in
+            try await withLiveServer(configuration(database, port: port), gate: gate) { client in
+                let close = try await client.ws("/chat?store=demo") { inbound, outbound, _ in
+                    var frames = FrameReader(inbound)
+                    _ = try await frames.next()
+                    try await outbound.say("is it going to rain this weekend?", id: "last")
+                    // The answer is in progress (the model holds it); now the server starts shutting down.
+                    for _ in 0..<300 where await fake.requests.isEmpty { try await Task.sleep(for: .milliseconds(50)) }
+                    let draining = Task { await gate.drain(timeout: .seconds(60)) }
+                    try await Task.sleep(for: .milliseconds(200))
+                    await fake.release()
+                    let reply = try await frames.next()
+                    #expect(reply.string("type") == "reply" && reply.string("replyTo") == "last")
+                    #expect(reply.string("text") == "Happy to help with that!")
+                    #expect(await draining.value == 0)
+                }
+                #expect(close?.closeCode == .goingAway)
+                // New connections are refused while the server drains.
+                try await client.execute(uri: "/chat?store=demo", method: .get, headers: GuardTests.upgrade) { response in
+                    #expect(response.status == .serviceUnavailable)
+                }
+            }
+        }
+    }
+
     @Test func aClientThatDisconnectsDuringASlowAnswerCancelsTheCallAndIsNotCharged() async throws {
         let database = try await TestDatabase.seeded()
         try await grant(database, credits: 10)

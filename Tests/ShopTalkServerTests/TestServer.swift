@@ -73,10 +73,11 @@ var testLogger: Logger {
 @discardableResult
 func withLiveServer<T: Sendable>(
     _ configuration: ServerConfiguration,
+    gate: ConnectionGate? = nil,
     _ body: @Sendable (any TestClientProtocol) async throws -> T
 ) async throws -> T {
     let app = try await buildApplication(
-        configuration: configuration, language: try await SharedLanguageModel.shared.model(), logger: testLogger
+        configuration: configuration, language: try await SharedLanguageModel.shared.model(), gate: gate, logger: testLogger
     )
     return try await app.test(.live) { client in
         try await body(client)

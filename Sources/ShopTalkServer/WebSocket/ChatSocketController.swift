@@ -89,7 +89,8 @@ struct ChatSocketController: Sendable {
             // noticed at once (and its unfinished answer cancelled). Frames wait for the in-order processor in
             // a bounded queue; a frame beyond it is answered with `rate_limited`, never dropped silently.
             let (frames, queue) = AsyncStream.makeStream(of: WebSocketDataFrame.self, bufferingPolicy: .unbounded)
-            // On shutdown the processor finishes the message it is answering, then the socket closes with 1001.
+            // On shutdown the processor answers the frames it has already received, then the socket closes
+            // with 1001; a client resends anything later after reconnecting (the widget does).
             let drainHook = gate.onDrain {
                 inFlight.drain()
                 queue.finish()
@@ -139,7 +140,6 @@ struct ChatSocketController: Sendable {
         var badInARow = 0
         for await frame in frames {
             inFlight.dequeue()
-            if inFlight.isDraining { return }
             guard let message = assembler.push(frame) else { continue }
             let outcome: Result<ClientFrame, ChatError>
             var clientID: String?
