@@ -91,7 +91,10 @@ public func buildApplication(
         configuration: configuration, database: database, chat: chat, metrics: metrics, limits: limits, storeAPI: storeAPI, logger: logger
     )
     let refusals = UpgradeRefusals()
-    let webSocketRouter = buildWebSocketRouter(chat: chat, limits: limits, configuration: configuration, refusals: refusals, gate: gate)
+    let sweeper = SlowConsumerSweeper(timeout: .milliseconds(Int(configuration.writeTimeout * 1000)), logger: logger)
+    let webSocketRouter = buildWebSocketRouter(
+        chat: chat, limits: limits, configuration: configuration, refusals: refusals, gate: gate, sweeper: sweeper
+    )
     let host = configuration.host
     return Application(
         router: router,
@@ -103,7 +106,7 @@ public func buildApplication(
             )
         ),
         configuration: .init(address: .hostname(host, port: configuration.port), serverName: "shoptalk"),
-        services: [writer, SessionSweeper(sessions: sessions, interval: .seconds(60), logger: logger)],
+        services: [writer, SessionSweeper(sessions: sessions, interval: .seconds(60), logger: logger), sweeper],
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? configuration.port
             logger.info("ShopTalk is ready", metadata: [
@@ -130,13 +133,14 @@ func buildRouter(
 
 /// The routes that may upgrade to a WebSocket.
 func buildWebSocketRouter(
-    chat: ChatService, limits: ClientFrame.Limits, configuration: ServerConfiguration, refusals: UpgradeRefusals, gate: ConnectionGate
+    chat: ChatService, limits: ClientFrame.Limits, configuration: ServerConfiguration, refusals: UpgradeRefusals, gate: ConnectionGate,
+    sweeper: SlowConsumerSweeper
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     ChatSocketController(
         chat: chat, limits: limits, maxBadFrames: configuration.maxBadFrames, refusals: refusals, gate: gate,
         origins: OriginPolicy(allowed: configuration.allowedOrigins),
-        writeTimeout: .milliseconds(Int(configuration.writeTimeout * 1000))
+        sweeper: sweeper
     ).addRoutes(to: router)
     if configuration.benchEndpoints {
         // The transport's own limit, for `shoptalk bench ws`: every text frame comes straight back.

@@ -17,7 +17,7 @@ struct ChatSocketController: Sendable {
     let refusals: UpgradeRefusals
     let gate: ConnectionGate
     let origins: OriginPolicy
-    let writeTimeout: Duration
+    let sweeper: SlowConsumerSweeper
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.ws("/chat", shouldUpgrade: { request, context in
@@ -52,7 +52,9 @@ struct ChatSocketController: Sendable {
         context: WebSocketRouterContext<AppRequestContext>
     ) async throws {
         var logger = context.logger
-        let outbound = ClientWriter(outbound: rawOutbound, channel: context.requestContext.channel, timeout: writeTimeout, logger: logger)
+        let watch = sweeper.watch(context.requestContext.channel)
+        defer { sweeper.forget(watch) }
+        let outbound = ClientWriter(outbound: rawOutbound, watch: watch)
         let query = context.request.uri.queryParameters
         guard let slug = query.get("store"), let store = try await chat.stores.store(slug: slug) else {
             try await rawOutbound.close(.policyViolation, reason: "unknown store")
