@@ -523,6 +523,8 @@
       this.dispatch('error', frame);
       if (frame.code === 'unauthorized') this.dispatch('auth', { ok: false, message: frame.message });
       const request = frame.replyTo ? this.pending.get(frame.replyTo) : null;
+      // The server is restarting: the message stays pending and is sent again after the reconnect.
+      if (frame.code === 'unavailable' && request) return;
       if (request) {
         this.pending.delete(frame.replyTo);
         this.markFailed(request, frame);

@@ -92,7 +92,7 @@ struct ChatSocketController: Sendable {
             // a bounded queue; a frame beyond it is answered with `rate_limited`, never dropped silently.
             let (frames, queue) = AsyncStream.makeStream(of: WebSocketDataFrame.self, bufferingPolicy: .unbounded)
             // On shutdown the processor answers the frames it has already received, then the socket closes
-            // with 1001; a client resends anything later after reconnecting (the widget does).
+            // with 1001; frames arriving meanwhile get an `unavailable` error, to resend after reconnecting.
             let drainHook = gate.onDrain {
                 inFlight.drain()
                 queue.finish()
@@ -101,6 +101,17 @@ struct ChatSocketController: Sendable {
             group.addTask {
                 do {
                     for try await frame in inbound {
+                        if inFlight.isDraining {
+                            // Arrived after shutdown began: said so (with the message id when there is one),
+                            // never dropped silently; the client resends after reconnecting.
+                            guard frame.fin else { continue }
+                            let id = frame.opcode == .text && frame.data.readableBytes <= limits.maxFrameBytes
+                                ? ClientFrame.parse(frame.data.readableBytesView, limits: limits).clientID : nil
+                            try await outbound.write(FrameCoder.encodeToString(ErrorFrame(
+                                replyTo: id, error: ChatError(.unavailable, "The server is restarting; send this again once you have reconnected.")
+                            )))
+                            continue
+                        }
                         if inFlight.enqueue(limit: 256) {
                             queue.yield(frame)
                         } else if frame.fin {
