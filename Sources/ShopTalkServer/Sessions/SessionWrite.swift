@@ -18,10 +18,8 @@ enum SessionWrite: Sendable {
             try record.insert(db)
         case .turn(let turn, let state, let lastSeenAt):
             try turn.insert(db)
-            try db.execute(
-                sql: "UPDATE sessions SET state = ?, lastSeq = ?, lastSeenAt = ? WHERE id = ?",
-                arguments: [state, turn.seq, lastSeenAt, turn.sessionId]
-            )
+            try db.cachedStatement(sql: "UPDATE sessions SET state = ?, lastSeq = ?, lastSeenAt = ? WHERE id = ?")
+                .execute(arguments: [state, turn.seq, lastSeenAt, turn.sessionId])
         case .role(let sessionID, let role):
             try db.execute(sql: "UPDATE sessions SET role = ? WHERE id = ?", arguments: [role, sessionID])
         case .state(let sessionID, let state, let lastSeenAt):

@@ -61,9 +61,10 @@ public struct SQLiteCatalog: CatalogStore {
         let countArguments = arguments
         let pageArguments = arguments + [query.limit, query.offset]
         return try await database.writer.read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(from)", arguments: countArguments) ?? 0
+            // Statements are cached per connection: a search's shape repeats, so SQL is parsed once.
+            let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) \(from)"), arguments: countArguments) ?? 0
             let records = try ProductRecord.fetchAll(
-                db, sql: "SELECT p.* \(from) ORDER BY \(order) LIMIT ? OFFSET ?", arguments: pageArguments
+                db.cachedStatement(sql: "SELECT p.* \(from) ORDER BY \(order) LIMIT ? OFFSET ?"), arguments: pageArguments
             )
             return ProductPage(products: records.map(\.product), total: total)
         }

@@ -12,7 +12,7 @@ public struct SQLiteDiscounts: DiscountStore {
 
     public func discounts(storeID: Int64) async throws -> [Discount] {
         try await database.writer.read { db in
-            try DiscountRecord.fetchAll(db, sql: "SELECT * FROM discounts WHERE storeId = ? ORDER BY id", arguments: [storeID])
+            try DiscountRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM discounts WHERE storeId = ? ORDER BY id"), arguments: [storeID])
                 .compactMap(\.discount)
         }
     }
