@@ -21,7 +21,7 @@ import time
 import urllib.request
 
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException, TimeoutException
+from selenium.common.exceptions import ElementClickInterceptedException, NoAlertPresentException, TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -132,6 +132,23 @@ def last_reply(driver, selector):
               "return last ? Array.from(last.querySelectorAll(arguments[0])).map(n => n.textContent) : [];", selector)
 
 
+def click(driver, element):
+    """A real click, once the element has scrolled into view and stopped moving (the log scrolls smoothly)."""
+    for _ in range(20):
+        js(driver, "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element)
+        before = js(driver, "const r = arguments[0].getBoundingClientRect(); return [r.x, r.y];", element)
+        time.sleep(0.15)
+        after = js(driver, "const r = arguments[0].getBoundingClientRect(); return [r.x, r.y];", element)
+        if before != after:
+            continue
+        try:
+            element.click()
+            return
+        except ElementClickInterceptedException:
+            time.sleep(0.2)
+    raise AssertionError("the element never became clickable")
+
+
 def send(driver, text):
     field = in_widget(driver, "input.input")[0]
     field.click()
@@ -195,7 +212,7 @@ def shopper(driver, args, server, base):
     assert chips, "the reply has suggestion chips"
     chip_text = chips[0].text
     before = len(bot_texts(driver))
-    chips[0].click()
+    click(driver, chips[0])
     wait_replies(driver, before + 1)
     assert my_texts(driver)[-1] == chip_text, (my_texts(driver), chip_text)
     assert len(in_widget(driver, ".chips")) == 1, "only the newest reply keeps its chips"
