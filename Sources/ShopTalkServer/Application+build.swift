@@ -27,7 +27,7 @@ public func buildApplication(
         )
         logger.info("Trained the intent classifier", metadata: [
             "nlu.examples": "\(model.exampleCount)", "nlu.intents": "\(model.classifier.model.labels.count)",
-            "nlu.training_ms": "\(model.trainingTime.components.seconds * 1000 + model.trainingTime.components.attoseconds / 1_000_000_000_000_000)",
+            "nlu.training_ms": "\(model.trainingTime.inMilliseconds)",
         ])
         return model
     }()

@@ -173,8 +173,8 @@ struct Bench: AsyncParsableCommand {
             }
             let count = max(1, counters.opened.load(ordering: .relaxed))
             printTable(["figure", "value"], [
-                ["first start (migrate, seed, train)", String(format: "%.2f s", Double(seeding.components.attoseconds) / 1e18 + Double(seeding.components.seconds))],
-                ["cold start to ready (existing database)", String(format: "%.2f s", Double(coldStart.components.attoseconds) / 1e18 + Double(coldStart.components.seconds))],
+                ["first start (migrate, seed, train)", String(format: "%.2f s", seeding.inSeconds)],
+                ["cold start to ready (existing database)", String(format: "%.2f s", coldStart.inSeconds)],
                 ["server RSS before", String(format: "%.1f MB", Double(before) / 1e6)],
                 ["server RSS with \(count) idle connections", String(format: "%.1f MB", Double(after) / 1e6)],
                 ["per connection", String(format: "%.1f KB", Double(after - before) / Double(count) / 1e3)],

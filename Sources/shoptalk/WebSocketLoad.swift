@@ -4,6 +4,7 @@ import FoundationNetworking
 #endif
 import HummingbirdWSClient
 import Logging
+import ShopTalkCore
 import ShopTalkServer
 import Synchronization
 
@@ -35,8 +36,7 @@ struct WebSocketLoad {
         let ready = Atomic<Int>(0)
 
         func now() -> Int64 {
-            let elapsed = ContinuousClock.now - origin
-            return elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
+            (ContinuousClock.now - origin).inNanoseconds
         }
     }
 
@@ -110,13 +110,12 @@ struct WebSocketLoad {
                     try? await Task.sleep(for: .milliseconds(10))
                 }
                 let start = window.now() + 200_000_000
-                let nanos = duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000
-                window.stop.store(start + nanos, ordering: .relaxed)
+                window.stop.store(start + duration.inNanoseconds, ordering: .relaxed)
                 window.start.store(start, ordering: .relaxed)
             }
         }
         var result = tally.result
-        result.seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        result.seconds = duration.inSeconds
         return result
     }
 }

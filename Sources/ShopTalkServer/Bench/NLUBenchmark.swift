@@ -54,7 +54,7 @@ public struct NLUBenchmark: Sendable {
             sample.record(ContinuousClock.now - started)
             checksum &+= intent.name.count + entities.count
         }
-        let seconds = Double((ContinuousClock.now - wall).components.attoseconds) / 1e18 + Double((ContinuousClock.now - wall).components.seconds)
+        let seconds = (ContinuousClock.now - wall).inSeconds
         print("nlu: \(model.exampleCount) training examples, \(texts.count) messages (checksum \(checksum))")
         printTable(["figure", "value"], [
             ["start-up training, median of 5", String(format: "%.0f ms", trainings.percentile(50) / 1000)],

@@ -1,4 +1,5 @@
 import Foundation
+import ShopTalkCore
 
 /// Latency samples and their summary, for the benchmarks' printed tables.
 public struct LatencySample: Sendable {
@@ -7,7 +8,7 @@ public struct LatencySample: Sendable {
     public init() {}
 
     public mutating func record(_ duration: Duration) {
-        microseconds.append(Double(duration.components.seconds) * 1e6 + Double(duration.components.attoseconds) / 1e12)
+        microseconds.append(duration.inSeconds * 1e6)
     }
 
     public func percentile(_ p: Double) -> Double {

@@ -22,7 +22,7 @@ struct HealthController: Sendable {
             let health = Health(
                 status: healthy ? "ok" : "degraded", version: ShopTalkVersion.string,
                 database: healthy ? "ok" : "unavailable",
-                uptimeSeconds: (Double(uptime.components.seconds) + Double(uptime.components.attoseconds) / 1e18 * 1000).rounded() / 1000
+                uptimeSeconds: (uptime.inSeconds * 1000).rounded() / 1000
             )
             return EditedResponse(status: healthy ? .ok : .serviceUnavailable, response: health)
         }

@@ -52,7 +52,7 @@ public struct OpenAICompatibleClient: LLMClient {
             do {
                 var response = try await send(request, onDelta: onDelta)
                 let elapsed = ContinuousClock.now - started
-                response.latencyMs = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+                response.latencyMs = Int(elapsed.inMilliseconds)
                 response.attempts = attempt
                 let price = prices[response.model] ?? prices[model] ?? (0, 0)
                 response.costMicros = (response.promptTokens * price.0 + response.completionTokens * price.1) / 1_000_000

@@ -37,7 +37,7 @@ struct ChatService: Sendable {
             }
             metrics.recordMessage(
                 intent: reply.intent.name,
-                nanoseconds: elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
+                nanoseconds: elapsed.inNanoseconds
             )
             return .success((frame, reply))
         } catch let error as ChatError {

@@ -3,6 +3,7 @@ import HummingbirdWebSocket
 import Logging
 import NIOCore
 import ServiceLifecycle
+import ShopTalkCore
 import Synchronization
 
 /// Writes frames to one client. A client that stops reading fills the channel's bounded write buffer,
@@ -41,9 +42,8 @@ public final class SlowConsumerSweeper: Service, Sendable {
         let origin = ContinuousClock.now
 
         func nanoseconds() -> Int64 {
-            let elapsed = ContinuousClock.now - origin
             // Never 0, which means "no write in progress".
-            return max(1, elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+            max(1, (ContinuousClock.now - origin).inNanoseconds)
         }
     }
 
@@ -72,7 +72,7 @@ public final class SlowConsumerSweeper: Service, Sendable {
     public var closed: Int { closedCount.load(ordering: .relaxed) }
 
     public func run() async throws {
-        let limit = timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
+        let limit = timeout.inNanoseconds
         // Ends quietly on shutdown (the sleep is cancelled; that is not an error of the service).
         try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
