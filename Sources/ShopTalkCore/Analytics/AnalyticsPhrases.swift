@@ -35,14 +35,7 @@ enum AnalyticsPhrases {
     }
 
     static func money(_ value: Double, currency: String) -> String {
-        let cents = Int((abs(value) * 100).rounded())
-        let whole = String(cents / 100)
-        var grouped = ""
-        for (index, character) in whole.enumerated() {
-            if index > 0 && (whole.count - index) % 3 == 0 { grouped.append(",") }
-            grouped.append(character)
-        }
-        return (value < 0 ? "-" : "") + Money.symbol(for: currency) + grouped + "." + String(format: "%02d", cents % 100)
+        Money(major: value).formattedWithCents(currency: currency)
     }
 
     static func number(_ value: Double) -> String {

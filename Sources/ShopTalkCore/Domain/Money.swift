@@ -29,9 +29,15 @@ public struct Money: Sendable, Hashable, Comparable, Codable {
         let sign = cents < 0 ? "-" : ""
         let absolute = abs(cents)
         if absolute % 100 == 0 {
-            return "\(sign)\(symbol)\(Money.grouped(absolute / 100))"
+            return "\(sign)\(symbol)\(Money.grouped(String(absolute / 100)))"
         }
-        return "\(sign)\(symbol)\(Money.grouped(absolute / 100)).\(String(format: "%02d", absolute % 100))"
+        return formattedWithCents(currency: currency)
+    }
+
+    /// "$49.00", "$1,234.50": always with cents, so amounts line up in sentences and tables.
+    public func formattedWithCents(currency: String) -> String {
+        let absolute = abs(cents)
+        return (cents < 0 ? "-" : "") + Money.symbol(for: currency) + Money.grouped(String(absolute / 100)) + "." + String(format: "%02d", absolute % 100)
     }
 
     /// The usual symbol of a currency code, or the code and a space.
@@ -44,8 +50,8 @@ public struct Money: Sendable, Hashable, Comparable, Codable {
         }
     }
 
-    private static func grouped(_ value: Int) -> String {
-        let digits = String(value)
+    /// Digits grouped in threes: "1234567" → "1,234,567" (amounts and counts alike).
+    public static func grouped(_ digits: String) -> String {
         guard digits.count > 3 else { return digits }
         var out = ""
         for (index, character) in digits.enumerated() {

@@ -136,10 +136,7 @@ public struct TerminalRenderer: Sendable {
     }
 
     static func money(_ value: Double?, _ currency: String) -> String {
-        guard let value else { return "" }
-        let symbol = ["USD": "$", "GBP": "£", "EUR": "€"][currency]
-        let amount = grouped(value, decimals: 2)
-        return symbol.map { $0 + amount } ?? "\(amount) \(currency)"
+        value.map { Money(major: $0).formattedWithCents(currency: currency) } ?? ""
     }
 
     static func measured(_ value: Double?, unit: String) -> String {
@@ -162,14 +159,7 @@ public struct TerminalRenderer: Sendable {
 
     /// 1234567.891 → "1,234,567.89".
     static func grouped(_ value: Double, decimals: Int) -> String {
-        let text = String(format: "%.\(decimals)f", abs(value))
-        let parts = text.split(separator: ".", maxSplits: 1)
-        var digits = Array(parts[0])
-        var index = digits.count - 3
-        while index > 0 {
-            digits.insert(",", at: index)
-            index -= 3
-        }
-        return (value < 0 ? "-" : "") + String(digits) + (parts.count > 1 ? "." + parts[1] : "")
+        let parts = String(format: "%.\(decimals)f", abs(value)).split(separator: ".", maxSplits: 1)
+        return (value < 0 ? "-" : "") + Money.grouped(String(parts[0])) + (parts.count > 1 ? "." + parts[1] : "")
     }
 }
