@@ -73,8 +73,7 @@ struct Bench: AsyncParsableCommand {
 
         func run() async throws {
             let files = raiseOpenFileLimit()
-            let work = FileManager.default.temporaryDirectory.appendingPathComponent("shoptalk-bench-ws-\(UUID().uuidString)").path
-            try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+            let work = try makeWorkDirectory("shoptalk-bench-ws")
             defer { try? FileManager.default.removeItem(atPath: work) }
             let server = try ServerProcess(executable: currentExecutable(), arguments: Bench.benchServerArguments(port: port, database: work + "/bench.sqlite", intents: intents),
                                            port: port, log: work + "/server.log")
@@ -125,8 +124,7 @@ struct Bench: AsyncParsableCommand {
             guard files > connections + 200 else {
                 throw BenchError("The open-file limit is \(files); \(connections) connections need about \(connections + 200) in each process.")
             }
-            let work = FileManager.default.temporaryDirectory.appendingPathComponent("shoptalk-bench-conn-\(UUID().uuidString)").path
-            try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+            let work = try makeWorkDirectory("shoptalk-bench-conn")
             defer { try? FileManager.default.removeItem(atPath: work) }
             let arguments = Bench.benchServerArguments(port: port, database: work + "/bench.sqlite", intents: intents)
             // The first start creates and seeds the database; the second is the cold start measured.
@@ -139,11 +137,7 @@ struct Bench: AsyncParsableCommand {
             try await Task.sleep(for: .seconds(1))
             let before = server.residentBytes
             let counters = IdleCounters()
-            let logger: Logger = {
-                var logger = Logger(label: "bench-connections")
-                logger.logLevel = .critical
-                return logger
-            }()
+            let logger = quietLogger("bench-connections")
             let started = ContinuousClock.now
             var after = 0
             await withTaskGroup(of: Void.self) { group in

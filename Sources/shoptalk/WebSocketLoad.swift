@@ -58,11 +58,7 @@ struct WebSocketLoad {
     func run() async -> Result {
         let window = Window()
         let tally = Tally()
-        let logger: Logger = {
-            var logger = Logger(label: "bench-ws")
-            logger.logLevel = .critical
-            return logger
-        }()
+        let logger = quietLogger("bench-ws")
         let texts = texts
         let greets = greets
         let url = url
@@ -188,4 +184,18 @@ func raiseOpenFileLimit() -> Int {
 /// The path of the running `shoptalk` executable, to start servers from.
 func currentExecutable() -> String {
     (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+}
+
+/// A logger for the load's own clients, which would otherwise log every connection.
+func quietLogger(_ label: String) -> Logger {
+    var logger = Logger(label: label)
+    logger.logLevel = .critical
+    return logger
+}
+
+/// A fresh temporary folder for a benchmark's database and logs; the caller removes it.
+func makeWorkDirectory(_ prefix: String) throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
 }

@@ -57,8 +57,6 @@ public final class ConnectionGate: Sendable {
     /// Open connections.
     public var open: Int { state.withLock { $0.total } }
 
-    var isDraining: Bool { state.withLock { $0.draining } }
-
     /// Registers what a connection does when the server drains; call the returned id's removal when it ends.
     func onDrain(_ hook: @escaping @Sendable () -> Void) -> UUID {
         let id = UUID()
