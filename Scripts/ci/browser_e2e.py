@@ -13,12 +13,9 @@ import argparse
 import json
 import os
 import shutil
-import signal
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 
 from selenium import webdriver
 from selenium.common.exceptions import ElementClickInterceptedException, NoAlertPresentException, TimeoutException
@@ -27,56 +24,10 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from shoptalk_server import ROOT, Server, create_token, http
+
 XSS_NAME = "<img src=x onerror=alert(1)>"
 TODAY = "2026-11-21"
-
-
-class Server:
-    """One `shoptalk serve` process on a fixed port and database file."""
-
-    def __init__(self, binary, port, database, log):
-        self.binary, self.port, self.database, self.log = binary, port, database, log
-        self.process = None
-
-    def start(self):
-        self.process = subprocess.Popen(
-            [self.binary, "serve", "--port", str(self.port), "--db", self.database, "--today", TODAY,
-             "--public", os.path.join(ROOT, "Public"), "--intents", os.path.join(ROOT, "Intents")],
-            stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT)
-        deadline = time.time() + 120
-        while time.time() < deadline:
-            if self.process.poll() is not None:
-                raise SystemExit(f"server exited with {self.process.returncode}")
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/health", timeout=1) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.2)
-        raise SystemExit("server did not become healthy in 120 s")
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-
-
-def owner_token(binary, database):
-    out = subprocess.run([binary, "token", "create", "--store", "demo", "--name", "browser-e2e", "--db", database],
-                         check=True, capture_output=True, text=True, cwd=ROOT).stdout
-    return out.strip().splitlines()[-1].strip()
-
-
-def post_json(url, body, token):
-    request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",
-                                     headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"})
-    with urllib.request.urlopen(request, timeout=10) as response:
-        return json.loads(response.read())
 
 
 def browser(width, height):
@@ -263,10 +214,10 @@ def shopper(driver, args, server, base):
 
 
 def xss_probe(driver, base, token):
-    product = post_json(f"{base}/api/stores/demo/products", {
+    status, product = http("POST", f"{base}/api/stores/demo/products", {
         "sku": "XSS-PROBE-1", "name": XSS_NAME, "brand": "Probe", "category": "headphones",
         "price": 4.5, "stock": 10}, token)
-    assert product["name"] == XSS_NAME
+    assert status == 201 and product["name"] == XSS_NAME, (status, product)
     before = len(bot_texts(driver))
     send(driver, "show me Probe headphones")
     wait_replies(driver, before + 1)
@@ -304,9 +255,8 @@ def owner(driver, args, base, token):
     assert in_widget(driver, "table.data"), "and as a table"
 
     # A complaint from a shopper arrives in the alert feed live.
-    request = urllib.request.Request(f"{base}/api/chat", data=json.dumps({"store": "demo", "text": "my order ORD-20260101-0001 arrived damaged, the box was crushed"}).encode(),
-                                     headers={"Content-Type": "application/json"}, method="POST")
-    urllib.request.urlopen(request, timeout=30).read()
+    status, _ = http("POST", f"{base}/api/chat", {"store": "demo", "text": "my order ORD-20260101-0001 arrived damaged, the box was crushed"})
+    assert status == 200, status
     wait_for(driver, "the ticket alert", lambda d: len(d.find_elements(By.CSS_SELECTOR, "#alerts li")) > 0)
     print(f"browser: alert feed shows {driver.find_elements(By.CSS_SELECTOR, '#alerts li')[0].text!r}")
     before = len(bot_texts(driver))
@@ -332,13 +282,12 @@ def main():
     args = parser.parse_args()
 
     work = tempfile.mkdtemp(prefix="shoptalk-e2e-")
-    log = open(os.path.join(work, "server.log"), "w")
     database = os.path.join(work, "shoptalk.sqlite")
-    server = Server(os.path.abspath(args.binary), args.port, database, log)
+    server = Server(args.binary, args.port, database, ["--today", TODAY])
     driver = None
     try:
         server.start()
-        token = owner_token(os.path.abspath(args.binary), database)
+        token = create_token(args.binary, database, name="browser-e2e")
         base = f"http://127.0.0.1:{args.port}"
         driver = browser(1280, 860)
         shopper(driver, args, server, base)
@@ -357,8 +306,7 @@ def main():
             print(f"browser: failure screenshot in {work}/failure/screen.png", file=sys.stderr)
             for entry in driver.get_log("browser"):
                 print("console:", entry["level"], entry["message"], file=sys.stderr)
-        log.flush()
-        print(open(os.path.join(work, "server.log")).read()[-4000:], file=sys.stderr)
+        print(server.log_tail(), file=sys.stderr)
         raise
     finally:
         if driver:

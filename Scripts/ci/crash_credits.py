@@ -11,10 +11,12 @@ After a restart on the same database the script checks that:
   - the balance equals the grant minus the charges.
 Loopback only; bounded in time. Usage: crash_credits.py SHOPTALK_BINARY
 """
-import asyncio, json, os, signal, sqlite3, subprocess, sys, tempfile, threading, time, urllib.request
+import asyncio, json, os, sqlite3, subprocess, sys, tempfile, threading, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import websockets
+
+from shoptalk_server import Server
 
 ANSWER = "We would love to help you find something in our shop today."
 
@@ -34,17 +36,6 @@ class FakeLLM(BaseHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
-
-
-def wait_healthy(port, seconds=60):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1).read()
-            return
-        except Exception:
-            time.sleep(0.2)
-    raise SystemExit("server did not become healthy")
 
 
 async def client(port, index, received, stop):
@@ -82,24 +73,20 @@ def main():
     subprocess.run([binary, "seed", "--db", db], check=True, capture_output=True)
     subprocess.run([binary, "credits", "grant", "--store", "demo", "--credits", "1000", "--reference", "crash-grant", "--db", db], check=True, capture_output=True)
     port = 18000 + os.getpid() % 1000
-    log = open(os.path.join(work, "server.log"), "w")
-    args = [binary, "serve", "--port", str(port), "--db", db, "--llm-url", llm, "--rate-limit", "1000", "--rate-burst", "1000"]
-    env = dict(os.environ, SHOPTALK_LLM_API_KEY="sk-crash-test")
-    server = subprocess.Popen(args, stdout=log, stderr=log, env=env)
-    wait_healthy(port)
+    server = Server(binary, port, db, ["--llm-url", llm, "--rate-limit", "1000", "--rate-burst", "1000"],
+                    env=dict(os.environ, SHOPTALK_LLM_API_KEY="sk-crash-test"), log_path=os.path.join(work, "server.log"))
+    server.start()
 
     async def run():
         received, stop, tasks = await load(port, 4)
-        server.send_signal(signal.SIGKILL)
-        server.wait()
+        server.kill()
         stop.set()
         await asyncio.gather(*tasks, return_exceptions=True)
         return received
 
     received = asyncio.run(run())
-    restarted = subprocess.Popen(args, stdout=log, stderr=log, env=env)
+    server.start()
     try:
-        wait_healthy(port)
         con = sqlite3.connect(db)
         holds = con.execute("SELECT COUNT(*) FROM credit_ledger WHERE kind = 'hold'").fetchone()[0]
         total, distinct = con.execute("SELECT COUNT(*), COUNT(DISTINCT requestId) FROM credit_ledger").fetchone()
@@ -115,8 +102,7 @@ def main():
         assert balance == 1_000_000 - 200 * charges, "the balance is not the grant minus the charges"
         print("crash: ledger consistent after kill -9 and restart")
     finally:
-        restarted.send_signal(signal.SIGTERM)
-        restarted.wait(timeout=30)
+        server.stop()
         fake.shutdown()
 
 

@@ -28,7 +28,8 @@ import urllib.request
 
 import websockets
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from shoptalk_server import ROOT, Server, create_token as token, http
+
 INJECTIONS = [
     "'; DROP TABLE products; --", "\" OR 1=1 --", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
     "Robert'); DELETE FROM orders;--", "{{7*7}} ${7*7}", "../../etc/passwd", "\u202eevil\u202c", "مرحبا، أريد سماعات",
@@ -38,48 +39,6 @@ INJECTIONS = [
 
 def log(message):
     print(f"reliability: {message}", flush=True)
-
-
-class Server:
-    def __init__(self, binary, port, database, extra):
-        self.binary, self.port, self.database, self.extra = binary, port, database, extra
-        self.process = None
-        self.log_path = database + ".log"
-
-    def start(self):
-        log_file = open(self.log_path, "a")
-        self.process = subprocess.Popen(
-            [self.binary, "serve", "--port", str(self.port), "--db", self.database, "--log-level", "warning",
-             "--public", os.path.join(ROOT, "Public"), "--intents", os.path.join(ROOT, "Intents"), *self.extra],
-            stdout=log_file, stderr=subprocess.STDOUT, cwd=ROOT)
-        deadline = time.time() + 120
-        while time.time() < deadline:
-            assert self.process.poll() is None, f"server exited with {self.process.returncode}"
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/health", timeout=1):
-                    return
-            except OSError:
-                time.sleep(0.1)
-        raise SystemExit("server not ready")
-
-    @property
-    def rss_mb(self):
-        with open(f"/proc/{self.process.pid}/status") as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-        return 0
-
-    def alive(self):
-        return self.process.poll() is None
-
-    def terminate(self):
-        self.process.send_signal(signal.SIGTERM)
-        return self.process.wait(timeout=60)
-
-    def kill(self):
-        self.process.kill()
-        self.process.wait()
 
 
 # ------------------------------------------------------------------ a raw WebSocket client, for garbage
@@ -292,7 +251,6 @@ async def floods(server):
     replies = 0
 
     async def flooder(local):
-        nonlocal limited, replies
         async with websockets.connect(f"ws://127.0.0.1:{server.port}/chat?store=demo", local_addr=(local, 0), max_size=None) as ws:
             await ws.recv()
 
@@ -391,14 +349,9 @@ async def slow_consumer(server, write_timeout):
         if raw.writer.transport.is_closing():
             break
         # The server closes the TCP connection once a write has waited longer than the timeout.
-        try:
-            data = await asyncio.wait_for(raw.reader.read(0), 0.01)
-        except asyncio.TimeoutError:
-            data = None
         if time.time() - started > write_timeout + 2:
             # Start reading: what was buffered before the server gave up, then the end of the stream. A
             # server that had not given up would now stream all ~70 MB of replays instead.
-            received = 0
             try:
                 while received < (64 << 20):
                     chunk = await asyncio.wait_for(raw.reader.read(1 << 20), 10)
@@ -415,26 +368,6 @@ async def slow_consumer(server, write_timeout):
     assert peak < rss_before + 200, f"server memory grew to {peak:.0f} MB for one slow consumer"
     log(f"slow consumer: sent 2,000 resume requests (12 replies each) without reading; disconnected after {closed:.1f} s with {received / 1e6:.1f} MB delivered "
         f"(write timeout {write_timeout} s); server RSS {rss_before:.0f} MB before, peak {peak:.0f} MB")
-
-
-def http(method, url, body=None, token=None, headers=None):
-    request = urllib.request.Request(url, data=json.dumps(body).encode() if body is not None else None, method=method)
-    request.add_header("Content-Type", "application/json")
-    if token:
-        request.add_header("Authorization", f"Bearer {token}")
-    for key, value in (headers or {}).items():
-        request.add_header(key, value)
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, json.loads(response.read() or b"null")
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read() or b"null")
-
-
-def token(binary, database, store):
-    out = subprocess.run([binary, "token", "create", "--store", store, "--name", "reliability", "--db", database],
-                         check=True, capture_output=True, text=True, cwd=ROOT).stdout
-    return out.strip().splitlines()[-1].strip()
 
 
 async def security(server, binary, database):
@@ -487,7 +420,7 @@ async def crash_safety(binary, port):
     """kill -9 in the middle of a load that writes sessions, tickets, orders and discount redemptions."""
     work = tempfile.mkdtemp(prefix="shoptalk-crash-")
     database = os.path.join(work, "crash.sqlite")
-    server = Server(binary, port, database, ["--address-rate-limit", "0"])
+    server = Server(binary, port, database, ["--log-level", "warning", "--address-rate-limit", "0"])
     server.start()
     owner = token(binary, database, "demo")
     base = f"http://127.0.0.1:{port}"
@@ -532,8 +465,7 @@ async def crash_safety(binary, port):
 
     tasks = [asyncio.create_task(chatter(worker)) for worker in range(8)] + [asyncio.create_task(orderer()) for _ in range(3)]
     await asyncio.sleep(4)
-    os.kill(server.process.pid, signal.SIGKILL)
-    server.process.wait()
+    server.kill()
     stop.set()
     await asyncio.gather(*tasks, return_exceptions=True)
     server.start()
@@ -556,7 +488,7 @@ async def crash_safety(binary, port):
             assert welcome["resumed"], welcome
             assert int(welcome["lastReplyId"][1:]) >= int(last_reply[1:]), (welcome, last_reply)
             resumed += 1
-    server.terminate()
+    server.stop()
     log(f"crash safety: kill -9 under load; after restart all {len(acknowledged['orders'])} acknowledged orders and "
         f"{len(acknowledged['tickets'])} tickets are there, {code} usage {used} = {with_code} orders with the code, "
         f"{resumed} sessions resume with every acknowledged reply")
@@ -606,7 +538,7 @@ async def main():
     database = os.path.join(work, "reliability.sqlite")
     write_timeout = 3
     server = Server(binary, args.port, database, [
-        "--max-connections", "160", "--max-connections-per-address", "40", "--address-rate-limit", "300",
+        "--log-level", "warning", "--max-connections", "160", "--max-connections-per-address", "40", "--address-rate-limit", "300",
         "--address-rate-burst", "300", "--write-timeout", str(write_timeout)])
     started = time.time()
     server.start()
@@ -618,11 +550,11 @@ async def main():
         await security(server, binary, database)
         await graceful_shutdown(server)
     except BaseException:
-        print(open(server.log_path).read()[-3000:], file=sys.stderr)
+        print(server.log_tail(3000), file=sys.stderr)
         raise
     finally:
         if server.alive():
-            server.terminate()
+            server.stop()
     await crash_safety(binary, args.port + 1)
     log(f"all checks passed in {time.time() - started:.0f} s")
 
