@@ -143,14 +143,17 @@
     }
 
     connectedCallback() {
-      if (this.built) return;
-      this.built = true;
-      this.build();
-      this.applyTheme();
-      // The panel stays open as the shopper moves between the shop's pages.
-      if (this.mode === 'inline' || this.loadSaved().open) this.setOpen(true, false);
-      this.onOnline = () => { if (this.state !== 'online') this.connectNow(); };
-      this.onOffline = () => this.setState('offline');
+      if (!this.built) {
+        this.built = true;
+        this.build();
+        this.applyTheme();
+        // The panel stays open as the shopper moves between the shop's pages.
+        if (this.mode === 'inline' || this.loadSaved().open) this.setOpen(true, false);
+        this.onOnline = () => { if (this.state !== 'online') this.connectNow(); };
+        this.onOffline = () => this.setState('offline');
+      }
+      // Also when the element is moved in the page: the shadow root is built once, the connection reopened.
+      this.stopped = false;
       window.addEventListener('online', this.onOnline);
       window.addEventListener('offline', this.onOffline);
       this.connect();
@@ -163,7 +166,6 @@
       clearTimeout(this.retryTimer);
       this.stopKeepalive();
       if (this.socket) this.socket.close(1000, 'widget removed');
-      this.built = false;
     }
 
     attributeChangedCallback(name) {

@@ -47,7 +47,7 @@ struct WebSocketLoad {
             state.withLock { result in
                 result.messages += messages
                 result.errors += errors
-                for value in latencies { result.latencies.record(.nanoseconds(Int64(value * 1000))) }
+                for value in latencies { result.latencies.record(microseconds: value) }
             }
         }
 

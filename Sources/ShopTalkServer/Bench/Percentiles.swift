@@ -8,7 +8,11 @@ public struct LatencySample: Sendable {
     public init() {}
 
     public mutating func record(_ duration: Duration) {
-        microseconds.append(duration.inSeconds * 1e6)
+        record(microseconds: duration.inSeconds * 1e6)
+    }
+
+    public mutating func record(microseconds value: Double) {
+        microseconds.append(value)
     }
 
     public func percentile(_ p: Double) -> Double {
