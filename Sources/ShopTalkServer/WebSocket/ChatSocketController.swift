@@ -107,17 +107,17 @@ struct ChatSocketController: Sendable {
                             guard frame.fin else { continue }
                             let id = frame.opcode == .text && frame.data.readableBytes <= limits.maxFrameBytes
                                 ? ClientFrame.parse(frame.data.readableBytesView, limits: limits).clientID : nil
-                            try await outbound.write(FrameCoder.encodeToString(ErrorFrame(
+                            try await send(ErrorFrame(
                                 replyTo: id, error: ChatError(.unavailable, "The server is restarting; send this again once you have reconnected.")
-                            )))
+                            ), outbound)
                             continue
                         }
                         if inFlight.enqueue(limit: 256) {
                             queue.yield(frame)
                         } else if frame.fin {
-                            try await outbound.write(FrameCoder.encodeToString(ErrorFrame(
+                            try await send(ErrorFrame(
                                 replyTo: nil, error: ChatError(.rateLimited, "Too many frames are waiting to be answered; this one was not processed. Slow down.")
-                            )))
+                            ), outbound)
                         }
                     }
                 } catch {}
@@ -194,7 +194,7 @@ struct ChatSocketController: Sendable {
         switch frame {
         case .message(let id, let text):
             let onDelta: @Sendable (String) async -> Void = { delta in
-                try? await outbound.write(FrameCoder.encodeToString(DeltaFrame(replyTo: id, text: delta)))
+                try? await send(DeltaFrame(replyTo: id, text: delta), outbound)
             }
             // If the client goes away while this message is being answered (a slow model, say), the work is
             // cancelled: the task is awaited right here, and the reader cancels it when the client leaves.
