@@ -323,14 +323,25 @@ async def floods(server):
         await ws.close()
 
 
+def open_connections(server):
+    """The server's own count of open chat connections, from /metrics."""
+    with urllib.request.urlopen(f"http://127.0.0.1:{server.port}/metrics", timeout=5) as response:
+        for line in response.read().decode().splitlines():
+            if line.startswith("shoptalk_open_connections"):
+                return int(float(line.split()[-1]))
+    raise AssertionError("/metrics has no shoptalk_open_connections")
+
+
 async def slow_consumer(server, write_timeout):
     rss_before = server.rss_mb
+    open_before = open_connections(server)
     raw = await RawSocket.open(server.port, local="127.0.0.50", rcvbuf=4096, buffer=32 << 10)
     await raw.recv()
     for index in range(12):
         raw.send(json.dumps({"type": "message", "id": f"s{index}", "text": "show me laptops"}).encode())
         await raw.drain()
         await raw.recv()
+    assert open_connections(server) == open_before + 1
     # Stop reading, and ask for the whole history again and again: each resume replays 12 long replies.
     started = time.time()
     for _ in range(2000):
@@ -339,31 +350,32 @@ async def slow_consumer(server, write_timeout):
         await asyncio.wait_for(raw.drain(), 5)
     except (asyncio.TimeoutError, ConnectionError):
         pass
+    # Still without reading, wait for the server to give up on the connection: its own count drops back.
     peak = rss_before
     closed = None
-    received = 0
-    deadline = time.time() + write_timeout + 20
+    deadline = time.time() + write_timeout + 30
     while time.time() < deadline:
         peak = max(peak, server.rss_mb)
-        await asyncio.sleep(0.5)
-        if raw.writer.transport.is_closing():
+        if open_connections(server) == open_before:
+            closed = time.time() - started
             break
-        # The server closes the TCP connection once a write has waited longer than the timeout.
-        if time.time() - started > write_timeout + 2:
-            # Start reading: what was buffered before the server gave up, then the end of the stream. A
-            # server that had not given up would now stream all ~70 MB of replays instead.
-            try:
-                while received < (64 << 20):
-                    chunk = await asyncio.wait_for(raw.reader.read(1 << 20), 10)
-                    if not chunk:
-                        closed = time.time() - started
-                        break
-                    received += len(chunk)
-            except ConnectionError:
-                closed = time.time() - started
-            break
-    raw.close()
+        await asyncio.sleep(0.25)
     assert closed is not None, "a client that never reads was not disconnected"
+    # Now read: what was buffered before the server gave up, then the end of the stream. A server that
+    # had not given up would stream all ~70 MB of replays instead.
+    received = 0
+    ended = False
+    try:
+        while received < (64 << 20):
+            chunk = await asyncio.wait_for(raw.reader.read(1 << 20), 10)
+            if not chunk:
+                ended = True
+                break
+            received += len(chunk)
+    except ConnectionError:
+        ended = True
+    raw.close()
+    assert ended, "the connection stayed open after the server counted it closed"
     assert received < (32 << 20), f"{received} bytes arrived: the server kept writing to a client that did not read"
     assert peak < rss_before + 200, f"server memory grew to {peak:.0f} MB for one slow consumer"
     log(f"slow consumer: sent 2,000 resume requests (12 replies each) without reading; disconnected after {closed:.1f} s with {received / 1e6:.1f} MB delivered "
