@@ -29,10 +29,12 @@ struct Credits: AsyncParsableCommand {
         @Option(help: "Idempotency key: the same key never grants twice. [default: a new one]") var reference: String?
 
         func run() async throws {
-            guard credits > 0 else { throw ValidationError("--credits must be positive.") }
+            guard credits > 0, let millicredits = Int(scaling: credits, by: 1000, within: 0...1_000_000_000) else {
+                throw ValidationError("--credits must be a number above 0 and at most 1,000,000,000.")
+            }
             let (ledger, storeID) = try await options.open()
             let key = reference ?? "grant:\(UUID().uuidString)"
-            try await ledger.grant(storeID: storeID, millicredits: Int((credits * 1000).rounded()), requestID: key,
+            try await ledger.grant(storeID: storeID, millicredits: millicredits, requestID: key,
                                    expiresAt: ShopClock.system.now().addingTimeInterval(Double(expiresDays) * 86_400))
             print("Granted \(CreditsHandler.format(credits)) credits to \(options.store) (\(key)); balance \(CreditsHandler.format(Double(try await ledger.balance(storeID: storeID)) / 1000)).")
         }

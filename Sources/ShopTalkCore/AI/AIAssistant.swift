@@ -113,7 +113,8 @@ public struct AIAssistant: Sendable {
         let tokens = Tokenizer.tokenize(text)
         for (index, token) in tokens.enumerated() where token.kind == .symbol && ["$", "£", "€"].contains(token.text) {
             guard index + 1 < tokens.count, let amount = Double(tokens[index + 1].text.replacingOccurrences(of: ",", with: "")) else { continue }
-            if !prices.contains(Int((amount * 100).rounded())) { return false }
+            // A price the model made up, however large, is simply not one of ours.
+            guard let cents = Int(rounding: amount * 100), prices.contains(cents) else { return false }
         }
         for token in tokens where token.kind == .word {
             let hasDigit = token.text.contains(where: \.isNumber)
@@ -127,7 +128,7 @@ public struct AIAssistant: Sendable {
     static func numbers(in text: String) -> [String] {
         Tokenizer.tokenize(text).filter { $0.kind == .number }.compactMap { token in
             Double(token.text.replacingOccurrences(of: ",", with: "")).map { value in
-                value == value.rounded() ? String(Int(value)) : String(value)
+                Int(exactly: value).map(String.init) ?? String(value)
             }
         }.sorted()
     }

@@ -95,6 +95,6 @@ public struct CreditsHandler: ChatHandler {
     }
 
     public static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+        Int(exactly: value).map(String.init) ?? String(format: "%.1f", value)
     }
 }

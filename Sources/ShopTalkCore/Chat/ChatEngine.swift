@@ -102,7 +102,9 @@ public struct ChatEngine: Sendable {
         )
         try await resolveDialogue(&turn, state: &state)
         let handler: any ChatHandler
-        if DescriptionWriter.wants(turn, state: state) {
+        if turn.entities.contains(where: { $0.type == Entity.Kind.price && $0.value["outOfRange"] != nil }) {
+            handler = AmountTooLargeHandler()
+        } else if DescriptionWriter.wants(turn, state: state) {
             handler = describer
         } else if turn.context.role == .owner, CreditsHandler.wants(turn), let creditsHandler {
             handler = creditsHandler

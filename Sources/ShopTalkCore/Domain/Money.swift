@@ -8,9 +8,21 @@ public struct Money: Sendable, Hashable, Comparable, Codable {
         self.cents = cents
     }
 
-    /// Rounds a decimal amount in major units to the nearest minor unit.
+    /// The largest amount ShopTalk handles, in major units (a billion): far above any real price or
+    /// order, and small enough that sums of many amounts stay exact in cents.
+    public static let maxMajor: Double = 1_000_000_000
+
+    /// Rounds a decimal amount in major units to the nearest minor unit, clamped to ±`maxMajor` (NaN
+    /// is zero), so that no amount can trap. Amounts from outside go through `init?(checkedMajor:)`.
     public init(major: Double) {
-        self.cents = Int((major * 100).rounded())
+        let clamped = major.isNaN ? 0 : Swift.min(Money.maxMajor, Swift.max(-Money.maxMajor, major))
+        self.cents = Int(rounding: clamped * 100) ?? 0
+    }
+
+    /// An amount from outside (a message, a JSON field): nil when it is not finite or beyond ±`maxMajor`.
+    public init?(checkedMajor major: Double) {
+        guard major.isFinite, abs(major) <= Money.maxMajor, let cents = Int(rounding: major * 100) else { return nil }
+        self.cents = cents
     }
 
     public static let zero = Money(cents: 0)
@@ -19,15 +31,24 @@ public struct Money: Sendable, Hashable, Comparable, Codable {
     public var major: Double { Double(cents) / 100 }
 
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.cents < rhs.cents }
-    public static func + (lhs: Money, rhs: Money) -> Money { Money(cents: lhs.cents + rhs.cents) }
-    public static func - (lhs: Money, rhs: Money) -> Money { Money(cents: lhs.cents - rhs.cents) }
-    public static func * (lhs: Money, rhs: Int) -> Money { Money(cents: lhs.cents * rhs) }
+    // Saturating, so that no sum or product of amounts can trap; real amounts are bounded by `maxMajor`
+    // and quantities by their fields, far below where saturation would start.
+    public static func + (lhs: Money, rhs: Money) -> Money { Money(cents: saturate(lhs.cents.addingReportingOverflow(rhs.cents), sign: rhs.cents)) }
+    public static func - (lhs: Money, rhs: Money) -> Money { Money(cents: saturate(lhs.cents.subtractingReportingOverflow(rhs.cents), sign: -rhs.cents)) }
+    public static func * (lhs: Money, rhs: Int) -> Money {
+        Money(cents: saturate(lhs.cents.multipliedReportingOverflow(by: rhs), sign: (lhs.cents < 0) == (rhs < 0) ? 1 : -1))
+    }
+
+    private static func saturate(_ result: (partialValue: Int, overflow: Bool), sign: Int) -> Int {
+        guard result.overflow else { return result.partialValue }
+        return sign >= 0 ? Int.max : Int.min
+    }
 
     /// "$49" for whole amounts, "$49.99" otherwise.
     public func formatted(currency: String) -> String {
         let symbol = Money.symbol(for: currency)
         let sign = cents < 0 ? "-" : ""
-        let absolute = abs(cents)
+        let absolute = cents.magnitude
         if absolute % 100 == 0 {
             return "\(sign)\(symbol)\(Money.grouped(String(absolute / 100)))"
         }
@@ -36,8 +57,8 @@ public struct Money: Sendable, Hashable, Comparable, Codable {
 
     /// "$49.00", "$1,234.50": always with cents, so amounts line up in sentences and tables.
     public func formattedWithCents(currency: String) -> String {
-        let absolute = abs(cents)
-        return (cents < 0 ? "-" : "") + Money.symbol(for: currency) + Money.grouped(String(absolute / 100)) + "." + String(format: "%02d", absolute % 100)
+        let absolute = cents.magnitude
+        return (cents < 0 ? "-" : "") + Money.symbol(for: currency) + Money.grouped(String(absolute / 100)) + "." + String(format: "%02d", Int(absolute % 100))
     }
 
     /// The usual symbol of a currency code, or the code and a space.

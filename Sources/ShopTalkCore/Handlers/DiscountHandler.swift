@@ -16,7 +16,7 @@ public struct DiscountHandler: ChatHandler {
     public func handle(_ turn: Turn, state: inout ConversationState) async throws -> Reply {
         let all = try await discounts.discounts(storeID: turn.context.store.id)
         let products = try await basketProducts(turn, state: state)
-        let quantity = Int(turn.entity(Entity.Kind.quantity)?.value.numberValue ?? 1)
+        let quantity = turn.entity(Entity.Kind.quantity)?.value.numberValue.flatMap { Int(whole: $0, in: 1...10_000) } ?? 1
         if let code = requestedCode(turn, state: state) {
             return check(code, all: all, products: products, quantity: max(1, quantity), turn: turn, state: &state)
         }

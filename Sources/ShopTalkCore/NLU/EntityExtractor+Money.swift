@@ -59,14 +59,24 @@ extension EntityExtractor {
                 continue
             }
             var value: [String: JSONValue] = ["currency": .string(code)]
-            if let lower { value["min"] = .number(lower) }
-            if let upper { value["max"] = .number(upper) }
+            if [lower, upper].contains(where: { $0.map(Self.isOutOfRange) ?? false }) {
+                // Said, never searched with: handlers answer that the amount is too large for them.
+                value["outOfRange"] = .bool(true)
+            } else {
+                if let lower { value["min"] = .number(lower) }
+                if let upper { value["max"] = .number(upper) }
+            }
             found.add(Entity.Kind.price, .object(value), spanStart, spanEnd)
             index = spanEnd + 1
         }
         for (position, token) in tokens.enumerated() where !found.used.contains(position) && Self.softPrices.contains(token.text) {
             found.add(Entity.Kind.price, .object(["currency": .string(currency), "preference": .string("low")]), position, position)
         }
+    }
+
+    /// An amount no shop sells at (or "infinity", which is what 400 digits parse to).
+    static func isOutOfRange(_ amount: Double) -> Bool {
+        !amount.isFinite || abs(amount) > Money.maxMajor
     }
 
     /// A money amount at `index`: "$50", "50", "50 dollars", "£1,299.99", "50k".

@@ -28,7 +28,7 @@ public struct TerminalRenderer: Sendable {
         case "reset_ok":
             return "Started over."
         case "resume_ok":
-            return "Resumed: \(frame["replayed"]?.numberValue.map { String(Int($0)) } ?? "0") missed replies replayed."
+            return "Resumed: \(String(Int.displayCount(frame["replayed"]?.numberValue))) missed replies replayed."
         default:
             return nil
         }
@@ -55,7 +55,7 @@ public struct TerminalRenderer: Sendable {
             let stock = product["stock"]
             let state: String = switch stock?["state"]?.stringValue {
             case "out": "out of stock"
-            case "low": "only \(Int(stock?["count"]?.numberValue ?? 0)) left"
+            case "low": "only \(Int.displayCount(stock?["count"]?.numberValue)) left"
             default: "in stock"
             }
             let codes: [String] = if case .array(let values)? = product["discounts"] { values.compactMap(\.stringValue) } else { [] }
@@ -91,7 +91,7 @@ public struct TerminalRenderer: Sendable {
         }
         if case .array(let items)? = order["items"] {
             lines.append(TextTable(headers: ["qty", "item", "unit price"], rows: items.map { item in
-                [String(Int(item["quantity"]?.numberValue ?? 0)), item["name"]?.stringValue ?? "", Self.money(item["unitPrice"]?.numberValue, currency)]
+                [String(Int.displayCount(item["quantity"]?.numberValue)), item["name"]?.stringValue ?? "", Self.money(item["unitPrice"]?.numberValue, currency)]
             }, rightAligned: [0, 2]).render())
         }
         if case .array(let steps)? = order["timeline"] {

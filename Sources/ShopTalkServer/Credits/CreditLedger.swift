@@ -183,8 +183,7 @@ public struct CreditLedger: AICredits {
     }
 
     static func credits(_ millicredits: Int) -> String {
-        let value = Double(millicredits) / 1000
-        return value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+        CreditsHandler.format(Double(millicredits) / 1000)
     }
 }
 

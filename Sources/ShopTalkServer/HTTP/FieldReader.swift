@@ -4,6 +4,9 @@ import ShopTalkCore
 /// Reads and validates the fields of a JSON body, collecting one message per bad field so that a
 /// client learns everything wrong with a request at once.
 struct FieldReader {
+    /// The largest price or amount a field takes, in major units.
+    static let maxAmount = 100_000_000
+
     let object: [String: JSONValue]
     private(set) var errors: [String: String] = [:]
 
@@ -30,9 +33,13 @@ struct FieldReader {
             if required { errors[key] = "is required" }
             return nil
         }
-        guard let number = value.numberValue, number.isFinite, number < 100_000_000 else { errors[key] = "must be a number"; return nil }
+        guard let number = value.numberValue, number.isFinite else { errors[key] = "must be a number"; return nil }
         if positive ? number <= 0 : number < 0 { errors[key] = positive ? "must be greater than 0" : "must not be negative"; return nil }
-        return Money(major: number)
+        guard number < Double(Self.maxAmount), let amount = Money(checkedMajor: number) else {
+            errors[key] = "must be less than \(Money.grouped(String(Self.maxAmount)))"
+            return nil
+        }
+        return amount
     }
 
     mutating func int(_ key: String, required: Bool = false, range: ClosedRange<Int> = 0...1_000_000_000) -> Int? {
@@ -40,14 +47,15 @@ struct FieldReader {
             if required { errors[key] = "is required" }
             return nil
         }
-        guard let number = value.numberValue, number == number.rounded(), number.isFinite else { errors[key] = "must be a whole number"; return nil }
-        guard range.contains(Int(number)) else { errors[key] = "must be between \(range.lowerBound) and \(range.upperBound)"; return nil }
-        return Int(number)
+        guard let number = value.numberValue, number.isFinite, number == number.rounded() else { errors[key] = "must be a whole number"; return nil }
+        // Checked in Double before any conversion: `Int(1e300)` would trap.
+        guard let whole = Int(whole: number, in: range) else { errors[key] = "must be between \(range.lowerBound) and \(range.upperBound)"; return nil }
+        return whole
     }
 
     mutating func double(_ key: String, range: ClosedRange<Double>) -> Double? {
         guard let value = object[key], value != .null else { return nil }
-        guard let number = value.numberValue, range.contains(number) else { errors[key] = "must be a number from \(range.lowerBound) to \(range.upperBound)"; return nil }
+        guard let number = value.numberValue, number.isFinite, range.contains(number) else { errors[key] = "must be a number from \(range.lowerBound) to \(range.upperBound)"; return nil }
         return number
     }
 

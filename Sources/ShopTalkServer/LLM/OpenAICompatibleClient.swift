@@ -140,8 +140,8 @@ public struct OpenAICompatibleClient: LLMClient {
         }
         return LLMResponse(
             text: text, model: json["model"]?.stringValue ?? model,
-            promptTokens: Int(json["usage"]?["prompt_tokens"]?.numberValue ?? 0),
-            completionTokens: Int(json["usage"]?["completion_tokens"]?.numberValue ?? 0),
+            promptTokens: Int.displayCount(json["usage"]?["prompt_tokens"]?.numberValue),
+            completionTokens: Int.displayCount(json["usage"]?["completion_tokens"]?.numberValue),
             costMicros: 0, latencyMs: 0, attempts: 1
         )
     }
@@ -212,8 +212,8 @@ final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Sendable {
                 guard payload != "[DONE]", let event = try? JSONDecoder().decode(JSONValue.self, from: Data(payload.utf8)) else { continue }
                 if let model = event["model"]?.stringValue { outcome.streamedModel = model }
                 if let usage = event["usage"], usage != .null {
-                    outcome.promptTokens = Int(usage["prompt_tokens"]?.numberValue ?? 0)
-                    outcome.completionTokens = Int(usage["completion_tokens"]?.numberValue ?? 0)
+                    outcome.promptTokens = Int.displayCount(usage["prompt_tokens"]?.numberValue)
+                    outcome.completionTokens = Int.displayCount(usage["completion_tokens"]?.numberValue)
                 }
                 if case .array(let choices)? = event["choices"], let text = choices.first?["delta"]?["content"]?.stringValue, !text.isEmpty {
                     outcome.streamedText += text
