@@ -25,17 +25,17 @@ struct Import: AsyncParsableCommand {
             guard let format = SalesImporter.Format(rawValue: format) else {
                 throw ValidationError("--format must be one of \(SalesImporter.Format.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw ValidationError("Cannot read \(file) as UTF-8 text.") }
+            let bytes = try Import.read(file)
             let database = try AppDatabase.open(path: EnvironmentOptions.resolve(db, "SHOPTALK_DB", default: "./shoptalk.sqlite"))
             let started = ContinuousClock.now
             let terminal = isatty(STDERR_FILENO) != 0
             let report = try await SalesImporter(database: database).importCSV(
-                text, storeSlug: store, format: format, currency: currency ?? (format == .onlineRetail ? "GBP" : "USD"), now: ShopClock.system.now()
+                bytes: bytes, storeSlug: store, format: format, currency: currency ?? (format == .onlineRetail ? "GBP" : "USD"), now: ShopClock.system.now()
             ) { fraction in
                 guard terminal else { return }
                 let width = 30
-                let filled = Int(fraction * Double(width))
-                FileHandle.standardError.write(Data("\r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: width - filled))] \(Int(fraction * 100))%".utf8))
+                let filled = min(width, max(0, Int(rounding: fraction * Double(width)) ?? 0))
+                FileHandle.standardError.write(Data("\r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: width - filled))] \(filled * 100 / width)%".utf8))
             }
             if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
             for problem in report.problems {
@@ -56,14 +56,25 @@ struct Import: AsyncParsableCommand {
         @Option(help: "SQLite database file. [env: SHOPTALK_DB, default: ./shoptalk.sqlite]") var db: String?
 
         func run() async throws {
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw ValidationError("Cannot read \(file) as UTF-8 text.") }
+            let bytes = try Import.read(file)
             let database = try AppDatabase.open(path: EnvironmentOptions.resolve(db, "SHOPTALK_DB", default: "./shoptalk.sqlite"))
             guard let target = try await database.store(slug: store) else { throw ValidationError("There is no store \(store).") }
-            let report = try await ProductImporter(database: database).importCSV(text, storeID: target.id, now: ShopClock.system.now())
+            let report = try await ProductImporter(database: database).importCSV(bytes: bytes, storeID: target.id, now: ShopClock.system.now())
             for problem in report.problems {
                 FileHandle.standardError.write(Data("\(file):\(problem.line): \(problem.reason)\n".utf8))
             }
             print("Imported \(report.created + report.updated) products into \(store): \(report.created) new, \(report.updated) updated, \(report.problems.count) rows skipped.")
         }
+    }
+
+    /// The bytes of `file`, or an error that says what is wrong with the path.
+    static func read(_ file: String) throws -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+            throw ValidationError("There is no such file: \(file).")
+        }
+        guard !isDirectory.boolValue else { throw ValidationError("\(file) is a folder, not a CSV file.") }
+        guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("Cannot read \(file): permission denied or unreadable.") }
+        return [UInt8](data)
     }
 }

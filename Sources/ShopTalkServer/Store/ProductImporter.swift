@@ -20,8 +20,15 @@ public struct ProductImporter: Sendable {
     }
 
     public func importCSV(_ text: String, storeID: Int64, now: Date) async throws -> Report {
-        var reader = CSVReader(text)
+        try await importCSV(bytes: Array(text.utf8), storeID: storeID, now: now)
+    }
+
+    /// Imports the bytes of a CSV file; a row that is not valid UTF-8, holds a NUL byte or is too long is
+    /// reported and skipped.
+    public func importCSV(bytes: [UInt8], storeID: Int64, now: Date) async throws -> Report {
+        var reader = CSVReader(bytes: bytes)
         guard let header = reader.next() else { return Report() }
+        if let problem = header.problem { return Report(problems: [(header.line, "the header row cannot be read: \(problem)")]) }
         let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         var report = Report()
         for required in ["sku", "name", "price"] where !columns.contains(required) {
@@ -31,6 +38,10 @@ public struct ProductImporter: Sendable {
         let rename = ["original_price": "originalPrice", "low_stock_threshold": "lowStockThreshold", "image_url": "imageUrl"]
         var rows: [(Int, Product)] = []
         while let record = reader.next() {
+            if let problem = record.problem {
+                report.problems.append((record.line, problem))
+                continue
+            }
             if record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             guard record.fields.count == columns.count else {
                 report.problems.append((record.line, "expected \(columns.count) fields, found \(record.fields.count)"))

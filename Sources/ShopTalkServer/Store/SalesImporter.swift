@@ -49,14 +49,32 @@ public struct SalesImporter: Sendable {
         self.database = database
     }
 
+    /// The largest quantity one line may have, either way.
+    static let maxQuantity = 1_000_000
+    /// The largest unit price or cost, in major units.
+    static let maxUnitPrice = 1_000_000
+
     /// Imports `text`; `progress` is called with (records read, total bytes read fraction).
     public func importCSV(
         _ text: String, storeSlug: String, format: Format, currency: String, now: Date,
         progress: @Sendable (Double) -> Void = { _ in }
     ) async throws -> Report {
+        try await importCSV(bytes: Array(text.utf8), storeSlug: storeSlug, format: format, currency: currency, now: now, progress: progress)
+    }
+
+    /// Imports the bytes of a CSV file: a row that is not valid UTF-8, holds a NUL byte or is too long is
+    /// reported and skipped like any other bad row.
+    public func importCSV(
+        bytes: [UInt8], storeSlug: String, format: Format, currency: String, now: Date,
+        progress: @Sendable (Double) -> Void = { _ in }
+    ) async throws -> Report {
         var report = Report()
-        var reader = CSVReader(text)
+        var reader = CSVReader(bytes: bytes)
         guard let header = reader.next() else { return report }
+        if let problem = header.problem {
+            report.problems.append((header.line, "the header row cannot be read: \(problem)"))
+            return report
+        }
         let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         let required = format == .onlineRetail
             ? ["invoiceno", "stockcode", "description", "quantity", "invoicedate", "unitprice", "customerid", "country"]
@@ -68,13 +86,17 @@ public struct SalesImporter: Sendable {
         }
         let index = Dictionary(columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var rows: [(Int, Row)] = []
-        var estimated = max(1, text.utf8.count / 80)
+        var estimated = max(1, bytes.count / 80)
         while let record = reader.next() {
             if record.fields.count == 1 && record.fields[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
             report.lines += 1
             if report.lines % 5_000 == 0 {
                 estimated = max(estimated, report.lines + 1)
                 progress(0.5 * Double(report.lines) / Double(estimated))
+            }
+            if let problem = record.problem {
+                report.problems.append((record.line, problem))
+                continue
             }
             guard record.fields.count >= columns.count else {
                 report.problems.append((record.line, "expected \(columns.count) fields, found \(record.fields.count)"))
@@ -174,15 +196,14 @@ public struct SalesImporter: Sendable {
         guard !invoice.isEmpty else { throw RowError(reason: "InvoiceNo is empty") }
         let code = field("stockcode").uppercased()
         guard !code.isEmpty else { throw RowError(reason: "StockCode is empty") }
-        guard let quantity = Int(field("quantity")) else { throw RowError(reason: "Quantity \"\(field("quantity").prefix(20))\" is not a whole number") }
+        let quantity = try Self.quantity(field("quantity"), column: "Quantity")
         guard let at = parseDate(field("invoicedate")) else { throw RowError(reason: "InvoiceDate \"\(field("invoicedate").prefix(30))\" is not a date") }
-        guard let price = Double(field("unitprice")), price.isFinite else { throw RowError(reason: "UnitPrice \"\(field("unitprice").prefix(20))\" is not a number") }
-        guard price >= 0 else { throw RowError(reason: "UnitPrice \(price) is negative") }
+        let priceMilli = try Self.milli(field("unitprice"), column: "UnitPrice")
         let cancellation = invoice.uppercased().hasPrefix("C")
         guard !cancellation || quantity <= 0 else { throw RowError(reason: "cancellation \(invoice) has a positive quantity") }
         return Row(
             invoice: invoice.uppercased(), stockCode: code, description: field("description"), quantity: quantity, at: at,
-            priceMilli: Int((price * 1000).rounded()), customer: try customerID(field("customerid")), country: field("country"),
+            priceMilli: priceMilli, customer: try customerID(field("customerid")), country: field("country"),
             category: "", brand: "", costMilli: nil, cancellation: cancellation
         )
     }
@@ -192,17 +213,34 @@ public struct SalesImporter: Sendable {
         guard !invoice.isEmpty else { throw RowError(reason: "order_number is empty") }
         let code = field("sku").uppercased()
         guard !code.isEmpty else { throw RowError(reason: "sku is empty") }
-        guard let quantity = Int(field("quantity")), quantity != 0 else { throw RowError(reason: "quantity must be a non-zero whole number") }
+        let quantity = try Self.quantity(field("quantity"), column: "quantity")
+        guard quantity != 0 else { throw RowError(reason: "quantity must be a non-zero whole number") }
         guard let at = parseDate(field("date")) else { throw RowError(reason: "date \"\(field("date").prefix(30))\" is not a date") }
-        guard let price = Double(field("unit_price")), price >= 0 else { throw RowError(reason: "unit_price must be a number of at least 0") }
-        let cost = field("cost").isEmpty ? nil : Double(field("cost"))
-        if !field("cost").isEmpty && cost == nil { throw RowError(reason: "cost is not a number") }
+        let priceMilli = try Self.milli(field("unit_price"), column: "unit_price")
+        let costMilli = field("cost").isEmpty ? nil : try Self.milli(field("cost"), column: "cost")
         return Row(
             invoice: (quantity < 0 ? "C" : "") + invoice, stockCode: code, description: field("product_name"), quantity: quantity, at: at,
-            priceMilli: Int((price * 1000).rounded()), customer: try customerID(field("customer_id")), country: field("country"),
-            category: field("category").lowercased(), brand: field("brand"), costMilli: cost.map { Int(($0 * 1000).rounded()) },
+            priceMilli: priceMilli, customer: try customerID(field("customer_id")), country: field("country"),
+            category: field("category").lowercased(), brand: field("brand"), costMilli: costMilli,
             cancellation: quantity < 0
         )
+    }
+
+    /// A whole quantity within ±`maxQuantity` (so that no sum of a file's lines can overflow).
+    static func quantity(_ raw: String, column: String) throws -> Int {
+        guard let quantity = Int(raw) else { throw RowError(reason: "\(column) \"\(raw.prefix(20))\" is not a whole number") }
+        guard quantity.magnitude <= maxQuantity else { throw RowError(reason: "\(column) \(raw.prefix(20)) is beyond ±\(maxQuantity)") }
+        return quantity
+    }
+
+    /// A price or cost of at least 0 and at most `maxUnitPrice`, in thousandths.
+    static func milli(_ raw: String, column: String) throws -> Int {
+        guard let value = Double(raw), value.isFinite else { throw RowError(reason: "\(column) \"\(raw.prefix(20))\" is not a number") }
+        guard value >= 0 else { throw RowError(reason: "\(column) \(raw.prefix(20)) is negative") }
+        guard let milli = Int(scaling: value, by: 1000, within: 0...Double(maxUnitPrice)) else {
+            throw RowError(reason: "\(column) \(raw.prefix(20)) is above \(Money.grouped(String(maxUnitPrice)))")
+        }
+        return milli
     }
 
     static func customerID(_ raw: String) throws -> String? {
