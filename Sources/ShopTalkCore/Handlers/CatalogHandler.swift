@@ -31,6 +31,7 @@ public struct CatalogHandler: ChatHandler {
 
     public func handle(_ turn: Turn, state: inout ConversationState) async throws -> Reply {
         let wantsMore = isShowMore(turn) && !state.lastShown.isEmpty
+        var truncated = false
         if let pending = state.pending, pending.expecting == "confirm", let drop = pending.collected["drop"] {
             // "Yes" to "want to see them?" after a search found nothing.
             state.pending = nil
@@ -44,7 +45,7 @@ public struct CatalogHandler: ChatHandler {
         } else if wantsMore {
             state.page += 1
         } else {
-            try await merge(turn, into: &state, extractor: extractor)
+            truncated = try await merge(turn, into: &state, extractor: extractor)
             state.page = 0
             state.focus = nil
             if turn.has("cheaper"), turn.entity(Entity.Kind.price) == nil, !state.lastShown.isEmpty {
@@ -80,6 +81,7 @@ public struct CatalogHandler: ChatHandler {
             text = "Here \(page.products.count == 1 ? "is" : "are") \(page.products.count) \(description), from \(cheapest.formatted(currency: currency))."
             if page.total > page.products.count { text += " \(page.total) match in all." }
         }
+        if truncated { text += " (That was a long search, so I used its first \(ProductQuery.maxTerms) words.)" }
         var suggestions: [String] = []
         if last < page.total { suggestions.append("Show more") }
         if state.slots.maxPrice == nil || cheapest < (state.slots.maxPrice ?? .zero) { suggestions.append("Cheaper ones") }
@@ -99,7 +101,8 @@ public struct CatalogHandler: ChatHandler {
     /// Folds the message's entities into the slots. A new category starts over, keeping only the brand,
     /// colour and price that still fit it (a brand that makes nothing in the new category is dropped, and
     /// sizes always are).
-    private func merge(_ turn: Turn, into state: inout ConversationState, extractor: EntityExtractor) async throws {
+    /// Returns true when the search had more words than a search takes, and was cut to the first ones.
+    private func merge(_ turn: Turn, into state: inout ConversationState, extractor: EntityExtractor) async throws -> Bool {
         var slots = state.slots
         var terms: [String] = []
         if let category = turn.entity(Entity.Kind.category)?.value.stringValue, category != slots.category {
@@ -163,8 +166,13 @@ public struct CatalogHandler: ChatHandler {
             .filter { !covered.contains($0) && turn.tokens[$0].kind == .word && !Self.stopWords.contains(turn.tokens[$0].text) }
             .map { Self.genders[turn.tokens[$0].text] ?? turn.tokens[$0].text }
         terms += free
+        var seen = Set<String>()
+        terms = terms.filter { seen.insert($0).inserted }
+        let truncated = terms.count > ProductQuery.maxTerms
+        terms = Array(terms.prefix(ProductQuery.maxTerms))
         if !terms.isEmpty { state.searchText = terms.joined(separator: " ") }
         state.slots = slots
+        return truncated
     }
 
     private func makeQuery(_ state: ConversationState) -> ProductQuery {

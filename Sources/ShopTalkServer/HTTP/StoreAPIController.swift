@@ -46,8 +46,9 @@ struct StoreAPIController: Sendable {
             let (store, isOwner) = try await auth.reader(request, slug: try context.parameters.require("store"))
             let query = request.uri.queryParameters
             let limit = min(100, max(1, query.get("limit").flatMap(Int.init) ?? 20))
+            let text = try Self.searchText(query.get("q"))
             let page = try await catalog.search(ProductQuery(
-                text: query.get("q"), category: query.get("category"), brand: query.get("brand"),
+                text: text, category: query.get("category"), brand: query.get("brand"),
                 limit: limit, offset: max(0, query.get("offset").flatMap(Int.init) ?? 0)
             ), storeID: store.id)
             return try jsonResponse(ProductList(products: page.products.map { CatalogAdmin.ProductJSON($0, ownerView: isOwner) }, total: page.total))
@@ -126,9 +127,13 @@ struct StoreAPIController: Sendable {
             let bonus = fields.double("bonus", range: 0...1_000_000) ?? 0
             if credits == nil && fields.errors["credits"] == nil { fields.fail("credits", "is required") }
             try fields.finish()
-            try await ledger.createPurchase(storeID: store.id, reference: reference!, amountPaidCents: paid!.cents, currency: store.currency,
-                                            millicredits: Int((credits! * 1000).rounded()), bonus: Int((bonus * 1000).rounded()))
-            return try jsonResponse(PurchaseStatus(reference: reference!, status: "pending", balance: Double(try await ledger.balance(storeID: store.id)) / 1000), status: .created)
+            // The ranges above keep both within Int; the checked conversions say so without a trap.
+            guard let reference, let paid, let credits, let millicredits = Int(rounding: credits * 1000), let bonusMillicredits = Int(rounding: bonus * 1000) else {
+                throw ChatError(.invalid, "Some fields are not valid: credits.", fields: ["credits": "must be a number from 0.001 to 1000000"])
+            }
+            try await ledger.createPurchase(storeID: store.id, reference: reference, amountPaidCents: paid.cents, currency: store.currency,
+                                            millicredits: millicredits, bonus: bonusMillicredits)
+            return try jsonResponse(PurchaseStatus(reference: reference, status: "pending", balance: Double(try await ledger.balance(storeID: store.id)) / 1000), status: .created)
         }
         group.patch("/credits/purchases/:reference") { request, context in
             let store = try await auth.owner(request, slug: try context.parameters.require("store"))
@@ -155,6 +160,16 @@ struct StoreAPIController: Sendable {
             )
             return try jsonResponse(OrderCard(order: order, currency: store.currency))
         }
+    }
+
+    /// The `q` of a product search, refused with the reason when it is longer than a search takes.
+    static func searchText(_ q: String?) throws -> String? {
+        guard let q else { return nil }
+        guard q.count <= ProductQuery.maxTextLength, ProductQuery.words(in: q).count <= ProductQuery.maxTerms else {
+            let limits = "at most \(ProductQuery.maxTerms) words and \(ProductQuery.maxTextLength) characters"
+            throw ChatError(.invalid, "The search is too long: q takes \(limits).", fields: ["q": "must have \(limits)"])
+        }
+        return q
     }
 
     private func productID(_ context: AppRequestContext) throws -> Int64 {

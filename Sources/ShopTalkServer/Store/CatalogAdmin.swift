@@ -47,6 +47,16 @@ struct CatalogAdmin: Sendable {
     }
 
     /// Applies the fields of `body` to `product` (all of them required when creating).
+    /// An absolute http(s) URL with a host: not protocol-relative (`//evil.example/…`), not a path
+    /// that a browser may read as one (`/\\evil.example/…`), nor any other scheme.
+    static func isImageURL(_ text: String) -> Bool {
+        guard !text.contains("\\"), !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 }),
+              let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
+              scheme == "https" || scheme == "http", let host = components.host, !host.isEmpty,
+              text.lowercased().hasPrefix(scheme + "://") else { return false }
+        return true
+    }
+
     static func apply(_ body: [String: JSONValue], to product: inout Product, creating: Bool) throws {
         var fields = FieldReader(body)
         if let sku = fields.string("sku", required: creating, maxLength: 64) { product.sku = sku }
@@ -65,7 +75,7 @@ struct CatalogAdmin: Sendable {
         if let sizes = fields.strings("sizes") { product.sizes = sizes }
         if let rating = fields.double("rating", range: 0...5) { product.rating = rating }
         if let url = fields.string("imageUrl", maxLength: 1000) {
-            if url.hasPrefix("https://") || url.hasPrefix("http://") || url.hasPrefix("/") { product.imageURL = url } else { fields.fail("imageUrl", "must be an http(s) URL or a path") }
+            if Self.isImageURL(url) { product.imageURL = url } else { fields.fail("imageUrl", "must be an absolute http(s) URL with a host, like https://cdn.example/mug.jpg") }
         }
         if let original = product.originalPrice, original <= product.price {
             fields.fail("originalPrice", "must be higher than price (it is the price before the sale)")

@@ -119,13 +119,10 @@ public struct SQLiteCatalog: CatalogStore {
     /// An FTS5 query that ANDs the words of `text` as prefixes. Everything but letters and digits is
     /// dropped, so nothing a user types can change the query's syntax.
     static func matchExpression(_ text: String) -> String? {
-        // Split where SQLite's unicode61 tokenizer splits ("wh-1000xm5" → "wh" "1000xm5").
-        let words = text.lowercased().unicodeScalars
-            .split { !Tokenizer.isAlphanumeric($0) }
-            .map { String(String.UnicodeScalarView($0)) }
-            .filter { !$0.isEmpty }
-        guard !words.isEmpty else { return nil }
-        return words.map { "\"\($0)\"*" }.joined(separator: " ")
+        // Bounded whatever the caller sent: the cost of a match grows faster than its number of terms.
+        let terms = ProductQuery.terms(of: text)
+        guard !terms.isEmpty else { return nil }
+        return terms.map { "\"\($0)\"*" }.joined(separator: " ")
     }
 }
 
