@@ -39,7 +39,8 @@ public func buildApplication(
     let writer = TurnWriter(database: database, logger: logger)
     let sessions = SessionManager(
         database: database, writer: writer, clock: clock, ttl: configuration.sessionTTL,
-        rateLimit: .init(perSecond: configuration.messagesPerSecond, burst: configuration.messageBurst)
+        rateLimit: .init(perSecond: configuration.messagesPerSecond, burst: configuration.messageBurst),
+        newSessionsPerMinute: configuration.newSessionsPerMinute, retention: configuration.sessionRetentionDays * 86_400, logger: logger
     )
     let catalog = SQLiteCatalog(database: database)
     let alerts = AlertHub()
@@ -73,7 +74,11 @@ public func buildApplication(
     )
     let engine = ChatEngine(
         classifier: language.classifier, extractor: language.extractor, stores: stores, clock: clock,
-        lookupGuard: LookupGuard(maxFailures: configuration.maxFailedLookups, clock: clock), assistant: assistant
+        lookupGuard: LookupGuard(
+            maxFailures: configuration.maxFailedLookups, clock: clock,
+            store: SQLiteLookupAttempts(database: database, window: LookupGuard.defaultWindow, clock: clock)
+        ),
+        assistant: assistant
     )
     let chat = ChatService(
         sessions: sessions, stores: StoreDirectory(database: database), engine: engine, writer: writer,
@@ -91,22 +96,32 @@ public func buildApplication(
         configuration: configuration, database: database, chat: chat, metrics: metrics, limits: limits, storeAPI: storeAPI, logger: logger
     )
     let refusals = UpgradeRefusals()
-    let sweeper = SlowConsumerSweeper(timeout: .milliseconds(Int(configuration.writeTimeout * 1000)), logger: logger)
+    let sweeper = SlowConsumerSweeper(timeout: .milliseconds(Int(rounding: configuration.writeTimeout * 1000) ?? 10_000), logger: logger)
     let webSocketRouter = buildWebSocketRouter(
         chat: chat, limits: limits, configuration: configuration, refusals: refusals, gate: gate, sweeper: sweeper
     )
     let host = configuration.host
     return Application(
         router: router,
-        server: .http1WebSocketUpgrade(
+        server: .guardedHTTP1WebSocketUpgrade(
             webSocketRouter: webSocketRouter,
             configuration: .init(
                 http1: .init(additionalChannelHandlers: [RefusedUpgradeWriter(refusals: refusals)]),
-                ws: .init(maxFrameSize: configuration.maxWireFrameBytes)
-            )
+                // Close reasons that are not UTF-8 get 1007; message text is checked by `FrameAssembler`.
+                ws: .init(maxFrameSize: configuration.maxWireFrameBytes, validateUTF8: true)
+            ),
+            limits: .init(
+                headTimeout: .milliseconds(Int64(rounding: configuration.headTimeout * 1000) ?? 10_000),
+                idleTimeout: .milliseconds(Int64(rounding: configuration.idleTimeout * 1000) ?? 60_000),
+                writeTimeout: .milliseconds(Int64(rounding: configuration.writeTimeout * 1000) ?? 10_000)
+            ),
+            gate: gate, sweeper: sweeper
         ),
         configuration: .init(address: .hostname(host, port: configuration.port), serverName: "shoptalk"),
-        services: [writer, SessionSweeper(sessions: sessions, interval: .seconds(60), logger: logger), sweeper],
+        services: [
+            writer, sweeper,
+            SessionSweeper(sessions: sessions, interval: .seconds(60), purgeEvery: configuration.sessionPurgeInterval, logger: logger),
+        ],
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? configuration.port
             logger.info("ShopTalk is ready", metadata: [
@@ -124,10 +139,15 @@ func buildRouter(
     limits: ClientFrame.Limits, storeAPI: StoreAPIController, logger: Logger
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    let routes = RouteTable()
+    router.add(middleware: EdgeMiddleware(
+        limiter: AddressRateLimiter(rate: configuration.httpRequestsPerSecond, burst: configuration.httpRequestBurst), routes: routes
+    ))
     router.add(middleware: FileMiddleware(configuration.publicDirectory, searchForIndexHtml: true, logger: logger))
     HealthController(database: database, metrics: metrics, startedAt: .now).addRoutes(to: router)
     ChatAPIController(chat: chat, limits: limits).addRoutes(to: router)
     storeAPI.addRoutes(to: router)
+    routes.register(router.routes)
     return router
 }
 
@@ -139,7 +159,7 @@ func buildWebSocketRouter(
     let router = Router(context: AppRequestContext.self)
     ChatSocketController(
         chat: chat, limits: limits, maxBadFrames: configuration.maxBadFrames, refusals: refusals, gate: gate,
-        origins: OriginPolicy(allowed: configuration.allowedOrigins),
+        origins: OriginPolicy(allowed: configuration.allowedOrigins, serverNames: configuration.ownNames),
         sweeper: sweeper
     ).addRoutes(to: router)
     if configuration.benchEndpoints {

@@ -48,9 +48,28 @@ public struct ServerConfiguration: Sendable {
     /// Origins (`https://shop.example`) whose pages may open chat connections besides the server's own;
     /// "*" allows all. Requests without an Origin header (scripts) are always allowed.
     public var allowedOrigins: [String] = []
-    /// Open WebSocket connections allowed in total and per client address.
+    /// Host names the server is reached by, besides `host` itself and the loopback names; a page served
+    /// from one of them may open chat connections.
+    public var serverNames: [String] = []
+
+    /// Every name the server answers to as its own origin.
+    public var ownNames: [String] { [host, "localhost", "127.0.0.1", "[::1]"] + serverNames }
+    /// Open TCP connections (HTTP and WebSocket alike) allowed in total and per client address.
     public var maxConnections = 20_000
     public var maxConnectionsPerAddress = 256
+    /// Seconds a new connection has to send a whole request head before it is answered 408 and closed.
+    public var headTimeout: TimeInterval = 10
+    /// Seconds a keep-alive HTTP connection may sit idle between requests before it is closed.
+    public var idleTimeout: TimeInterval = 60
+    /// REST requests (`/api/…`) per second, and their burst, that one client address may make; 0 turns it off.
+    public var httpRequestsPerSecond: Double = 50
+    public var httpRequestBurst: Double = 100
+    /// New chat sessions one client address may start per minute (resuming one is free); 0 turns it off.
+    public var newSessionsPerMinute: Double = 120
+    /// Days after its last message that a conversation is deleted from the database.
+    public var sessionRetentionDays: Double = 30
+    /// How often old conversations are deleted.
+    public var sessionPurgeInterval: TimeInterval = 3600
     /// Messages per second (and burst) one client address may send across all its sessions; 0 turns it off.
     public var addressMessagesPerSecond: Double = 200
     public var addressMessageBurst: Double = 400

@@ -71,11 +71,32 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Comma-separated origins (https://shop.example) whose pages may open chat connections besides this server's own; * allows all. [env: SHOPTALK_ALLOWED_ORIGINS]")
     var allowedOrigins: String?
 
-    @Option(help: "Open WebSocket connections allowed in total. [env: SHOPTALK_MAX_CONNECTIONS, default: 20000]")
+    @Option(help: "Comma-separated host names this server is reached by (shop.example), besides --host and the loopback names; its own pages may chat from them. [env: SHOPTALK_SERVER_NAMES]")
+    var serverName: String?
+
+    @Option(help: "Open TCP connections (HTTP and WebSocket) allowed in total; lowered to fit the open-file limit. [env: SHOPTALK_MAX_CONNECTIONS, default: 20000]")
     var maxConnections: Int?
 
-    @Option(help: "Open WebSocket connections allowed per client address. [env: SHOPTALK_MAX_CONNECTIONS_PER_ADDRESS, default: 256]")
+    @Option(help: "Open TCP connections allowed per client address. [env: SHOPTALK_MAX_CONNECTIONS_PER_ADDRESS, default: 256]")
     var maxConnectionsPerAddress: Int?
+
+    @Option(help: "Seconds a new connection has to send a whole request head (then 408 and close). [env: SHOPTALK_HEAD_TIMEOUT, default: 10]")
+    var headTimeout: Double?
+
+    @Option(help: "Seconds an HTTP keep-alive connection may stay idle between requests. [env: SHOPTALK_IDLE_TIMEOUT, default: 60]")
+    var idleTimeout: Double?
+
+    @Option(help: "REST requests per second one client address may make; 0 turns it off. [env: SHOPTALK_HTTP_RATE_LIMIT, default: 50]")
+    var httpRateLimit: Double?
+
+    @Option(help: "REST request burst per client address. [env: SHOPTALK_HTTP_RATE_BURST, default: 100]")
+    var httpRateBurst: Double?
+
+    @Option(help: "New chat sessions one client address may start per minute; 0 turns it off. [env: SHOPTALK_NEW_SESSIONS_PER_MINUTE, default: 120]")
+    var newSessionsPerMinute: Double?
+
+    @Option(help: "Days after its last message that a conversation is deleted. [env: SHOPTALK_SESSION_RETENTION_DAYS, default: 30]")
+    var sessionRetentionDays: Double?
 
     @Option(help: "Messages per second one client address may send across its sessions; 0 turns it off. [env: SHOPTALK_ADDRESS_RATE_LIMIT, default: 200]")
     var addressRateLimit: Double?
@@ -125,15 +146,18 @@ struct Serve: AsyncParsableCommand {
                 guard parts.count == 2, let feature = AIFeature(rawValue: parts[0]), let price = Double(parts[1]), price >= 0 else {
                     throw ValidationError("--credit-prices takes feature=credits pairs with features \(AIFeature.allCases.map(\.rawValue).joined(separator: ", ")).")
                 }
-                configuration.credits.prices[feature] = Int((price * 1000).rounded())
+                configuration.credits.prices[feature] = try Self.millicredits(price, option: "--credit-prices")
             }
         }
-        configuration.credits.dailyCap = Int(try EnvironmentOptions.resolve(creditDailyCap, "SHOPTALK_CREDIT_DAILY_CAP", default: 100) * 1000)
-        configuration.credits.monthlyCap = Int(try EnvironmentOptions.resolve(creditMonthlyCap, "SHOPTALK_CREDIT_MONTHLY_CAP", default: 2000) * 1000)
-        configuration.credits.lowBalanceThreshold = Int(try EnvironmentOptions.resolve(creditLowThreshold, "SHOPTALK_CREDIT_LOW_THRESHOLD", default: 10) * 1000)
+        configuration.credits.dailyCap = try Self.millicredits(EnvironmentOptions.resolve(creditDailyCap, "SHOPTALK_CREDIT_DAILY_CAP", default: 100), option: "--credit-daily-cap")
+        configuration.credits.monthlyCap = try Self.millicredits(EnvironmentOptions.resolve(creditMonthlyCap, "SHOPTALK_CREDIT_MONTHLY_CAP", default: 2000), option: "--credit-monthly-cap")
+        configuration.credits.lowBalanceThreshold = try Self.millicredits(EnvironmentOptions.resolve(creditLowThreshold, "SHOPTALK_CREDIT_LOW_THRESHOLD", default: 10), option: "--credit-low-threshold")
         configuration.credits.callsPerMinute = try EnvironmentOptions.resolve(aiCallsPerMinute, "SHOPTALK_AI_CALLS_PER_MINUTE", default: 60)
         if let origins = allowedOrigins ?? EnvironmentOptions.string("SHOPTALK_ALLOWED_ORIGINS") {
             configuration.allowedOrigins = origins.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        if let names = serverName ?? EnvironmentOptions.string("SHOPTALK_SERVER_NAMES") {
+            configuration.serverNames = names.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
         configuration.maxConnections = try EnvironmentOptions.resolve(maxConnections, "SHOPTALK_MAX_CONNECTIONS", default: configuration.maxConnections)
         configuration.maxConnectionsPerAddress = try EnvironmentOptions.resolve(maxConnectionsPerAddress, "SHOPTALK_MAX_CONNECTIONS_PER_ADDRESS", default: configuration.maxConnectionsPerAddress)
@@ -141,9 +165,32 @@ struct Serve: AsyncParsableCommand {
         configuration.addressMessageBurst = try EnvironmentOptions.resolve(addressRateBurst, "SHOPTALK_ADDRESS_RATE_BURST", default: configuration.addressMessageBurst)
         configuration.writeTimeout = try EnvironmentOptions.resolve(writeTimeout, "SHOPTALK_WRITE_TIMEOUT", default: configuration.writeTimeout)
         configuration.shutdownGrace = try EnvironmentOptions.resolve(shutdownGrace, "SHOPTALK_SHUTDOWN_GRACE", default: configuration.shutdownGrace)
+        configuration.headTimeout = try EnvironmentOptions.resolve(headTimeout, "SHOPTALK_HEAD_TIMEOUT", default: configuration.headTimeout)
+        configuration.idleTimeout = try EnvironmentOptions.resolve(idleTimeout, "SHOPTALK_IDLE_TIMEOUT", default: configuration.idleTimeout)
+        configuration.httpRequestsPerSecond = try EnvironmentOptions.resolve(httpRateLimit, "SHOPTALK_HTTP_RATE_LIMIT", default: configuration.httpRequestsPerSecond)
+        configuration.httpRequestBurst = try EnvironmentOptions.resolve(httpRateBurst, "SHOPTALK_HTTP_RATE_BURST", default: configuration.httpRequestBurst)
+        configuration.newSessionsPerMinute = try EnvironmentOptions.resolve(newSessionsPerMinute, "SHOPTALK_NEW_SESSIONS_PER_MINUTE", default: configuration.newSessionsPerMinute)
+        configuration.sessionRetentionDays = try EnvironmentOptions.resolve(sessionRetentionDays, "SHOPTALK_SESSION_RETENTION_DAYS", default: configuration.sessionRetentionDays)
         configuration.benchEndpoints = benchEndpoints
         guard configuration.maxConnections > 0, configuration.maxConnectionsPerAddress > 0, configuration.writeTimeout > 0 else {
             throw ValidationError("Connection limits and the write timeout must be greater than 0.")
+        }
+        for (name, seconds) in [("--head-timeout", configuration.headTimeout), ("--idle-timeout", configuration.idleTimeout), ("--write-timeout", configuration.writeTimeout)] {
+            guard seconds > 0, seconds <= 86_400 else { throw ValidationError("\(name) takes seconds from above 0 to 86400.") }
+        }
+        guard configuration.sessionRetentionDays > 0, configuration.sessionRetentionDays <= 36_500 else {
+            throw ValidationError("--session-retention-days takes a number of days from above 0 to 36500.")
+        }
+        // Every connection holds a file descriptor: take as many as the hard limit allows, and keep the
+        // connection limit below what we got, so that the server refuses a connection before accept fails.
+        let files = OpenFileLimit.raise()
+        let fitting = max(1, files.soft - OpenFileLimit.reserve)
+        logger.info("Open-file limit", metadata: ["files.soft": "\(files.soft)", "files.hard": "\(files.hard)"])
+        if configuration.maxConnections > fitting {
+            logger.notice("Lowered the connection limit to fit the open-file limit", metadata: [
+                "connections.asked": "\(configuration.maxConnections)", "connections.limit": "\(fitting)",
+            ])
+            configuration.maxConnections = fitting
         }
         guard (0...65535).contains(configuration.port) else {
             throw ValidationError("The port must be between 0 and 65535.")
@@ -153,11 +200,19 @@ struct Serve: AsyncParsableCommand {
         // On SIGTERM or SIGINT the drain runs first (it is listed last): open chats finish the reply they
         // are working on and close with 1001; then the HTTP server stops and pending writes are flushed.
         let services = ServiceGroup(configuration: .init(
-            services: [app, ConnectionDrainService(gate: gate, timeout: .milliseconds(Int(configuration.shutdownGrace * 1000)))],
+            services: [app, ConnectionDrainService(gate: gate, timeout: .milliseconds(Int(rounding: configuration.shutdownGrace * 1000) ?? 10_000))],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         ))
         try await services.run()
         logger.info("ShopTalk stopped")
+    }
+
+    /// Credits from an option as millicredits, refusing what is negative, not a number or absurdly large.
+    static func millicredits(_ credits: Double, option: String) throws -> Int {
+        guard let millicredits = Int(scaling: credits, by: 1000, within: 0...1_000_000_000) else {
+            throw ValidationError("\(option) takes credits from 0 to 1,000,000,000.")
+        }
+        return millicredits
     }
 }

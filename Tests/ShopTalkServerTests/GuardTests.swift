@@ -28,7 +28,7 @@ struct GuardTests {
     }
 
     @Test func theOriginPolicyAllowsTheServersOwnPagesAndTheListedOnes() {
-        let policy = OriginPolicy(allowed: ["https://Shop.Example/"])
+        let policy = OriginPolicy(allowed: ["https://Shop.Example/"], serverNames: ["chat.example", "127.0.0.1"])
         #expect(policy.refusal(origin: nil, host: "chat.example:8080") == nil)
         #expect(policy.refusal(origin: "http://chat.example:8080", host: "chat.example:8080") == nil)
         #expect(policy.refusal(origin: "https://chat.example", host: "chat.example") == nil)
@@ -38,6 +38,14 @@ struct GuardTests {
         #expect(policy.refusal(origin: "https://shop.example.evil.com", host: "chat.example:8080")?.code == .forbidden)
         #expect(policy.refusal(origin: "null", host: "chat.example:8080")?.code == .forbidden)
         #expect(OriginPolicy(allowed: ["*"]).refusal(origin: "https://anywhere.example", host: "chat.example") == nil)
+    }
+
+    @Test func aRebindingPageWhoseOriginMatchesItsHostHeaderIsStillRefused() {
+        // A DNS-rebinding page sends Origin and Host of its own name: equal, but not a name of ours.
+        let policy = OriginPolicy(allowed: [], serverNames: ["chat.example"])
+        #expect(policy.refusal(origin: "http://evil.example", host: "evil.example")?.code == .forbidden)
+        #expect(policy.refusal(origin: "http://evil.example:8080", host: "evil.example:8080")?.code == .forbidden)
+        #expect(policy.refusal(origin: "http://chat.example:8080", host: "chat.example:8080") == nil)
     }
 
     @Test func connectionsBeyondThePerAddressLimitAreRefusedWith429() async throws {

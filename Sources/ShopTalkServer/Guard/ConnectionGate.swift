@@ -119,6 +119,11 @@ final class AddressRateLimiter: Sendable {
 
     /// Takes one message from the address's bucket; false when it is empty.
     func take(_ address: String?, now: Date) -> Bool {
+        take(address, cost: 1, now: now)
+    }
+
+    /// Takes `cost` tokens from the address's bucket; false when it has fewer.
+    func take(_ address: String?, cost: Double, now: Date) -> Bool {
         guard let address, rate > 0 else { return true }
         return buckets.withLock { buckets in
             if buckets.count > 50_000 {
@@ -126,7 +131,7 @@ final class AddressRateLimiter: Sendable {
                 buckets = buckets.filter { _, bucket in bucket.wouldBeFull(now: now) == false }
             }
             var bucket = buckets[address] ?? TokenBucket(rate: rate, burst: burst, now: now)
-            let allowed = bucket.take(now: now)
+            let allowed = bucket.take(cost: cost, now: now)
             buckets[address] = bucket
             return allowed
         }
