@@ -37,7 +37,7 @@ public struct OrderStatusHandler: ChatHandler {
         try await guardrail.check(keys)
         let order = try await orders.order(number: number, storeID: turn.context.store.id)
         guard let order, order.email.caseInsensitiveCompare(email) == .orderedSame else {
-            await guardrail.recordFailure(keys)
+            try await guardrail.recordFailure(keys)
             return Reply(
                 text: "I couldn't find an order \(number) with that email address. Please check both and try again.",
                 intent: intent, suggestions: ["Check another order", "I want to make a complaint"]

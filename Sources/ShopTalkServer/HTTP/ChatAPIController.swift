@@ -39,7 +39,22 @@ struct ChatAPIController: Sendable {
         guard let store = try await chat.stores.store(slug: slug) else {
             throw ChatError(.notFound, "There is no store \"\(slug.prefix(60))\".")
         }
-        let opened = try await chat.sessions.open(token: object["session"]?.stringValue, store: store)
+        let address = context.remoteAddress?.ipAddress
+        let opened = try await chat.sessions.open(token: object["session"]?.stringValue, store: store, address: address)
+        do {
+            let response = try await answer(text, object: object, opened: opened, store: store, address: address, request: request, context: context)
+            await chat.sessions.close(opened.session)
+            return response
+        } catch {
+            await chat.sessions.close(opened.session)
+            throw error
+        }
+    }
+
+    private func answer(
+        _ text: String, object: [String: JSONValue], opened: SessionManager.Opened, store: Store, address: String?,
+        request: Request, context: AppRequestContext
+    ) async throws -> Response {
         var role = ChatContext.Role.customer
         if let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") {
             guard let owner = try await chat.tokens.verify(String(header.dropFirst(7)), now: chat.clock.now()), owner.id == store.id else {
@@ -49,7 +64,7 @@ struct ChatAPIController: Sendable {
         }
         let (frame, _) = try await chat.answer(
             text, clientID: ClientFrame.clientID(in: object), session: opened.session,
-            clientAddress: context.remoteAddress?.ipAddress, role: role, logger: context.logger
+            clientAddress: address, role: role, logger: context.logger
         ).get()
         // The reply object, with the session token and whether it was resumed in front.
         let prefix = "{\"session\":\"\(opened.session.id)\",\"resumed\":\(opened.resumed),"

@@ -10,10 +10,13 @@ actor ChatSession {
     private(set) var lastSeq: Int
     private(set) var lastActivity: Date
     private var bucket: TokenBucket
+    /// The session's row until it is first stored (with its first turn, a reset or an owner sign-in).
+    private var unsaved: SessionRecord?
     private var busy = false
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
-    init(id: String, store: Store, state: ConversationState, lastSeq: Int, lastActivity: Date, rateLimit: RateLimit) {
+    init(id: String, store: Store, state: ConversationState, lastSeq: Int, lastActivity: Date, rateLimit: RateLimit, unsaved: SessionRecord? = nil) {
+        self.unsaved = unsaved
         self.id = id
         self.store = store
         self.state = state
@@ -60,9 +63,10 @@ actor ChatSession {
         let turn = TurnRecord(
             sessionId: id, storeId: store.id, seq: seq, clientMessageId: clientID, text: text,
             intent: reply.intent.name, confidence: reply.intent.confidence,
-            entities: try FrameCoder.encode(reply.entities), replyId: replyID, reply: frame, createdAt: now
+            entities: try FrameCoder.encode(reply.entities), replyId: replyID, reply: frame, createdAt: now, role: role.rawValue
         )
-        try await writer.commit(.turn(turn, state: try FrameCoder.encode(newState), lastSeenAt: now))
+        try await writer.commit(.turn(turn, state: try FrameCoder.encode(newState), lastSeenAt: now, create: unsaved))
+        unsaved = nil
         state = newState
         lastSeq = seq
         lastActivity = now
@@ -75,6 +79,7 @@ actor ChatSession {
         defer { release() }
         var cleared = ConversationState()
         cleared.turns = state.turns
+        try await saveIfNeeded(writer: writer)
         try await writer.commit(.state(sessionID: id, state: try FrameCoder.encode(cleared), lastSeenAt: now))
         state = cleared
         lastActivity = now
@@ -83,8 +88,25 @@ actor ChatSession {
     /// Records that an owner signed in on this session (for reviewing conversations). The role itself
     /// belongs to the connection that sent the `auth` frame, never to whoever resumes the session later.
     func recordOwnerSignIn(writer: TurnWriter, now: Date) async throws {
+        try await saveIfNeeded(writer: writer)
         try await writer.commit(.role(sessionID: id, role: ChatContext.Role.owner.rawValue))
         lastActivity = now
+    }
+
+    /// Stores the session's row if it is not stored yet.
+    private func saveIfNeeded(writer: TurnWriter) async throws {
+        guard let record = unsaved else { return }
+        try await writer.commit(.create(record))
+        unsaved = nil
+    }
+
+    /// Nothing of this session is stored: it has not said anything yet.
+    var isUnsaved: Bool { unsaved != nil }
+
+    /// Takes `cost` tokens from the session's message bucket (a resume costs in proportion to what it
+    /// replays); false when there are not that many.
+    func take(cost: Double, now: Date) -> Bool {
+        bucket.take(cost: cost, now: now)
     }
 
     /// Marks the session as used now (a connection opened or resumed).

@@ -1,17 +1,29 @@
+import Foundation
 import Logging
 import ServiceLifecycle
 
-/// Evicts idle sessions from memory once a minute. Their state stays in the database, so a late
-/// resume within the TTL still works.
+/// Evicts idle sessions from memory once a `interval`, and deletes conversations older than the
+/// retention period once a `purgeEvery` (and once at start). Evicted sessions stay in the database, so a
+/// late resume within the TTL still works.
 struct SessionSweeper: Service {
     let sessions: SessionManager
     let interval: Duration
+    let purgeEvery: TimeInterval
     let logger: Logger
 
     func run() async throws {
+        var lastPurge: ContinuousClock.Instant?
         while !Task.isShuttingDownGracefully {
+            if lastPurge.map({ ContinuousClock.now - $0 >= .seconds(purgeEvery) }) ?? true {
+                lastPurge = .now
+                do {
+                    try await sessions.purgeOld()
+                } catch {
+                    logger.error("Could not delete old conversations", metadata: ["error": "\(error)"])
+                }
+            }
             do {
-                try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+                try await cancelWhenGracefulShutdown { try await Task.sleep(for: min(interval, .seconds(purgeEvery))) }
             } catch {
                 return
             }

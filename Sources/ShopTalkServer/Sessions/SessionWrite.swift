@@ -5,21 +5,27 @@ import GRDB
 enum SessionWrite: Sendable {
     /// A new session row.
     case create(SessionRecord)
-    /// A handled message: its turn row, and the session's new state and sequence number.
-    case turn(TurnRecord, state: String, lastSeenAt: Date)
+    /// A handled message: its turn row, and the session's new state and sequence number. The session's
+    /// row comes with its first turn (`create`): a session that never says anything is never stored.
+    case turn(TurnRecord, state: String, lastSeenAt: Date, create: SessionRecord?)
     /// The session's state changed without a turn (a reset).
     case state(sessionID: String, state: String, lastSeenAt: Date)
     /// The session signed in as an owner.
     case role(sessionID: String, role: String)
+    /// Conversations whose last message is older than `before` are deleted, with their turns.
+    case purge(before: Date)
 
     func apply(_ db: Database) throws {
         switch self {
         case .create(let record):
             try record.insert(db)
-        case .turn(let turn, let state, let lastSeenAt):
+        case .turn(let turn, let state, let lastSeenAt, let create):
+            try create?.insert(db)
             try turn.insert(db)
             try db.cachedStatement(sql: "UPDATE sessions SET state = ?, lastSeq = ?, lastSeenAt = ? WHERE id = ?")
                 .execute(arguments: [state, turn.seq, lastSeenAt, turn.sessionId])
+        case .purge(let before):
+            try db.execute(sql: "DELETE FROM sessions WHERE lastSeenAt < ?", arguments: [before])
         case .role(let sessionID, let role):
             try db.execute(sql: "UPDATE sessions SET role = ? WHERE id = ?", arguments: [role, sessionID])
         case .state(let sessionID, let state, let lastSeenAt):

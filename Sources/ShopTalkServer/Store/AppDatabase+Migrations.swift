@@ -344,6 +344,7 @@ extension AppDatabase {
                 CREATE INDEX products_store_brand_nocase ON products(storeId, brand COLLATE NOCASE, category COLLATE NOCASE);
                 """)
         }
+        registerHardeningMigrations(&migrator)
         return migrator
     }
 }

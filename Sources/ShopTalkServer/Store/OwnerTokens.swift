@@ -77,6 +77,19 @@ public struct OwnerTokens: Sendable {
         }
     }
 
+    /// Whether `token` is still valid (not revoked), read only: a signed-in connection asks this twice a
+    /// second, so that a revoke ends its owner access within a second.
+    public func isActive(_ token: String) async throws -> Bool {
+        let parts = token.split(separator: "_", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3, let id = Int64(parts[1]) else { return false }
+        let presented = Self.hash(String(parts[2]))
+        return try await database.writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT tokenHash, revokedAt FROM owner_tokens WHERE id = ?", arguments: [id]) else { return false }
+            let stored: String = row["tokenHash"]
+            return Self.constantTimeEqual(stored, presented) && (row["revokedAt"] as Date?) == nil
+        }
+    }
+
     static func hash(_ secret: String) -> String {
         SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
     }

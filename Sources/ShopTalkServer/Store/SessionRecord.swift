@@ -29,4 +29,6 @@ struct TurnRecord: Codable, FetchableRecord, PersistableRecord {
     var replyId: String
     var reply: String
     var createdAt: Date
+    /// The role of the connection that asked: an owner's answers are replayed only to a signed-in owner.
+    var role: String
 }

@@ -16,10 +16,16 @@ struct TokenBucket: Sendable {
 
     /// Takes one token if there is one.
     mutating func take(now: Date) -> Bool {
-        tokens = min(burst, tokens + now.timeIntervalSince(updated) * rate)
+        take(cost: 1, now: now)
+    }
+
+    /// Takes `cost` tokens if there are that many (at most a full bucket is ever asked for).
+    mutating func take(cost: Double, now: Date) -> Bool {
+        tokens = min(burst, tokens + max(0, now.timeIntervalSince(updated)) * rate)
         updated = now
-        guard tokens >= 1 else { return false }
-        tokens -= 1
+        let cost = min(cost, burst)
+        guard tokens >= cost else { return false }
+        tokens -= cost
         return true
     }
 

@@ -34,13 +34,7 @@ struct ChatSocketController: Sendable {
                 refusals.record(ChatError(.notFound, "There is no store \"\(slug.prefix(60))\"."), for: context.channel)
                 return .dontUpgrade
             }
-            let address = context.remoteAddress?.ipAddress
-            if let refusal = gate.admit(address: address) {
-                refusals.record(refusal, for: context.channel)
-                return .dontUpgrade
-            }
-            // Counted out when the TCP connection closes, however the WebSocket ends.
-            context.channel.closeFuture.whenComplete { _ in gate.release(address: address) }
+            // The TCP connection was already counted against the limits by `ConnectionGuardHandler`.
             return .upgrade([:])
         }, onUpgrade: { inbound, outbound, context in
             try await handle(inbound: inbound, outbound: outbound, context: context)
@@ -60,9 +54,15 @@ struct ChatSocketController: Sendable {
             try await rawOutbound.close(.policyViolation, reason: "unknown store")
             return
         }
+        let address = context.requestContext.remoteAddress?.ipAddress
         let opened: SessionManager.Opened
         do {
-            opened = try await chat.sessions.open(token: query.get("session"), store: store)
+            opened = try await chat.sessions.open(token: query.get("session"), store: store, address: address)
+        } catch let error as ChatError {
+            chat.metrics.recordError(error.code)
+            try await send(ErrorFrame(replyTo: nil, error: error), outbound)
+            try await rawOutbound.close(.policyViolation, reason: "too many new sessions")
+            return
         } catch {
             logger.error("Could not open a session", metadata: ["error": "\(error)"])
             try await send(ErrorFrame(replyTo: nil, error: ChatError(.internal, "Could not start a conversation. Please reconnect.")), outbound)
@@ -70,8 +70,8 @@ struct ChatSocketController: Sendable {
             return
         }
         let session = opened.session
-        let address = context.requestContext.remoteAddress?.ipAddress
         logger[metadataKey: "store.slug"] = "\(store.slug)"
+        let connectionLogger = logger
         chat.metrics.connections.increment()
         defer { chat.metrics.connections.decrement() }
         try await send(WelcomeFrame(
@@ -82,78 +82,126 @@ struct ChatSocketController: Sendable {
             notice: opened.resumeError.map { $0 == "expired" ? "Your previous conversation expired, so this is a new one." : "That conversation could not be found, so this is a new one." }
         ), outbound)
 
-        var subscription: UUID?
-        defer { if let subscription { chat.alerts.unsubscribe(subscription) } }
+        let access = ConnectionAccess()
+        defer { access.signOut().map(chat.alerts.unsubscribe) }
         let inFlight = InFlight()
         let drained = try await withThrowingTaskGroup(of: Void.self) { group -> Bool in
             defer { group.cancelAll() }
             // The reader keeps reading while a message is being answered, so that a client that leaves is
-            // noticed at once (and its unfinished answer cancelled). Frames wait for the in-order processor in
-            // a bounded queue; a frame beyond it is answered with `rate_limited`, never dropped silently.
-            let (frames, queue) = AsyncStream.makeStream(of: WebSocketDataFrame.self, bufferingPolicy: .unbounded)
-            // On shutdown the processor answers the frames it has already received, then the socket closes
-            // with 1001; frames arriving meanwhile get an `unavailable` error, to resend after reconnecting.
+            // noticed at once (and its unfinished answer cancelled). It assembles whole messages, which wait
+            // for the in-order processor in a bounded queue; a message beyond it is answered with
+            // `rate_limited`, never dropped silently, and never cut: fragments are never dropped.
+            let (messages, queue) = AsyncStream.makeStream(of: FrameAssembler.Message.self, bufferingPolicy: .unbounded)
+            // On shutdown the processor answers the messages it has already received, then the socket
+            // closes with 1001; messages arriving meanwhile get an `unavailable` error, to resend after
+            // reconnecting.
             let drainHook = gate.onDrain {
                 inFlight.drain()
                 queue.finish()
             }
             defer { gate.removeDrainHook(drainHook) }
             group.addTask {
-                do {
-                    for try await frame in inbound {
-                        if inFlight.isDraining {
-                            // Arrived after shutdown began: said so (with the message id when there is one),
-                            // never dropped silently; the client resends after reconnecting.
-                            guard frame.fin else { continue }
-                            let id = frame.opcode == .text && frame.data.readableBytes <= limits.maxFrameBytes
-                                ? ClientFrame.parse(frame.data.readableBytesView, limits: limits).clientID : nil
-                            try await send(ErrorFrame(
-                                replyTo: id, error: ChatError(.unavailable, "The server is restarting; send this again once you have reconnected.")
-                            ), outbound)
-                            continue
-                        }
-                        if inFlight.enqueue(limit: 256) {
-                            queue.yield(frame)
-                        } else if frame.fin {
-                            try await send(ErrorFrame(
-                                replyTo: nil, error: ChatError(.rateLimited, "Too many frames are waiting to be answered; this one was not processed. Slow down.")
-                            ), outbound)
-                        }
-                    }
-                } catch {}
-                queue.finish()
-                inFlight.cancelCurrent()
+                await read(inbound: inbound, into: queue, inFlight: inFlight, outbound: outbound, logger: connectionLogger)
             }
-            try await readLoop(frames: frames, inFlight: inFlight, outbound: outbound, session: session, address: address,
-                               logger: logger) { storeID in
-                // Once the connection is an owner's, alerts for its store are pushed alongside replies.
-                guard subscription == nil else { return }
+            try await readLoop(messages: messages, inFlight: inFlight, outbound: outbound, session: session, address: address,
+                               access: access, logger: connectionLogger) { storeID, token in
+                // Once the connection is an owner's, alerts for its store are pushed alongside replies, and
+                // its token is checked twice a second: a revoke ends owner access within a second.
                 let (id, alerts) = chat.alerts.subscribe(storeID: storeID)
-                subscription = id
+                access.signIn(token: token, subscription: id)
                 group.addTask {
                     for await alert in alerts {
                         try await outbound.write(alert)
                     }
                 }
+                group.addTask {
+                    try await watchToken(token, access: access, outbound: outbound)
+                }
             }
             return inFlight.isDraining
         }
+        await chat.sessions.close(session)
         if drained {
             try await rawOutbound.close(.goingAway, reason: "server shutting down")
         }
     }
 
-    /// Reads frames until the client goes away or is closed for sending only garbage.
-    private func readLoop(
-        frames: AsyncStream<WebSocketDataFrame>, inFlight: InFlight, outbound: ClientWriter, session: ChatSession,
-        address: String?, logger: Logger, becameOwner: (Int64) -> Void
-    ) async throws {
-        var role = ChatContext.Role.customer
+    /// The reader: assembles frames into messages and queues them for the processor, or closes the
+    /// connection when the client breaks the protocol (1002) or sends text that is not UTF-8 (1007).
+    private func read(
+        inbound: WebSocketInboundStream, into queue: AsyncStream<FrameAssembler.Message>.Continuation, inFlight: InFlight,
+        outbound: ClientWriter, logger: Logger
+    ) async {
         var assembler = FrameAssembler(maxBytes: limits.maxFrameBytes)
+        do {
+            for try await frame in inbound {
+                let message: FrameAssembler.Message
+                switch assembler.push(frame) {
+                case .incomplete:
+                    continue
+                case .violation(let code, let reason):
+                    logger.debug("Closing a WebSocket that broke the protocol", metadata: ["ws.violation": "\(reason)"])
+                    try await outbound.outbound.close(code, reason: reason)
+                    queue.finish()
+                    inFlight.cancelCurrent()
+                    return
+                case .message(let whole):
+                    message = whole
+                }
+                if inFlight.isDraining {
+                    // Arrived after shutdown began: said so (with the message id when there is one), never
+                    // dropped silently; the client resends after reconnecting.
+                    try await send(ErrorFrame(
+                        replyTo: clientID(of: message), error: ChatError(.unavailable, "The server is restarting; send this again once you have reconnected.")
+                    ), outbound)
+                } else if inFlight.enqueue(limit: 256) {
+                    queue.yield(message)
+                } else {
+                    try await send(ErrorFrame(
+                        replyTo: clientID(of: message), error: ChatError(.rateLimited, "Too many messages are waiting to be answered; this one was not processed. Slow down.")
+                    ), outbound)
+                }
+            }
+        } catch {}
+        queue.finish()
+        inFlight.cancelCurrent()
+    }
+
+    /// The client's id of a text message, when it has one that can be read.
+    private func clientID(of message: FrameAssembler.Message) -> String? {
+        guard case .text(let bytes) = message else { return nil }
+        return ClientFrame.parse(bytes, limits: limits).clientID
+    }
+
+    /// Checks an owner connection's token twice a second; once it is revoked, the connection is told
+    /// and goes on as a customer.
+    private func watchToken(_ token: String, access: ConnectionAccess, outbound: ClientWriter) async throws {
+        while access.isOwner {
+            try await Task.sleep(for: .milliseconds(500))
+            guard try await !chat.tokens.isActive(token), access.isOwner else { continue }
+            try await downgrade(access, outbound: outbound)
+            return
+        }
+    }
+
+    /// Ends owner access on this connection: alerts stop, and the client is told why.
+    func downgrade(_ access: ConnectionAccess, outbound: ClientWriter) async throws {
+        guard let subscription = access.signOut() else { return }
+        chat.alerts.unsubscribe(subscription)
+        chat.metrics.recordError(.unauthorized)
+        try await send(ErrorFrame(replyTo: nil, error: ChatError(
+            .unauthorized, "Your owner token was revoked, so owner access has ended. You are now chatting as a customer."
+        )), outbound)
+    }
+
+    /// Reads messages until the client goes away or is closed for sending only garbage.
+    private func readLoop(
+        messages: AsyncStream<FrameAssembler.Message>, inFlight: InFlight, outbound: ClientWriter, session: ChatSession,
+        address: String?, access: ConnectionAccess, logger: Logger, becameOwner: (Int64, String) -> Void
+    ) async throws {
         var badInARow = 0
-        for await frame in frames {
+        for await message in messages {
             inFlight.dequeue()
-            guard let message = assembler.push(frame) else { continue }
             let outcome: Result<ClientFrame, ChatError>
             var clientID: String?
             switch message {
@@ -162,11 +210,8 @@ struct ChatSocketController: Sendable {
             case .oversized(let bytes):
                 outcome = .failure(ChatError(.tooLarge, "Frames are limited to \(limits.maxFrameBytes / 1024) KiB; this one was \(bytes) bytes."))
             case .text(let bytes):
-                if String(validating: bytes, as: UTF8.self) == nil {
-                    outcome = .failure(ChatError(.badJSON, "The frame is not valid UTF-8 text."))
-                } else {
-                    (outcome, clientID) = ClientFrame.parse(bytes, limits: limits)
-                }
+                // Already checked to be UTF-8 by the assembler.
+                (outcome, clientID) = ClientFrame.parse(bytes, limits: limits)
             }
             switch outcome {
             case .failure(let error):
@@ -180,134 +225,15 @@ struct ChatSocketController: Sendable {
                 }
             case .success(let frame):
                 badInARow = 0
-                try await dispatch(frame, session: session, address: address, role: &role, outbound: outbound, inFlight: inFlight, logger: logger) {
-                    becameOwner(session.store.id)
+                try await dispatch(frame, session: session, address: address, access: access, outbound: outbound, inFlight: inFlight, logger: logger) { token in
+                    becameOwner(session.store.id, token)
                 }
             }
         }
     }
 
-    private func dispatch(
-        _ frame: ClientFrame, session: ChatSession, address: String?, role: inout ChatContext.Role,
-        outbound: ClientWriter, inFlight: InFlight, logger: Logger, signedIn: () -> Void
-    ) async throws {
-        switch frame {
-        case .message(let id, let text):
-            let onDelta: @Sendable (String) async -> Void = { delta in
-                try? await send(DeltaFrame(replyTo: id, text: delta), outbound)
-            }
-            // If the client goes away while this message is being answered (a slow model, say), the work is
-            // cancelled: the task is awaited right here, and the reader cancels it when the client leaves.
-            let answering = Task { [role] in
-                await chat.answer(text, clientID: id, session: session, clientAddress: address, role: role, onDelta: onDelta, logger: logger)
-            }
-            inFlight.track(answering)
-            let answer = await withTaskCancellationHandler { await answering.value } onCancel: { answering.cancel() }
-            inFlight.track(nil)
-            if answering.isCancelled { return }
-            switch answer {
-            case .success(let (json, _)):
-                try await outbound.write(json)
-            case .failure(let error):
-                try await send(ErrorFrame(replyTo: id, error: error), outbound)
-            }
-        case .ping:
-            try await outbound.write(SimpleFrame.pong)
-        case .reset:
-            do {
-                try await session.reset(writer: chat.writer, now: chat.clock.now())
-                try await outbound.write(SimpleFrame.resetOK)
-            } catch {
-                logger.error("Reset failed", metadata: ["error": "\(error)"])
-                try await send(ErrorFrame(replyTo: nil, error: ChatError(.internal, "Could not reset the conversation. Please try again.")), outbound)
-            }
-        case .resume(let after):
-            try await replay(after: after, session: session, outbound: outbound)
-        case .auth(let token):
-            let owner = try await chat.tokens.verify(token, now: chat.clock.now())
-            guard let owner, owner.id == session.store.id else {
-                chat.metrics.recordError(.unauthorized)
-                try await send(ErrorFrame(replyTo: nil, error: ChatError(.unauthorized, "That owner token is not valid for this store. You are still chatting as a customer.")), outbound)
-                return
-            }
-            try await session.recordOwnerSignIn(writer: chat.writer, now: chat.clock.now())
-            role = .owner
-            // Subscribe to the store's alerts before saying so, so that no alert falls in between.
-            signedIn()
-            try await send(AuthOKFrame(role: "owner", store: owner.slug), outbound)
-        }
-    }
-
-    /// Replays the stored replies after `after` (all of them when nil), then `resume_ok`.
-    private func replay(after: String?, session: ChatSession, outbound: ClientWriter) async throws {
-        let lastSeq = await session.lastSeq
-        var seq = 0
-        if let after {
-            guard let parsed = ChatSession.seq(ofReplyID: after), parsed >= 0, parsed <= lastSeq else {
-                chat.metrics.recordError(.notFound)
-                try await send(ErrorFrame(replyTo: nil, error: ChatError(.notFound, "No reply \"\(after.prefix(40))\" in this conversation; send the id of a reply you received, or omit \"after\" to replay them all.")), outbound)
-                return
-            }
-            seq = parsed
-        }
-        let frames = try await chat.sessions.replies(of: session, after: seq)
-        for frame in frames {
-            try await outbound.write(frame)
-        }
-        try await send(ResumeOKFrame(replayed: frames.count, lastReplyId: await session.lastReplyID), outbound)
-    }
-
-    private func send(_ frame: some Encodable, _ outbound: ClientWriter) async throws {
+    func send(_ frame: some Encodable, _ outbound: ClientWriter) async throws {
         try await outbound.write(FrameCoder.encodeToString(frame))
     }
 }
 
-/// What a connection has waiting and in progress: the number of frames queued for the processor and
-/// the message being answered, which is cancelled if the client leaves.
-final class InFlight: Sendable {
-    private struct State {
-        var queued = 0
-        var current: Task<Result<(String, Reply), ChatError>, Never>?
-        var gone = false
-        var draining = false
-    }
-
-    private let state = Mutex(State())
-
-    /// Counts a frame into the queue; false when the queue is full.
-    func enqueue(limit: Int) -> Bool {
-        state.withLock { state in
-            guard state.queued < limit else { return false }
-            state.queued += 1
-            return true
-        }
-    }
-
-    func dequeue() {
-        state.withLock { $0.queued = max(0, $0.queued - 1) }
-    }
-
-    func track(_ task: Task<Result<(String, Reply), ChatError>, Never>?) {
-        let gone = state.withLock { state -> Bool in
-            state.current = task
-            return state.gone
-        }
-        if gone { task?.cancel() }
-    }
-
-    /// The server is shutting down: answer what is in progress, take nothing new.
-    func drain() {
-        state.withLock { $0.draining = true }
-    }
-
-    var isDraining: Bool { state.withLock { $0.draining } }
-
-    /// The client left: cancel what is being answered.
-    func cancelCurrent() {
-        let task = state.withLock { state -> Task<Result<(String, Reply), ChatError>, Never>? in
-            state.gone = true
-            return state.current
-        }
-        task?.cancel()
-    }
-}

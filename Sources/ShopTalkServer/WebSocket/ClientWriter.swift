@@ -71,6 +71,11 @@ public final class SlowConsumerSweeper: Service, Sendable {
     /// Connections closed for not reading, since start.
     public var closed: Int { closedCount.load(ordering: .relaxed) }
 
+    /// Counts a connection that `ConnectionGuardHandler` closed for not reading.
+    func countClosed() {
+        closedCount.add(1, ordering: .relaxed)
+    }
+
     public func run() async throws {
         let limit = timeout.inNanoseconds
         // Ends quietly on shutdown (the sleep is cancelled; that is not an error of the service).

@@ -1,0 +1,104 @@
+import Foundation
+import HummingbirdWebSocket
+import Logging
+import ShopTalkCore
+
+extension ChatSocketController {
+    /// Answers one well-formed frame.
+    func dispatch(
+        _ frame: ClientFrame, session: ChatSession, address: String?, access: ConnectionAccess,
+        outbound: ClientWriter, inFlight: InFlight, logger: Logger, signedIn: (String) -> Void
+    ) async throws {
+        switch frame {
+        case .message(let id, let text):
+            // A revoke is honoured at once for messages, even before the watcher notices it.
+            if let token = access.token, try await !chat.tokens.isActive(token) {
+                try await downgrade(access, outbound: outbound)
+            }
+            let role = access.role
+            let onDelta: @Sendable (String) async -> Void = { delta in
+                try? await send(DeltaFrame(replyTo: id, text: delta), outbound)
+            }
+            // If the client goes away while this message is being answered (a slow model, say), the work is
+            // cancelled: the task is awaited right here, and the reader cancels it when the client leaves.
+            let answering = Task {
+                await chat.answer(text, clientID: id, session: session, clientAddress: address, role: role, onDelta: onDelta, logger: logger)
+            }
+            inFlight.track(answering)
+            let answer = await withTaskCancellationHandler { await answering.value } onCancel: { answering.cancel() }
+            inFlight.track(nil)
+            if answering.isCancelled { return }
+            switch answer {
+            case .success(let (json, _)):
+                try await outbound.write(json)
+            case .failure(let error):
+                try await send(ErrorFrame(replyTo: id, error: error), outbound)
+            }
+        case .ping:
+            try await outbound.write(SimpleFrame.pong)
+        case .reset:
+            do {
+                try await session.reset(writer: chat.writer, now: chat.clock.now())
+                try await outbound.write(SimpleFrame.resetOK)
+            } catch {
+                logger.error("Reset failed", metadata: ["error": "\(error)"])
+                try await send(ErrorFrame(replyTo: nil, error: ChatError(.internal, "Could not reset the conversation. Please try again.")), outbound)
+            }
+        case .resume(let after):
+            try await replay(after: after, session: session, address: address, asOwner: access.isOwner, outbound: outbound)
+        case .auth(let token):
+            let owner = try await chat.tokens.verify(token, now: chat.clock.now())
+            guard let owner, owner.id == session.store.id else {
+                chat.metrics.recordError(.unauthorized)
+                try await send(ErrorFrame(replyTo: nil, error: ChatError(.unauthorized, "That owner token is not valid for this store. You are still chatting as a customer.")), outbound)
+                return
+            }
+            try await session.recordOwnerSignIn(writer: chat.writer, now: chat.clock.now())
+            if access.isOwner, let subscription = access.signOut() {
+                chat.alerts.unsubscribe(subscription)
+            }
+            // Subscribe to the store's alerts before saying so, so that no alert falls in between.
+            signedIn(token)
+            try await send(AuthOKFrame(role: "owner", store: owner.slug), outbound)
+        }
+    }
+
+    /// Replays the stored replies after `after` (all of them when nil), then `resume_ok`.
+    ///
+    /// A resume costs the session and the address a token per 10 replies it sends (at least one), so that
+    /// resume frames cannot multiply into gigabytes of replay. An owner's answer is replayed only to a
+    /// connection signed in as the owner; anyone else holding the session token gets a placeholder.
+    func replay(after: String?, session: ChatSession, address: String?, asOwner: Bool, outbound: ClientWriter) async throws {
+        let lastSeq = await session.lastSeq
+        var seq = 0
+        if let after {
+            guard let parsed = ChatSession.seq(ofReplyID: after), parsed >= 0, parsed <= lastSeq else {
+                chat.metrics.recordError(.notFound)
+                try await send(ErrorFrame(replyTo: nil, error: ChatError(.notFound, "No reply \"\(after.prefix(40))\" in this conversation; send the id of a reply you received, or omit \"after\" to replay them all.")), outbound)
+                return
+            }
+            seq = parsed
+        }
+        let cost = 1 + Double(min(lastSeq - seq, SessionManager.replayLimit)) / 10
+        guard await session.take(cost: cost, now: chat.clock.now()), chat.addressLimiter.take(address, cost: cost, now: chat.clock.now()) else {
+            chat.metrics.recordError(.rateLimited)
+            try await send(ErrorFrame(replyTo: nil, error: ChatError(.rateLimited, "Too many resume requests; wait a moment before asking for the conversation again.")), outbound)
+            return
+        }
+        let stored = try await chat.sessions.replies(of: session, after: seq)
+        for reply in stored {
+            if reply.role == ChatContext.Role.owner.rawValue && !asOwner {
+                try await send(ReplyFrame(id: reply.replyID, replyTo: reply.clientMessageID, reply: Self.ownerOnly), outbound)
+            } else {
+                try await outbound.write(reply.frame)
+            }
+        }
+        try await send(ResumeOKFrame(replayed: stored.count, lastReplyId: await session.lastReplyID), outbound)
+    }
+
+    /// Stands in, on replay, for an answer that only the shop's owner may see.
+    static let ownerOnly = Reply(
+        text: "This answer was for the shop's owner. Sign in as the owner to see it again.",
+        intent: Intent(name: Intent.Name.businessQuery, confidence: 1)
+    )
+}

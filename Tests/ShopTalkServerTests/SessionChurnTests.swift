@@ -1,0 +1,146 @@
+import Foundation
+import GRDB
+import HummingbirdTesting
+import HummingbirdWSClient
+import HummingbirdWSTesting
+import ShopTalkCore
+@testable import ShopTalkServer
+import Testing
+
+/// Sessions under churn and abuse: an empty connection costs nothing once closed, new sessions per
+/// address are limited, old conversations are deleted, and resume cannot multiply traffic.
+@Suite("Session churn and abuse")
+struct SessionChurnTests {
+    func sessionRows(_ database: TestDatabase) throws -> Int {
+        try DatabaseQueue(path: database.path).read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sessions") ?? 0 }
+    }
+
+    @Test func aConnectionThatNeverSpeaksLeavesNoSessionBehind() async throws {
+        let database = try await TestDatabase.seeded()
+        let before = try sessionRows(database)
+        try await withLiveServer(testConfiguration(database)) { client in
+            for _ in 0..<40 {
+                try await client.ws("/chat?store=demo") { inbound, _, _ in
+                    var frames = FrameReader(inbound)
+                    let welcome = try await frames.next()
+                    #expect(welcome.string("type") == "welcome")
+                }
+            }
+            // One that speaks is stored and resumable.
+            let spoke = try await converse(client, messages: ["hello"])
+            let again = try await converse(client, session: spoke.session, messages: [])
+            #expect(again.welcome["resumed"] == .bool(true))
+        }
+        #expect(try sessionRows(database) == before + 1)
+    }
+
+    @Test func newSessionsBeyondTheAddressesLimitAreRefusedButResumingIsFree() async throws {
+        let database = try await TestDatabase.seeded()
+        let configuration = testConfiguration(database) { $0.newSessionsPerMinute = 3 }
+        try await withLiveServer(configuration) { client in
+            let first = try await converse(client, messages: ["hi"])
+            _ = try await converse(client, messages: [])
+            _ = try await converse(client, messages: [])
+            try await client.ws("/chat?store=demo") { inbound, _, _ in
+                var frames = FrameReader(inbound)
+                let refusal = try await frames.next()
+                #expect(refusal.string("type") == "error")
+                #expect(refusal.string("code") == "rate_limited")
+            }
+            let resumed = try await converse(client, session: first.session, messages: ["thanks"])
+            #expect(resumed.welcome["resumed"] == .bool(true))
+            #expect(resumed.replies.first?.string("type") == "reply")
+        }
+    }
+
+    @Test func conversationsPastTheRetentionPeriodAreDeleted() async throws {
+        let database = try await TestDatabase.seeded()
+        let configuration = testConfiguration(database) { configuration in
+            configuration.sessionRetentionDays = 1.0 / 86_400  // one second
+            configuration.sessionPurgeInterval = 0.5
+        }
+        try await withLiveServer(configuration) { client in
+            _ = try await converse(client, messages: ["hello"])
+            for _ in 0..<60 where try sessionRows(database) > 0 { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(try sessionRows(database) == 0)
+    }
+
+    @Test func resumeFramesCostInProportionToWhatTheyReplay() async throws {
+        let database = try await TestDatabase.seeded()
+        let configuration = testConfiguration(database) { configuration in
+            configuration.messagesPerSecond = 1
+            configuration.messageBurst = 40
+        }
+        try await withLiveServer(configuration) { client in
+            let talk = try await converse(client, messages: (0..<20).map { "show me item \($0)" })
+            try await client.ws("/chat?store=demo&session=\(talk.session)") { inbound, outbound, _ in
+                var frames = FrameReader(inbound)
+                _ = try await frames.next()
+                var replayed = 0
+                var refused = 0
+                for _ in 0..<30 {
+                    try await outbound.send(["type": "resume"])
+                    while true {
+                        let frame = try await frames.next()
+                        if frame.string("type") == "resume_ok" { replayed += 1; break }
+                        if frame.string("type") == "error" { #expect(frame.string("code") == "rate_limited"); refused += 1; break }
+                    }
+                }
+                // The bucket left after 20 messages pays for a few replays of 20 replies, not 30.
+                #expect(replayed < 10)
+                #expect(refused > 20)
+            }
+        }
+    }
+
+    @Test func anOwnersAnswerIsReplayedOnlyToASignedInOwner() async throws {
+        let database = try await TestDatabase.seeded()
+        let token = try await OwnerTokens(database: database.open()).create(storeSlug: "demo", name: "test", now: .now)
+        try await withLiveServer(testConfiguration(database)) { client in
+            let box = FramesBox()
+            try await client.ws("/chat?store=demo") { inbound, outbound, _ in
+                var frames = FrameReader(inbound)
+                await box.append(try await frames.next())
+                try await outbound.send(["type": "auth", "token": token])
+                #expect(try await frames.next().string("type") == "auth_ok")
+                try await outbound.say("top customers by revenue this year", id: "q1")
+                let answer = try await frames.next()
+                #expect(answer["result"] != nil)
+            }
+            let session = try #require(await box.frames.first?.string("session"))
+            let stranger = try await replayAll(client, session: session, token: nil)
+            #expect(stranger.count == 1)
+            #expect(stranger[0]["result"] == nil)
+            #expect(stranger[0].string("text")?.contains("Sign in as the owner") == true)
+            #expect(stranger[0].string("replyTo") == "q1")
+            let owner = try await replayAll(client, session: session, token: token)
+            #expect(owner.first?["result"] != nil)
+        }
+    }
+
+    /// The replies a connection to `session` gets for a full resume, signed in first when `token` is given.
+    func replayAll(_ client: any TestClientProtocol, session: String, token: String?) async throws -> [[String: JSONValue]] {
+        let box = FramesBox()
+        try await client.ws("/chat?store=demo&session=\(session)") { inbound, outbound, _ in
+            var frames = FrameReader(inbound)
+            _ = try await frames.next()
+            if let token {
+                try await outbound.send(["type": "auth", "token": token])
+                _ = try await frames.next()
+            }
+            try await outbound.send(["type": "resume"])
+            while true {
+                let frame = try await frames.next()
+                if frame.string("type") == "resume_ok" { break }
+                await box.append(frame)
+            }
+        }
+        return await box.frames
+    }
+}
+
+actor FramesBox {
+    var frames: [[String: JSONValue]] = []
+    func append(_ frame: [String: JSONValue]) { frames.append(frame) }
+}
