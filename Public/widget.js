@@ -182,12 +182,12 @@
     // ---------------------------------------------------------------- building the UI
 
     build() {
-      const base = el('style');
-      base.textContent = ':host{all:initial;display:block}:host([hidden]){display:none}';
+      // The host rules live in widget.css too: a page with a Content-Security-Policy (ours have one)
+      // may refuse inline <style> elements.
       const sheet = el('link');
       sheet.rel = 'stylesheet';
       sheet.href = new URL('widget.css', scriptURL).href;
-      this.root.append(base, sheet);
+      this.root.append(sheet);
 
       const frame = el('div', `shoptalk mode-${this.mode}`);
       this.frame = frame;

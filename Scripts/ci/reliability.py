@@ -113,13 +113,25 @@ def _mask_fast(payload, mask):
     return (int.from_bytes(payload, "big") ^ int.from_bytes(repeated, "big")).to_bytes(len(payload), "big")
 
 
+def is_utf8(payload):
+    try:
+        payload.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
 def garbage(rng, index):
     """One fuzz frame: (payload bytes, opcode, expects an answer)."""
     kind = index % 14
     if kind == 0:
-        return bytes(rng.getrandbits(8) for _ in range(rng.randint(1, 200))), 0x1  # random bytes, mostly invalid UTF-8
+        return bytes(rng.getrandbits(7) for _ in range(rng.randint(1, 200))), 0x1  # random ASCII bytes, controls included
     if kind == 1:
-        return b"\xff\xfe\xc3\x28 invalid utf8 \xa0\xa1", 0x1
+        # Text that is not UTF-8 closes the connection with 1007 (RFC 6455 §8.1), so only now and then;
+        # otherwise JSON with an unpaired surrogate escape, which is valid UTF-8 but not valid text.
+        if index % 140 == 1:
+            return b"\xff\xfe\xc3\x28 invalid utf8 \xa0\xa1", 0x1
+        return b'{"type":"message","text":"\\ud800 lone"}', 0x1
     if kind == 2:
         return os.urandom(rng.randint(1, 64)), 0x2  # binary
     if kind == 3:
@@ -191,14 +203,17 @@ async def fuzz(server, frames, connections=4):
 
     async def fuzzer(worker):
         nonlocal answered, sent
-        raw = await RawSocket.open(server.port, local=f"127.0.0.{10 + worker}")
+        local = f"127.0.0.{10 + worker}"
+        raw = await RawSocket.open(server.port, local=local)
         await raw.recv()  # welcome
         share = frames // connections
         index = 0
         while index < share:
             batch = 0
+            closing = False
             # Bursts of garbage, each followed by a valid frame so the bad-frame count never reaches 20,
-            # and now and then a real message carrying an injection string.
+            # and now and then a real message carrying an injection string. Text that is not UTF-8 ends
+            # the burst: the server answers what came before it, then closes with 1007.
             for _ in range(15):
                 if index >= share:
                     break
@@ -206,19 +221,30 @@ async def fuzz(server, frames, connections=4):
                 raw.send(payload, opcode)
                 index += 1
                 batch += 1
-            if index % 300 < 15:
-                raw.send(json.dumps({"type": "message", "id": f"inj{index}", "text": rng.choice(INJECTIONS)}).encode())
-            else:
-                raw.send(b'{"type":"ping"}')
-            batch += 1
-            index += 1
+                if opcode == 0x1 and not is_utf8(payload):
+                    closing = True
+                    break
+            if not closing:
+                if index % 300 < 15:
+                    raw.send(json.dumps({"type": "message", "id": f"inj{index}", "text": rng.choice(INJECTIONS)}).encode())
+                else:
+                    raw.send(b'{"type":"ping"}')
+                batch += 1
+                index += 1
             await raw.drain()
-            for _ in range(batch):
+            for position in range(batch):
                 frame = await asyncio.wait_for(raw.recv(), 60)
-                assert isinstance(frame, dict), f"the server closed a fuzzed connection: {frame}"
-                assert frame["type"] in ("error", "pong", "reply"), frame
+                if closing and position == batch - 1:
+                    assert frame == ("close", 1007), f"text that is not UTF-8 got {frame}, not a 1007 close"
+                else:
+                    assert isinstance(frame, dict), f"the server closed a fuzzed connection: {frame}"
+                    assert frame["type"] in ("error", "pong", "reply"), frame
                 answered += 1
             sent += batch
+            if closing:
+                raw.close()
+                raw = await RawSocket.open(server.port, local=local)
+                await raw.recv()
         raw.close()
 
     started = time.time()
@@ -432,7 +458,8 @@ async def crash_safety(binary, port):
     """kill -9 in the middle of a load that writes sessions, tickets, orders and discount redemptions."""
     work = tempfile.mkdtemp(prefix="shoptalk-crash-")
     database = os.path.join(work, "crash.sqlite")
-    server = Server(binary, port, database, ["--log-level", "warning", "--address-rate-limit", "0"])
+    server = Server(binary, port, database, ["--log-level", "warning", "--address-rate-limit", "0", "--http-rate-limit", "0",
+                                             "--new-sessions-per-minute", "0"])
     server.start()
     owner = token(binary, database, "demo")
     base = f"http://127.0.0.1:{port}"
@@ -551,7 +578,7 @@ async def main():
     write_timeout = 3
     server = Server(binary, args.port, database, [
         "--log-level", "warning", "--max-connections", "160", "--max-connections-per-address", "40", "--address-rate-limit", "300",
-        "--address-rate-burst", "300", "--write-timeout", str(write_timeout)])
+        "--address-rate-burst", "300", "--write-timeout", str(write_timeout), "--new-sessions-per-minute", "100000"])
     started = time.time()
     server.start()
     subprocess.run([binary, "seed", "--store", "other", "--db", database], check=True, capture_output=True, cwd=ROOT)

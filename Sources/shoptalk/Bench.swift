@@ -181,7 +181,7 @@ struct Bench: AsyncParsableCommand {
     static func benchServerArguments(port: Int, database: String, intents: String) -> [String] {
         ["serve", "--port", "\(port)", "--db", database, "--intents", intents, "--log-level", "error", "--bench-endpoints",
          "--max-connections", "50000", "--max-connections-per-address", "50000", "--address-rate-limit", "0",
-         "--rate-limit", "100000", "--rate-burst", "100000"]
+         "--rate-limit", "100000", "--rate-burst", "100000", "--new-sessions-per-minute", "0", "--http-rate-limit", "0"]
     }
 }
 

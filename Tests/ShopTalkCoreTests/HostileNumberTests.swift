@@ -109,7 +109,7 @@ struct HostileNumberTests {
         case 4: return "1,000,000,000,000,000"
         case 5: return "0.\(String(repeating: "0", count: 300))1"
         case 6: return "\(Int.random(in: 0...Int.max, using: &random))"
-        case 7: return "\(Double.random(in: -1e308...1e308, using: &random))"
+        case 7: return "\(Double.random(in: -1e300...1e300, using: &random))"
         case 8: return "9223372036854775807"
         case 9: return "\(Int.random(in: 0...100_000, using: &random)).\(Int.random(in: 0...99, using: &random))"
         case 10: return "\(Int.random(in: 1...99, using: &random))k"
