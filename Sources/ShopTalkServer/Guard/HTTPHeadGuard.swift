@@ -29,6 +29,9 @@ final class HTTPHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private var responseStarted = false
     private var closing = false
 
+    /// The longest request target served, in bytes. Searches take at most 256 characters.
+    static let maxURILength = 2_048
+
     init(headTimeout: TimeAmount, idleTimeout: TimeAmount, state: GuardState, logger: Logger) {
         self.headTimeout = headTimeout
         self.idleTimeout = idleTimeout
@@ -53,6 +56,11 @@ final class HTTPHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
         timer?.cancel()
         timer = nil
         pending += 1
+        if head.uri.utf8.count > Self.maxURILength {
+            // No route takes anything near this long; refused before any routing or query parsing.
+            respondAndClose(context: context, status: .uriTooLong)
+            return
+        }
         if let upgrade = head.headers.first(name: "upgrade"), upgrade.lowercased() != "websocket" {
             // The only upgrade served is to a WebSocket; any other (`Upgrade: h2c` from `curl --http2`) is
             // ignored, as RFC 9110 §7.8 allows, and the request is answered as plain HTTP/1.1.
