@@ -89,8 +89,8 @@ struct HostileInputTests {
         try await withLiveServer(testConfiguration(database)) { client in
             let words = (0..<2_000).map { "w\($0)" }.joined(separator: "%20")
             #expect(try await call(client, .get, "/api/stores/demo/products?q=\(words)").0 == .uriTooLong)
-            let long = String(repeating: "a", count: 300)
-            let (status, body) = try await call(client, .get, "/api/stores/demo/products?q=\(long)")
+            let tooLong = String(repeating: "a", count: 300)
+            let (status, body) = try await call(client, .get, "/api/stores/demo/products?q=\(tooLong)")
             #expect(status == .unprocessableContent)
             #expect(body["error"]?["fields"]?["q"] != nil)
             let seventeen = (0..<17).map { "w\($0)" }.joined(separator: "%20")

@@ -6,11 +6,16 @@ import NIOCore
 /// - **Admission.** The connection is counted against `ConnectionGate`'s limits, in total and per client
 ///   address, before anything is parsed, so silent or half-open sockets count like any other. Over a
 ///   limit it gets a 503 or 429 with a JSON body and is closed.
+/// - **The first request head** must arrive within `headTimeout` of the connection opening, or the
+///   connection is answered 408 and closed: a silent client, or one sending a byte every few seconds,
+///   cannot hold a socket. (Found here, in the bytes, because a WebSocket upgrade's head never reaches a
+///   handler after the upgrade handler; later requests are `HTTPHeadGuard`'s.)
 /// - **Writes that wait.** When the connection's outbound buffer passes its high-water mark (the client
 ///   stopped reading) and stays there for `writeTimeout`, the connection is closed. This covers every
 ///   frame, including the pongs the WebSocket layer writes by itself for a client that floods pings.
 /// - **WebSocket framing** (after the upgrade): a client frame without a mask, or a control frame with
-///   reserved bits set, is a protocol error (RFC 6455 §5.1, §5.2): close 1002.
+///   reserved bits set, is a protocol error (RFC 6455 §5.1, §5.2): close 1002. Scanning starts with the
+///   first bytes read after the upgrade; a client may not send frames before it has the 101 (§4.1).
 final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
@@ -32,6 +37,9 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     private var admitted = false
     private var refused = false
     private var stalled: Scheduled<Void>?
+    private var headTimer: Scheduled<Void>?
+    /// The last bytes of the first head seen so far, to find its blank line across reads.
+    private var headTail: [UInt8] = []
     private var frames = WebSocketFrameScanner()
 
     init(settings: Settings, gate: ConnectionGate, state: GuardState, sweeper: SlowConsumerSweeper, logger: Logger) {
@@ -64,6 +72,32 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
         // Counted out when the TCP connection closes, whatever happened on it.
         let gate = gate
         context.channel.closeFuture.whenComplete { _ in gate.release(address: address) }
+        let (logger, timeout) = (logger, settings.headTimeout)
+        // Written from this handler's own place, first in the pipeline: the HTTP handlers after it take
+        // typed response parts, not bytes.
+        let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
+        headTimer = context.eventLoop.scheduleTask(in: timeout) {
+            let context = loopBound.value
+            logger.debug("Closing a connection that sent no request head in time", metadata: ["http.timeout_ms": "\(timeout.nanoseconds / 1_000_000)"])
+            var buffer = context.channel.allocator.buffer(capacity: 80)
+            buffer.writeString("HTTP/1.1 408 Request Timeout\r\nconnection: close\r\ncontent-length: 0\r\n\r\n")
+            let channel = context.channel
+            context.writeAndFlush(NIOAny(buffer)).whenComplete { _ in channel.close(promise: nil) }
+        }
+    }
+
+    /// Watches the bytes of the first request for the blank line that ends its head.
+    private func lookForEndOfHead(_ bytes: ByteBufferView) {
+        for byte in bytes {
+            headTail.append(byte)
+            if headTail.count > 4 { headTail.removeFirst() }
+            if headTail.suffix(2) == [0x0A, 0x0A] || headTail == [0x0D, 0x0A, 0x0D, 0x0A] {
+                headTimer?.cancel()
+                headTimer = nil
+                headTail = []
+                return
+            }
+        }
     }
 
     /// Answers with the refusal, stops sending, and reads (and drops) what the client sends for a moment,
@@ -84,6 +118,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         if refused { return }
+        if headTimer != nil { lookForEndOfHead(unwrapInboundIn(data).readableBytesView) }
         if state.upgraded {
             let buffer = unwrapInboundIn(data)
             if let violation = frames.scan(buffer.readableBytesView) {
@@ -122,6 +157,8 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     func channelInactive(context: ChannelHandlerContext) {
         stalled?.cancel()
         stalled = nil
+        headTimer?.cancel()
+        headTimer = nil
         if !refused { context.fireChannelInactive() }
     }
 

@@ -13,9 +13,10 @@ import NIOHTTP1
 ///   connection whose writes have waited for the client longer than the write timeout (pings and pongs
 ///   included), and checks the framing rules of RFC 6455 that the WebSocket layer does not (masking,
 ///   reserved bits on control frames).
-/// - `HTTPHeadGuard`, right after the HTTP decoder, gives a request head `headTimeout` to arrive and an
-///   idle keep-alive connection `idleTimeout`, and answers a request that cannot be parsed with
-///   400, 431 or 501 and a close. (Hummingbird turns the decoder's error handling off and the connection
+/// - `ConnectionGuardHandler` also gives the first request head `headTimeout` to arrive (408 after it).
+/// - `HTTPHeadGuard`, after the HTTP decoder and the upgrade handler, gives an idle keep-alive
+///   connection `idleTimeout`, and answers a request that cannot be parsed with 400, 431 or 501 and a
+///   close. (Hummingbird turns the decoder's error handling off and the connection
 ///   would otherwise hang, unanswered, for ever.)
 struct GuardedChannel<Inner: ServerChildChannel>: ServerChildChannel {
     typealias Value = Inner.Value
@@ -35,13 +36,15 @@ struct GuardedChannel<Inner: ServerChildChannel>: ServerChildChannel {
             return channel.eventLoop.makeFailedFuture(error)
         }
         let headGuard = NIOLoopBound(
-            HTTPHeadGuard(headTimeout: limits.headTimeout, idleTimeout: limits.idleTimeout, state: state, logger: logger),
+            HTTPHeadGuard(idleTimeout: limits.idleTimeout, state: state, logger: logger),
             eventLoop: channel.eventLoop
         )
         return inner.setup(channel: channel, logger: logger).flatMapThrowing { value in
             // Last for now: after the decoder and the upgrade handler, and before the handlers that the
             // upgrade handler adds once it knows the request is plain HTTP.
             try channel.pipeline.syncOperations.addHandler(headGuard.value, position: .last)
+            let decoder = try channel.pipeline.syncOperations.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
+            try channel.pipeline.syncOperations.addHandler(UpgradeHeaderFilter(), position: .after(decoder))
             return value
         }
     }

@@ -4,9 +4,8 @@ import NIOHTTP1
 
 /// Sits after the HTTP/1 decoder and the upgrade handler of one connection (see `GuardedChannel`).
 ///
-/// - A new connection must send a whole request head within `headTimeout`, or it is answered 408 and
-///   closed: a silent client, or one sending a byte every few seconds, cannot hold a socket for ever.
-/// - Between requests, a keep-alive connection may stay idle for `idleTimeout`, then it is closed.
+/// - Between requests, a keep-alive connection may stay idle for `idleTimeout`, then it is closed. (The
+///   first request's head has `headTimeout`, enforced by `ConnectionGuardHandler`.)
 /// - A request the decoder cannot parse (a header too large, too many headers, Content-Length with
 ///   Transfer-Encoding, a duplicate Content-Length, a bare LF, a NUL, TLS bytes, an unknown method) is
 ///   answered 400, 431 or 501 with `Connection: close`, and the connection is closed.
@@ -18,7 +17,6 @@ final class HTTPHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
     typealias OutboundIn = HTTPServerResponsePart
     typealias OutboundOut = HTTPServerResponsePart
 
-    private let headTimeout: TimeAmount
     private let idleTimeout: TimeAmount
     private let state: GuardState
     private let logger: Logger
@@ -32,15 +30,10 @@ final class HTTPHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
     /// The longest request target served, in bytes. Searches take at most 256 characters.
     static let maxURILength = 2_048
 
-    init(headTimeout: TimeAmount, idleTimeout: TimeAmount, state: GuardState, logger: Logger) {
-        self.headTimeout = headTimeout
+    init(idleTimeout: TimeAmount, state: GuardState, logger: Logger) {
         self.idleTimeout = idleTimeout
         self.state = state
         self.logger = logger
-    }
-
-    func handlerAdded(context: ChannelHandlerContext) {
-        arm(context: context, after: headTimeout, answer: .requestTimeout)
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
@@ -49,7 +42,7 @@ final class HTTPHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        guard case .head(var head) = unwrapInboundIn(data) else {
+        guard case .head(let head) = unwrapInboundIn(data) else {
             context.fireChannelRead(data)
             return
         }
@@ -59,16 +52,6 @@ final class HTTPHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
         if head.uri.utf8.count > Self.maxURILength {
             // No route takes anything near this long; refused before any routing or query parsing.
             respondAndClose(context: context, status: .uriTooLong)
-            return
-        }
-        if let upgrade = head.headers.first(name: "upgrade"), upgrade.lowercased() != "websocket" {
-            // The only upgrade served is to a WebSocket; any other (`Upgrade: h2c` from `curl --http2`) is
-            // ignored, as RFC 9110 §7.8 allows, and the request is answered as plain HTTP/1.1.
-            head.headers.remove(name: "upgrade")
-            let connection = head.headers[canonicalForm: "connection"].filter { $0.lowercased() != "upgrade" }
-            head.headers.remove(name: "connection")
-            if !connection.isEmpty { head.headers.add(name: "connection", value: connection.joined(separator: ", ")) }
-            context.fireChannelRead(wrapInboundOut(.head(head)))
             return
         }
         context.fireChannelRead(data)
@@ -91,7 +74,7 @@ final class HTTPHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
         case .end:
             pending = max(0, pending - 1)
             responseStarted = false
-            if !busy { arm(context: context, after: idleTimeout, answer: nil) }
+            if !busy { armIdleTimer(context: context) }
         case .body:
             break
         }
@@ -120,19 +103,17 @@ final class HTTPHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
         }
     }
 
-    private func arm(context: ChannelHandlerContext, after delay: TimeAmount, answer: HTTPResponseStatus?) {
+    /// Closes the connection if no request starts within `idleTimeout`.
+    private func armIdleTimer(context: ChannelHandlerContext) {
         timer?.cancel()
         let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        let delay = idleTimeout
         timer = context.eventLoop.scheduleTask(in: delay) {
             let (handler, context) = loopBound.value
             handler.timer = nil
             guard !handler.busy else { return }
-            handler.logger.debug("Closing an HTTP connection that sent no request in time", metadata: ["http.timeout_ms": "\(delay.nanoseconds / 1_000_000)"])
-            if let answer {
-                handler.respondAndClose(context: context, status: answer)
-            } else {
-                context.close(promise: nil)
-            }
+            handler.logger.debug("Closing an idle keep-alive connection", metadata: ["http.idle_ms": "\(delay.nanoseconds / 1_000_000)"])
+            context.close(promise: nil)
         }
     }
 
@@ -154,5 +135,32 @@ final class HTTPHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
         context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in
             channel.close(promise: nil)
         }
+    }
+}
+
+/// Sits right after the HTTP/1 decoder for the first request head only, then leaves the pipeline (so
+/// it never sees the bytes of a WebSocket). The only upgrade served is to a WebSocket; any other
+/// (`Upgrade: h2c` from `curl --http2`) is removed from the head, as RFC 9110 §7.8 allows, and the
+/// request is answered as plain HTTP/1.1. (Left in, NIO's upgrade handler answers nothing at all.)
+final class UpgradeHeaderFilter: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias InboundOut = HTTPServerRequestPart
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard case .head(var head) = unwrapInboundIn(data) else {
+            context.fireChannelRead(data)
+            return
+        }
+        // Passed on first, then gone: what follows the head reaches the next handler directly.
+        defer { context.pipeline.syncOperations.removeHandler(context: context, promise: nil) }
+        guard let upgrade = head.headers.first(name: "upgrade"), upgrade.lowercased() != "websocket" else {
+            context.fireChannelRead(data)
+            return
+        }
+        head.headers.remove(name: "upgrade")
+        let connection = head.headers[canonicalForm: "connection"].filter { $0.lowercased() != "upgrade" }
+        head.headers.remove(name: "connection")
+        if !connection.isEmpty { head.headers.add(name: "connection", value: connection.joined(separator: ", ")) }
+        context.fireChannelRead(wrapInboundOut(.head(head)))
     }
 }

@@ -176,9 +176,10 @@ struct ChatSocketController: Sendable {
     /// Checks an owner connection's token twice a second; once it is revoked, the connection is told
     /// and goes on as a customer.
     private func watchToken(_ token: String, access: ConnectionAccess, outbound: ClientWriter) async throws {
-        while access.isOwner {
+        // Ends when the connection signs out or signs in again with another token (watched by its own task).
+        while access.token == token {
             try await Task.sleep(for: .milliseconds(500))
-            guard try await !chat.tokens.isActive(token), access.isOwner else { continue }
+            guard try await !chat.tokens.isActive(token), access.token == token else { continue }
             try await downgrade(access, outbound: outbound)
             return
         }
