@@ -26,7 +26,8 @@ struct AccessHardeningTests {
                 #expect(notice.string("type") == "error")
                 #expect(notice.string("code") == "unauthorized")
                 #expect(notice.string("message")?.contains("revoked") == true)
-                #expect(ContinuousClock.now - revokedAt < .milliseconds(1_500))
+                // The socket checks twice a second; a loaded test machine gets some slack on top.
+                #expect(ContinuousClock.now - revokedAt < .seconds(3))
                 try await outbound.say("what was revenue last month?", id: "after")
                 let reply = try await frames.next()
                 #expect(reply.string("type") == "reply")

@@ -69,7 +69,8 @@ struct SessionChurnTests {
     @Test func resumeFramesCostInProportionToWhatTheyReplay() async throws {
         let database = try await TestDatabase.seeded()
         let configuration = testConfiguration(database) { configuration in
-            configuration.messagesPerSecond = 1
+            // Next to no refill, so that the count depends on the bucket alone, not on the machine's speed.
+            configuration.messagesPerSecond = 0.01
             configuration.messageBurst = 40
         }
         try await withLiveServer(configuration) { client in
@@ -88,8 +89,8 @@ struct SessionChurnTests {
                     }
                 }
                 // The bucket left after 20 messages pays for a few replays of 20 replies, not 30.
-                #expect(replayed < 10)
-                #expect(refused > 20)
+                #expect(replayed <= 8)
+                #expect(refused >= 22)
             }
         }
     }

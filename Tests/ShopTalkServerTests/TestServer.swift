@@ -59,6 +59,10 @@ func testConfiguration(_ database: TestDatabase, today: String = "2026-03-15", a
     configuration.databasePath = database.path
     configuration.publicDirectory = "Public"
     configuration.today = ShopClock.parseDay(today)
+    // The live test client connects before its first request, and a busy machine may take longer than
+    // the production head timeout to get there; the HTTP guard tests set their own.
+    configuration.headTimeout = 300
+    configuration.idleTimeout = 600
     adjust(&configuration)
     return configuration
 }
