@@ -57,6 +57,14 @@ public final class ConnectionGate: Sendable {
     /// Open connections.
     public var open: Int { state.withLock { $0.total } }
 
+    /// Open chat connections (those that would be drained).
+    var openChats: Int { state.withLock { $0.hooks.count } }
+
+    /// Why a new chat may not start now: the server is draining.
+    var drainingRefusal: ChatError? {
+        state.withLock { $0.draining } ? ChatError(.unavailable, "The server is shutting down; reconnect in a moment.") : nil
+    }
+
     /// Registers what a connection does when the server drains; call the returned id's removal when it ends.
     func onDrain(_ hook: @escaping @Sendable () -> Void) -> UUID {
         let id = UUID()
@@ -72,8 +80,9 @@ public final class ConnectionGate: Sendable {
         _ = state.withLock { $0.hooks.removeValue(forKey: id) }
     }
 
-    /// Stops admitting connections, asks every open one to finish and close, and waits until they have
-    /// (or `timeout` passes). Returns the number still open.
+    /// Stops admitting connections, asks every open chat to finish and close, and waits until they have
+    /// (or `timeout` passes). Returns the number of chats still open. (Plain HTTP connections are the
+    /// HTTP server's to finish when it stops.)
     @discardableResult
     public func drain(timeout: Duration) async -> Int {
         let hooks = state.withLock { state -> [@Sendable () -> Void] in
@@ -82,10 +91,10 @@ public final class ConnectionGate: Sendable {
         }
         for hook in hooks { hook() }
         let deadline = ContinuousClock.now + timeout
-        while open > 0, ContinuousClock.now < deadline {
+        while openChats > 0, ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(20))
         }
-        return open
+        return openChats
     }
 }
 

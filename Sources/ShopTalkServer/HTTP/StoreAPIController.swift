@@ -51,10 +51,7 @@ struct StoreAPIController: Sendable {
                 text: text, category: query.get("category")?.prefix(100).description, brand: query.get("brand")?.prefix(100).description,
                 limit: limit, offset: min(1_000_000, max(0, query.get("offset").flatMap(Int.init) ?? 0))
             )
-            // A text search is cancelled (and its SQLite statement interrupted) if the client goes away.
-            let page = text == nil
-                ? try await catalog.search(search, storeID: store.id)
-                : try await request.body.consumeWithCancellationOnInboundClose { _ in try await catalog.search(search, storeID: store.id) }
+            let page = try await catalog.search(search, storeID: store.id)
             return try jsonResponse(ProductList(products: page.products.map { CatalogAdmin.ProductJSON($0, ownerView: isOwner) }, total: page.total))
         }
         group.get("/products/:id") { request, context in

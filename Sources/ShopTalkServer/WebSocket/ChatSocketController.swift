@@ -34,7 +34,12 @@ struct ChatSocketController: Sendable {
                 refusals.record(ChatError(.notFound, "There is no store \"\(slug.prefix(60))\"."), for: context.channel)
                 return .dontUpgrade
             }
-            // The TCP connection was already counted against the limits by `ConnectionGuardHandler`.
+            // The TCP connection was already counted against the limits by `ConnectionGuardHandler`; an
+            // upgrade over a keep-alive connection opened before shutdown began is refused here.
+            if let refusal = gate.drainingRefusal {
+                refusals.record(refusal, for: context.channel)
+                return .dontUpgrade
+            }
             return .upgrade([:])
         }, onUpgrade: { inbound, outbound, context in
             try await handle(inbound: inbound, outbound: outbound, context: context)
