@@ -123,7 +123,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
             let buffer = unwrapInboundIn(data)
             if let violation = frames.scan(buffer.readableBytesView) {
                 logger.debug("Closing a WebSocket that broke the framing rules", metadata: ["ws.violation": "\(violation)"])
-                closeWebSocket(context: context, code: 1002)
+                closeWebSocket(context: context, code: violation.code)
                 return
             }
         }
@@ -179,23 +179,38 @@ struct WebSocketFrameScanner {
     enum Violation: CustomStringConvertible {
         case unmasked
         case reservedBitsOnControlFrame
+        case closeReasonNotUTF8
 
         var description: String {
             switch self {
             case .unmasked: "client frame without a mask"
             case .reservedBitsOnControlFrame: "control frame with reserved bits"
+            case .closeReasonNotUTF8: "close reason that is not UTF-8"
             }
         }
+
+        /// The close code it earns: 1007 for text that is not UTF-8, else 1002.
+        var code: UInt16 { self == .closeReasonNotUTF8 ? 1007 : 1002 }
     }
 
     /// Bytes of the current frame's header collected so far (at most 14).
     private var header: [UInt8] = []
     /// Payload bytes still to skip before the next header.
     private var remaining: UInt64 = 0
+    /// The current close frame's mask and (unmasked) payload so far: its reason must be UTF-8 (§5.5.1).
+    private var closeMask: [UInt8]?
+    private var closePayload: [UInt8] = []
 
     mutating func scan(_ bytes: ByteBufferView) -> Violation? {
         var index = bytes.startIndex
         while index < bytes.endIndex {
+            if remaining > 0, let mask = closeMask {
+                closePayload.append(bytes[index] ^ mask[closePayload.count % 4])
+                index = bytes.index(after: index)
+                remaining -= 1
+                if remaining == 0, let violation = finishClose() { return violation }
+                continue
+            }
             if remaining > 0 {
                 let available = UInt64(bytes.distance(from: index, to: bytes.endIndex))
                 let skip = min(available, remaining)
@@ -221,8 +236,24 @@ struct WebSocketFrameScanner {
                 length = header[2..<(2 + lengthBytes)].reduce(0) { ($0 << 8) | UInt64($1) }
             }
             remaining = length
+            if opcode == 0x8 {
+                // Control frames are at most 125 bytes (longer ones are refused by the WebSocket layer).
+                closeMask = Array(header[(2 + lengthBytes)...].prefix(4))
+                closePayload = []
+                if remaining == 0, let violation = finishClose() { return violation }
+            }
             header.removeAll(keepingCapacity: true)
         }
         return nil
+    }
+
+    private mutating func finishClose() -> Violation? {
+        defer {
+            closeMask = nil
+            closePayload = []
+        }
+        var utf8 = UTF8Validator()
+        guard closePayload.count > 2 else { return nil }
+        return utf8.feed(closePayload.dropFirst(2)) && utf8.isComplete ? nil : .closeReasonNotUTF8
     }
 }

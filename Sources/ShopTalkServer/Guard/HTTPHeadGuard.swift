@@ -26,6 +26,8 @@ final class HTTPHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private var busy: Bool { pending > 0 }
     private var responseStarted = false
     private var closing = false
+    /// The parts of a request already answered here (414) are dropped until its end.
+    private var discarding = false
 
     /// The longest request target served, in bytes. Searches take at most 256 characters.
     static let maxURILength = 2_048
@@ -42,18 +44,31 @@ final class HTTPHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        guard case .head(let head) = unwrapInboundIn(data) else {
+        let part = unwrapInboundIn(data)
+        if discarding {
+            if case .end = part {
+                discarding = false
+                if !busy { armIdleTimer(context: context) }
+            }
+            return
+        }
+        guard case .head(let head) = part else {
             context.fireChannelRead(data)
             return
         }
         timer?.cancel()
         timer = nil
-        pending += 1
-        if head.uri.utf8.count > Self.maxURILength {
-            // No route takes anything near this long; refused before any routing or query parsing.
-            respondAndClose(context: context, status: .uriTooLong)
+        if head.uri.utf8.count > Self.maxURILength, !busy {
+            // No route takes anything near this long: answered here, before any routing or query parsing,
+            // and the connection stays open (a close would make a flood cost a TCP handshake each).
+            discarding = true
+            var headers = HTTPHeaders()
+            headers.add(name: "content-length", value: "0")
+            context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .uriTooLong, headers: headers))), promise: nil)
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
             return
         }
+        pending += 1
         context.fireChannelRead(data)
     }
 

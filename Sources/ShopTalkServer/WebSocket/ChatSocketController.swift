@@ -126,7 +126,9 @@ struct ChatSocketController: Sendable {
             return inFlight.isDraining
         }
         await chat.sessions.close(session)
-        if drained {
+        if let (code, reason) = inFlight.violation {
+            try await rawOutbound.close(code, reason: reason)
+        } else if drained {
             try await rawOutbound.close(.goingAway, reason: "server shutting down")
         }
     }
@@ -145,10 +147,11 @@ struct ChatSocketController: Sendable {
                 case .incomplete:
                     continue
                 case .violation(let code, let reason):
+                    // Reading stops at once; what was received before is still answered, then the socket
+                    // closes with `code` (see `handle`).
                     logger.debug("Closing a WebSocket that broke the protocol", metadata: ["ws.violation": "\(reason)"])
-                    try await outbound.outbound.close(code, reason: reason)
+                    inFlight.fail(code, reason: reason)
                     queue.finish()
-                    inFlight.cancelCurrent()
                     return
                 case .message(let whole):
                     message = whole

@@ -1,5 +1,6 @@
-import Synchronization
+import NIOWebSocket
 import ShopTalkCore
+import Synchronization
 
 /// What a connection has waiting and in progress: the number of frames queued for the processor and
 /// the message being answered, which is cancelled if the client leaves.
@@ -9,6 +10,7 @@ final class InFlight: Sendable {
         var current: Task<Result<(String, Reply), ChatError>, Never>?
         var gone = false
         var draining = false
+        var violation: (WebSocketErrorCode, String)?
     }
 
     private let state = Mutex(State())
@@ -33,6 +35,13 @@ final class InFlight: Sendable {
         }
         if gone { task?.cancel() }
     }
+
+    /// The client broke the protocol: answer what was received, then close with `code`.
+    func fail(_ code: WebSocketErrorCode, reason: String) {
+        state.withLock { $0.violation = (code, reason) }
+    }
+
+    var violation: (WebSocketErrorCode, String)? { state.withLock { $0.violation } }
 
     /// The server is shutting down: answer what is in progress, take nothing new.
     func drain() {
