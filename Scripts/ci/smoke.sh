@@ -10,7 +10,7 @@ swift build --product shoptalk >/dev/null
 .build/debug/shoptalk serve --port "$port" --db "$work/shoptalk.sqlite" >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do
+for _ in $(seq 1 1200); do  # first start trains the NLU and seeds the demo store: up to a minute on a busy debug build
   curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
   sleep 0.1
 done
