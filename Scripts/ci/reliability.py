@@ -580,7 +580,9 @@ async def main():
     write_timeout = 3
     server = Server(binary, args.port, database, [
         "--log-level", "warning", "--max-connections", "160", "--max-connections-per-address", "40", "--address-rate-limit", "300",
-        "--address-rate-burst", "300", "--write-timeout", str(write_timeout), "--new-sessions-per-minute", "100000"])
+        "--address-rate-burst", "300", "--write-timeout", str(write_timeout), "--new-sessions-per-minute", "100000",
+        # Resumes now cost message tokens; the slow-consumer check needs them to fill a socket buffer.
+        "--rate-limit", "1000", "--rate-burst", "1000"])
     started = time.time()
     server.start()
     subprocess.run([binary, "seed", "--store", "other", "--db", database], check=True, capture_output=True, cwd=ROOT)
