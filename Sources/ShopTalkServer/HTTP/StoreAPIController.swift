@@ -51,7 +51,8 @@ struct StoreAPIController: Sendable {
                 text: text, category: query.get("category")?.prefix(100).description, brand: query.get("brand")?.prefix(100).description,
                 limit: limit, offset: min(1_000_000, max(0, query.get("offset").flatMap(Int.init) ?? 0))
             )
-            let page = try await catalog.search(search, storeID: store.id)
+            // A client that leaves mid-search stops the search (the statement is interrupted).
+            let page = try await ClientPresence.whileConnected(context.channel) { try await catalog.search(search, storeID: store.id) }
             return try jsonResponse(ProductList(products: page.products.map { CatalogAdmin.ProductJSON($0, ownerView: isOwner) }, total: page.total))
         }
         group.get("/products/:id") { request, context in
