@@ -91,14 +91,10 @@ struct EvalIntents: AsyncParsableCommand {
             return
         }
         print(evaluation.report())
-        let inScope = evaluation.perIntent.filter { $0.intent != Intent.Name.outOfScope }
-        let inScopeSupport = inScope.reduce(0) { $0 + $1.support }
-        let inScopeCorrect = inScope.reduce(0.0) { $0 + $1.recall * Double($1.support) }
-        if inScopeSupport > 0 {
-            print(String(format: "\nin-scope accuracy %.1f%% · out_of_scope recall %.1f%%",
-                         inScopeCorrect / Double(inScopeSupport) * 100,
-                         (evaluation.perIntent.first { $0.intent == Intent.Name.outOfScope }?.recall ?? 0) * 100))
-        }
+        let routing = evaluation.routing
+        print(String(format: "\nrouted to a handler that can answer: %.1f%% of %d in-scope messages · out of scope recognised: %.1f%% of %d",
+                     routing.inScope * 100, routing.inScopeCount, routing.outOfScope * 100, routing.outOfScopeCount))
+        print("(exact intent: \(String(format: "%.1f%%", evaluation.accuracy * 100)); sentence encoder: \(data.encoder.map { "MiniLM static, \($0.dimensions) dimensions" } ?? "none"))")
     }
 
     /// Reads JSONL ({"text","intent"} per line) or Rasa YAML.

@@ -73,6 +73,10 @@ public struct ChatEngine: Sendable {
             Intent.Name.findDiscounts: deals,
             Intent.Name.applyDiscount: deals,
             Intent.Name.complaint: ComplaintHandler(tickets: stores.tickets, clock: clock),
+            Intent.Name.returnRefund: ReturnRefundHandler(tickets: stores.tickets, clock: clock),
+            Intent.Name.humanHandoff: HumanHandoffHandler(tickets: stores.tickets, clock: clock),
+            Intent.Name.storePolicy: StorePolicyHandler(),
+            Intent.Name.giftIdeas: GiftIdeasHandler(catalog: catalog),
             Intent.Name.orderStatus: OrderStatusHandler(orders: stores.orders, guardrail: lookupGuard ?? LookupGuard(clock: clock)),
             Intent.Name.businessQuery: BusinessQueryGate(analytics: AnalyticsHandler(analytics: stores.analytics, clock: clock)),
         ]

@@ -53,6 +53,8 @@ public struct ConversationState: Sendable, Hashable, Codable {
     public var lastCodes: [String]?
     /// The product being talked about ("it", "this one"), once one was picked out of a list.
     public var focus: Int64?
+    /// The order number last looked up, so that a complaint or return that follows carries it.
+    public var lastOrderNumber: String?
     /// Number of messages handled in this session.
     public var turns = 0
 

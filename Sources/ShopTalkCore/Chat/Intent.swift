@@ -27,10 +27,26 @@ extension Intent {
         public static let complaint = "complaint"
         public static let businessQuery = "business_query"
         public static let outOfScope = "out_of_scope"
+        public static let humanHandoff = "human_handoff"
+        public static let returnRefund = "return_refund"
+        public static let storePolicy = "store_policy"
+        public static let giftIdeas = "gift_ideas"
 
         public static let all = [
             greeting, goodbye, thanks, help, findProducts, productDetails, productRecommendation, priceInquiry,
             checkStock, findDiscounts, applyDiscount, orderStatus, complaint, businessQuery, outOfScope,
+            humanHandoff, returnRefund, storePolicy, giftIdeas,
         ]
+
+        /// The handler an intent reaches: intents that share one answer each other's messages (a list
+        /// request answered by a search or a recommendation is answered either way).
+        public static func route(_ intent: String) -> String {
+            switch intent {
+            case findProducts, productRecommendation, giftIdeas: "catalog"
+            case productDetails, priceInquiry, checkStock: "product_info"
+            case findDiscounts, applyDiscount: "discounts"
+            default: intent
+            }
+        }
     }
 }

@@ -29,7 +29,8 @@ public struct ComplaintHandler: ChatHandler {
     }
 
     public func handle(_ turn: Turn, state: inout ConversationState) async throws -> Reply {
-        let orderNumber = turn.entity(Entity.Kind.orderNumber)?.value.stringValue
+        // An order looked up earlier in the conversation is the one complained about, unless another is named.
+        let orderNumber = turn.entity(Entity.Kind.orderNumber)?.value.stringValue ?? state.lastOrderNumber
         let category = Self.category(of: turn.text)
         let ticket = try await tickets.createTicket(
             storeID: turn.context.store.id, sessionID: turn.context.sessionID, text: turn.text,

@@ -43,6 +43,7 @@ public struct OrderStatusHandler: ChatHandler {
                 intent: intent, suggestions: ["Check another order", "I want to make a complaint"]
             )
         }
+        state.lastOrderNumber = order.number
         return Reply(
             text: Self.summary(order, currency: turn.context.store.currency), intent: intent,
             suggestions: order.status == .delivered ? ["Report a problem with it", "Show me headphones"] : ["Check another order", "Show me headphones"],

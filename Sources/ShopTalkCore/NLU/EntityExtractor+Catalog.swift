@@ -21,11 +21,23 @@ extension EntityExtractor {
             let canonical = synonyms[token.text] ?? token.text
             if let category = EntityTables.categoryWords[canonical] ?? EntityTables.categoryWords[token.text], categories.contains(category) {
                 found.add(Entity.Kind.category, .string(category), position, position)
-            } else if colors.contains(token.text) || catalogColors.contains(token.text) {
-                found.add(Entity.Kind.color, .string(token.text == "gray" ? "grey" : token.text), position, position)
+            } else if let color = Self.color(token.text, catalogColors: catalogColors, known: colors) {
+                // "navy blue", "dirty green", "off white": the modifier belongs to the colour.
+                let previous = position > 0 ? tokens[position - 1].text : ""
+                let first = EntityTables.colorModifiers.contains(previous) && !found.used.contains(position - 1) ? position - 1 : position
+                found.add(Entity.Kind.color, .string(previous == "navy" && color == "blue" ? "navy" : color), first, position)
             }
         }
         matchTypos(&found, index: index)
+    }
+
+    /// The colour a word names: the catalog's own colour word when it has it ("olive" in a shop that
+    /// lists olive), else its base colour ("olive" → green).
+    static func color(_ word: String, catalogColors: Set<String>, known: Set<String>) -> String? {
+        if catalogColors.contains(word) { return word }
+        if word == "gray" { return "grey" }
+        if known.contains(word) { return word }
+        return EntityTables.colorShades[word]
     }
 
     /// Multi-word catalog names, longest first, on whole-token boundaries.

@@ -50,6 +50,16 @@ extension EntityExtractor {
                 found.add(Entity.Kind.size, .string(Self.clothingSizes[word]!), index, index)
             } else if previous == "in", let size = Self.clothingSizes[word] {
                 found.add(Entity.Kind.size, .string(size), index, index)
+            } else if ["s", "m", "l"].contains(word), let size = Self.clothingSizes[word],
+                      tokens[index].original == word.uppercased() || EntityTables.garmentWords.contains(next),
+                      ["a", "an", "in", "any", "the"].contains(previous) || EntityTables.garmentWords.contains(next) {
+                // "any dresses in a S?", "and an M", "any L coats?": a capital letter after an article, or a
+                // letter before a garment word.
+                found.add(Entity.Kind.size, .string(size), index, index)
+            } else if previous == "a" || previous == "an", found.word(index - 2) == "in", ["small", "medium", "large"].contains(word),
+                      let size = Self.clothingSizes[word] {
+                // "in a medium".
+                found.add(Entity.Kind.size, .string(size), index - 1, index)
             } else if previous == "in" || previous == "an" || previous == "a", word == "extra", next == "large" || next == "small" {
                 found.add(Entity.Kind.size, .string(next == "large" ? "XL" : "XS"), index, index + 1)
             }

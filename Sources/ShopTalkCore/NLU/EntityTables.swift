@@ -44,6 +44,38 @@ enum EntityTables {
         "beige", "brown", "yellow", "orange",
     ]
 
+    /// Shades and colour names shoppers use, mapped to the base colour a catalog lists.
+    static let colorShades: [String: String] = [
+        "olive": "green", "khaki": "green", "sage": "green", "mint": "green", "emerald": "green", "lime": "green",
+        "forest": "green", "teal": "blue", "turquoise": "blue", "aqua": "blue", "cobalt": "blue", "azure": "blue",
+        "cyan": "blue", "indigo": "blue", "denim": "blue", "maroon": "red", "burgundy": "red", "crimson": "red",
+        "scarlet": "red", "wine": "red", "cherry": "red", "ruby": "red", "oxblood": "red", "violet": "purple",
+        "lilac": "purple", "lavender": "purple", "plum": "purple", "mauve": "purple", "magenta": "pink",
+        "fuchsia": "pink", "rose": "pink", "blush": "pink", "salmon": "pink", "coral": "orange", "peach": "orange",
+        "rust": "orange", "tangerine": "orange", "amber": "orange", "mustard": "yellow", "lemon": "yellow",
+        "cream": "white", "ivory": "white", "offwhite": "white", "off-white": "white", "charcoal": "grey",
+        "slate": "grey", "graphite": "grey", "ash": "grey", "tan": "brown", "camel": "brown", "chocolate": "brown",
+        "mocha": "brown", "taupe": "brown", "chestnut": "brown", "cognac": "brown", "sand": "beige", "stone": "beige",
+        "oatmeal": "beige", "nude": "beige", "ecru": "beige", "jet": "black", "onyx": "black", "ebony": "black",
+        "golden": "gold", "champagne": "gold", "bronze": "gold", "chrome": "silver", "platinum": "silver",
+        "grey-green": "green", "blue-grey": "grey", "greyish": "grey", "greenish": "green", "bluish": "blue",
+        "reddish": "red", "pinkish": "pink", "purplish": "purple", "blueish": "blue", "yellowish": "yellow",
+    ]
+
+    /// Words before a colour that keep it the same base colour ("dirty green", "sky blue", "navy blue").
+    static let colorModifiers: Set<String> = [
+        "light", "dark", "pale", "deep", "bright", "dirty", "dusty", "muted", "forest", "sky", "royal", "baby", "hot",
+        "neon", "bottle", "mint", "pastel", "electric", "midnight", "army", "racing", "powder", "jet", "soft", "off",
+    ]
+
+    /// Words for clothes and shoes: a letter just before one is a size ("any L coats?").
+    static let garmentWords: Set<String> = [
+        "coat", "coats", "dress", "dresses", "shirt", "shirts", "t-shirt", "t-shirts", "tee", "tees", "top", "tops",
+        "jumper", "jumpers", "sweater", "sweaters", "hoodie", "hoodies", "jacket", "jackets", "jeans", "trousers",
+        "pants", "joggers", "shorts", "skirt", "skirts", "blouse", "blouses", "fleece", "fleeces", "cardigan",
+        "cardigans", "vest", "vests", "leggings", "parka", "parkas", "blazer", "blazers", "polo", "polos",
+    ]
+
     static let countries: [String: String] = [
         "united kingdom": "United Kingdom", "uk": "United Kingdom", "u.k.": "United Kingdom", "england": "United Kingdom",
         "britain": "United Kingdom", "great britain": "United Kingdom", "scotland": "United Kingdom", "wales": "United Kingdom",

@@ -20,6 +20,8 @@ public struct IntentEvaluation: Sendable {
 
     public var total = 0
     public var correct = 0
+    /// Every message scored: its label, the prediction and the text.
+    public var predictions: [(expected: String, predicted: String, text: String)] = []
     public var perIntent: [PerIntent] = []
     public var confusions: [Confusion] = []
 
@@ -27,6 +29,7 @@ public struct IntentEvaluation: Sendable {
 
     /// Scores `predictions` (expected, predicted, text) into an evaluation.
     public init(_ predictions: [(expected: String, predicted: String, text: String)]) {
+        self.predictions = predictions
         total = predictions.count
         correct = predictions.filter { $0.expected == $0.predicted }.count
         let intents = Set(predictions.map(\.expected)).union(predictions.map(\.predicted)).sorted()
@@ -65,8 +68,23 @@ public struct IntentEvaluation: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// Stratified k-fold cross-validation of `train` over `data`'s examples. Folds are assigned
-    /// round-robin within each intent, so the result is deterministic.
+    /// In-scope messages routed to a handler that can answer them (`Intent.Name.route`), and
+    /// out-of-scope messages recognised as such: what a shopper feels.
+    public var routing: (inScope: Double, inScopeCount: Int, outOfScope: Double, outOfScopeCount: Int) {
+        let inScope = predictions.filter { $0.expected != Intent.Name.outOfScope }
+        let outOfScope = predictions.filter { $0.expected == Intent.Name.outOfScope }
+        let routed = inScope.filter { Intent.Name.route($0.expected) == Intent.Name.route($0.predicted) }.count
+        let recognised = outOfScope.filter { $0.predicted == Intent.Name.outOfScope }.count
+        return (
+            inScope.isEmpty ? 0 : Double(routed) / Double(inScope.count), inScope.count,
+            outOfScope.isEmpty ? 0 : Double(recognised) / Double(outOfScope.count), outOfScope.count
+        )
+    }
+
+    /// Stratified k-fold cross-validation of `train` over `data`'s examples. Generated examples are
+    /// kept in folds by template, so that no template is both trained on and scored (a template's
+    /// siblings would flatter the score); hand-written ones are assigned round-robin within each intent.
+    /// The result is deterministic.
     public static func crossValidate(
         _ data: NLUTrainingData, folds: Int,
         train: (NLUTrainingData) -> any IntentClassifying,
@@ -74,7 +92,16 @@ public struct IntentEvaluation: Sendable {
     ) -> IntentEvaluation {
         var fold: [Int] = []
         var seen: [String: Int] = [:]
+        var templateFold: [String: Int] = [:]
         for example in data.examples {
+            if let template = example.template {
+                if templateFold[template] == nil {
+                    templateFold[template] = seen["template:" + example.intent, default: 0] % folds
+                    seen["template:" + example.intent, default: 0] += 1
+                }
+                fold.append(templateFold[template] ?? 0)
+                continue
+            }
             fold.append(seen[example.intent, default: 0] % folds)
             seen[example.intent, default: 0] += 1
         }

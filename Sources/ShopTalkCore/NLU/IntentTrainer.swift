@@ -16,15 +16,18 @@ public struct IntentTrainer: Sendable {
         public var text: String
         public var entityTypes: [String]
         public var intent: String
+        /// The text as typed, for the sentence vector (the delexicalised `text` feeds the n-grams).
+        public var raw: String
 
-        public init(text: String, entityTypes: [String], intent: String) {
+        public init(text: String, raw: String? = nil, entityTypes: [String], intent: String) {
+            self.raw = raw ?? text
             self.text = text
             self.entityTypes = entityTypes
             self.intent = intent
         }
     }
 
-    public func train(_ samples: [Sample]) -> IntentModel {
+    public func train(_ samples: [Sample], encoder: StaticEncoder? = nil, denseScale: Float = 1) -> IntentModel {
         var labels: [String] = []
         var labelIndex: [String: Int] = [:]
         for sample in samples where labelIndex[sample.intent] == nil {
@@ -45,11 +48,14 @@ public struct IntentTrainer: Sendable {
 
         let classes = labels.count
         var model = IntentModel(
-            labels: labels, idf: idf, weights: [Float](repeating: 0, count: dimension * classes),
-            bias: [Float](repeating: 0, count: classes)
+            labels: labels, idf: idf, weights: [], bias: [Float](repeating: 0, count: classes), encoder: encoder, denseScale: denseScale
         )
-        let vectors = counts.map { model.weighted($0) }
-        let targets = samples.map { labelIndex[$0.intent]! }
+        let vectors = zip(counts, samples).map { model.vector(counts: $0, raw: $1.raw) }
+        model = IntentModel(
+            labels: labels, idf: idf, weights: [Float](repeating: 0, count: model.featureCount * classes),
+            bias: model.bias, encoder: encoder, denseScale: denseScale
+        )
+        let targets = samples.map { labelIndex[$0.intent] ?? 0 }
         var weights = model.weights
         var bias = model.bias
         var order = Array(samples.indices)
@@ -82,7 +88,7 @@ public struct IntentTrainer: Sendable {
                 }
             }
         }
-        model = IntentModel(labels: labels, idf: idf, weights: weights, bias: bias)
+        model = IntentModel(labels: labels, idf: idf, weights: weights, bias: bias, encoder: encoder, denseScale: denseScale)
         return model
     }
 }

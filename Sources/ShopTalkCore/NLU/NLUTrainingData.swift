@@ -13,11 +13,14 @@ public struct LabeledExample: Sendable, Hashable {
     public var text: String
     public var intent: String
     public var spans: [Span]
+    /// The generator template the example came from, when it was generated.
+    public var template: String?
 
-    public init(text: String, intent: String, spans: [Span] = []) {
+    public init(text: String, intent: String, spans: [Span] = [], template: String? = nil) {
         self.text = text
         self.intent = intent
         self.spans = spans
+        self.template = template
     }
 }
 
@@ -30,6 +33,8 @@ public struct NLUTrainingData: Sendable {
     public var synonyms: [String: String] = [:]
     /// Regex name → patterns.
     public var regexes: [String: [String]] = [:]
+    /// The pretrained sentence encoder, when the folder carries one.
+    public var encoder: StaticEncoder?
 
     public init() {}
 
@@ -44,6 +49,7 @@ public struct NLUTrainingData: Sendable {
         lookups.merge(other.lookups) { $0 + $1 }
         synonyms.merge(other.synonyms) { current, _ in current }
         regexes.merge(other.regexes) { $0 + $1 }
+        encoder = encoder ?? other.encoder
     }
 }
 

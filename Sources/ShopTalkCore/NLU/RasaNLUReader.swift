@@ -23,6 +23,12 @@ public enum RasaNLUReader {
         guard !data.examples.isEmpty else {
             throw NLUDataError(file: directory, line: 0, reason: "no intent examples found in any .yml file")
         }
+        // The sentence encoder distilled from MiniLM, carried in the folder's `encoder/`.
+        do {
+            data.encoder = try StaticEncoder.load(directory: url.appendingPathComponent("encoder").path)
+        } catch {
+            throw NLUDataError(file: url.appendingPathComponent("encoder").path, line: 0, reason: "\(error)")
+        }
         return data
     }
 
@@ -65,9 +71,12 @@ public enum RasaNLUReader {
             let lines = try exampleLines(examplesNode, file: file)
             switch kind {
             case "intent":
+                // A generated block names its template (`metadata: {template: …}`), so that evaluation can
+                // keep each template's examples in one fold.
+                let template = fields["metadata"]?.mapping?["template"]?.string
                 for (text, lineNumber) in lines {
                     let (plain, spans) = try annotations(in: text, file: file, line: lineNumber)
-                    data.examples.append(LabeledExample(text: plain, intent: name, spans: spans))
+                    data.examples.append(LabeledExample(text: plain, intent: name, spans: spans, template: template))
                 }
             case "synonym":
                 for (text, _) in lines { data.synonyms[text.lowercased()] = name }

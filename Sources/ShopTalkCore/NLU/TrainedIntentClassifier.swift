@@ -32,11 +32,11 @@ public struct TrainedIntentClassifier: IntentClassifying {
                 !annotated.contains { $0.start < entity.end && entity.start < $0.end }
             }
             return IntentTrainer.Sample(
-                text: delexicalize(example.text, spans), entityTypes: Array(Set(spans.map(\.type))).sorted(),
+                text: delexicalize(example.text, spans), raw: example.text, entityTypes: Array(Set(spans.map(\.type))).sorted(),
                 intent: example.intent
             )
         }
-        return TrainedIntentClassifier(model: trainer.train(samples), threshold: threshold, margin: margin)
+        return TrainedIntentClassifier(model: trainer.train(samples, encoder: data.encoder), threshold: threshold, margin: margin)
     }
 
     /// The message with each entity span replaced by its type ("show me Sony tvs under $500" →
@@ -57,7 +57,7 @@ public struct TrainedIntentClassifier: IntentClassifying {
     }
 
     public func classify(_ text: String, entities: [Entity]) -> Intent {
-        let scores = model.scores(Self.delexicalize(text, entities), entityTypes: Array(Set(entities.map(\.type))).sorted())
+        let scores = model.scores(Self.delexicalize(text, entities), raw: text, entityTypes: Array(Set(entities.map(\.type))).sorted())
         guard let top = scores.first else { return Intent(name: Intent.Name.outOfScope, confidence: 1) }
         let second = scores.count > 1 ? scores[1].probability : 0
         if top.intent != Intent.Name.outOfScope && (top.probability < threshold || top.probability - second < margin) {
