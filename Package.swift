@@ -31,9 +31,16 @@ let package = Package(
     ],
     targets: [
         /// Domain, chat pipeline, NLU, dialogue and handlers. Knows nothing of HTTP or SQLite.
+        /// The intent model's inner loops, optimised even in debug builds: training at start-up runs
+        /// there in tests and CI, and unoptimised it took minutes.
+        .target(
+            name: "ShopTalkNumerics",
+            swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
         .target(
             name: "ShopTalkCore",
             dependencies: [
+                "ShopTalkNumerics",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],

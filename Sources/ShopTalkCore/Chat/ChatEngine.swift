@@ -170,10 +170,19 @@ public struct ChatEngine: Sendable {
         var updated = cards
         for index in updated.indices {
             let card = updated[index]
-            updated[index].discounts = active.filter { discount in
+            let fitting = active.filter { discount in
                 (discount.category.map { $0.caseInsensitiveCompare(card.category) == .orderedSame } ?? true)
                     && (discount.brand.map { $0.caseInsensitiveCompare(card.brand) == .orderedSame } ?? true)
-            }.map(\.code)
+            }
+            updated[index].discounts = fitting.map(\.code)
+            // A code with a minimum spend above this product's price says so, rather than look usable.
+            var notes: [String: String] = [:]
+            for discount in fitting {
+                if let minimum = discount.minSpend, minimum > Money(checkedMajor: card.price) ?? .zero {
+                    notes[discount.code] = "needs a \(minimum.formatted(currency: store.currency)) order"
+                }
+            }
+            updated[index].discountNotes = notes.isEmpty ? nil : notes
         }
         reply.products = updated
         if reply.intent.name == Intent.Name.priceInquiry, updated.count == 1, !updated[0].discounts.isEmpty {
@@ -231,6 +240,12 @@ public struct ChatEngine: Sendable {
             turn.intent = Intent(name: Intent.Name.orderStatus, confidence: max(turn.intent.confidence, 0.7))
             return
         }
+        if !state.slots.isEmpty, !SlotRelease.released(by: turn.tokens.map(\.text)).isEmpty,
+           ![Intent.Name.orderStatus, Intent.Name.complaint, Intent.Name.returnRefund].contains(turn.intent.name) {
+            // "ok forget the colour", "any price is fine": the search goes on without that filter.
+            turn.intent = Intent(name: Intent.Name.findProducts, confidence: max(turn.intent.confidence, 0.7))
+            return
+        }
         var shown = try await catalog.products(ids: state.lastShown, storeID: turn.context.store.id)
         if shown.isEmpty, let focus = state.focus {
             shown = try await catalog.products(ids: [focus], storeID: turn.context.store.id)
@@ -251,8 +266,12 @@ public struct ChatEngine: Sendable {
         }
         let catalogTypes: Set<String> = [
             Entity.Kind.category, Entity.Kind.brand, Entity.Kind.color, Entity.Kind.price, Entity.Kind.product, Entity.Kind.size,
+            Entity.Kind.item,
         ]
-        if turn.entities.contains(where: { catalogTypes.contains($0.type) }),
+        // In the middle of a search, a short message with catalog words refines it ("in olive?", "a 10").
+        // (Without context the classifier already decided; see `TrainedIntentClassifier.classify`.)
+        let shopping = !state.lastShown.isEmpty || !state.slots.isEmpty
+        if shopping, turn.tokens.count <= 8, turn.entities.contains(where: { catalogTypes.contains($0.type) }),
            [Intent.Name.outOfScope, Intent.Name.help, Intent.Name.greeting].contains(turn.intent.name) {
             turn.intent = Intent(name: Intent.Name.findProducts, confidence: max(turn.intent.confidence, 0.6))
         }

@@ -30,6 +30,8 @@ extension Entity {
         public static let email = "email"
         public static let discountCode = "discount_code"
         public static let product = "product"
+        /// A kind of thing shops sell that is not one of the store's categories ("yoga mat").
+        public static let item = "item"
         public static let quantity = "quantity"
         public static let date = "date"
         public static let country = "country"

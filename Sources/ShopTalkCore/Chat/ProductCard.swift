@@ -20,6 +20,8 @@ public struct ProductCard: Sendable, Hashable, Codable {
     public var imageUrl: String?
     /// Codes of active discounts that apply to this product.
     public var discounts: [String]
+    /// What a code needs before it can apply to this product alone, by code ("SAVE20": "needs a $100 order").
+    public var discountNotes: [String: String]?
     /// Why a recommendation was made ("often bought with the Galaxy S24").
     public var reason: String?
 

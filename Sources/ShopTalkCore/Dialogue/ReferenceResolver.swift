@@ -9,11 +9,28 @@ public struct ReferenceResolver: Sendable {
 
     public init() {}
 
+    /// Shown products whose model or full name the message names.
+    static func named(_ turn: Turn, among shown: [Product]) -> [Int64] {
+        let text = turn.text.lowercased()
+        let byName = shown.filter { text.contains($0.name.lowercased()) }
+        if !byName.isEmpty { return byName.map(\.id) }
+        let models = turn.entities.filter { $0.type == Entity.Kind.product }.compactMap { $0.value.stringValue?.lowercased() }
+        guard !models.isEmpty else { return [] }
+        return shown.filter { product in
+            let name = product.name.lowercased()
+            return models.contains { name.contains($0) }
+        }.map(\.id)
+    }
+
     /// The ids referred to, in the order meant; empty when the message refers to nothing shown.
     public func resolve(_ turn: Turn, shown: [Product], focus: Int64?) -> [Int64] {
         let words = turn.tokens.filter { $0.kind != .symbol }.map(\.text)
         guard !words.isEmpty else { return [] }
         if !shown.isEmpty {
+            // A product named by its model or full name ("tell me about the Sony WH-CH720N Headphones", as
+            // the card's Details button says) is that product, whatever else it shares with the others.
+            let named = Self.named(turn, among: shown)
+            if !named.isEmpty { return named }
             // "compare the first two", "the first three".
             for (index, word) in words.enumerated() where word == "first" || word == "top" {
                 if index + 1 < words.count, let count = Self.counts[words[index + 1]] {
@@ -43,16 +60,22 @@ public struct ReferenceResolver: Sendable {
             if words.contains("priciest") || (words.contains("most") && words.contains("expensive")) {
                 return shown.max { $0.price < $1.price }.map { [$0.id] } ?? []
             }
-            if words.contains("best") && (words.contains("rated") || words.contains("reviewed")) || words.contains("highest") {
+            let praise: Set<String> = ["best", "top", "highest", "better", "most"]
+            let judged: Set<String> = ["rated", "reviewed", "reviews", "review", "rating", "ratings", "stars"]
+            if !praise.isDisjoint(with: words) && !judged.isDisjoint(with: words) || words.contains("highest") {
+                // "which one has the best reviews?", "the top rated one".
                 return shown.max { ($0.rating ?? 0) < ($1.rating ?? 0) }.map { [$0.id] } ?? []
             }
-            // "the Sony", "the Sony one": a brand among those shown (but "only Sony" narrows the search).
+            // "the Sony", "the Sony one": a brand among those shown (but "only Sony" narrows the search). It
+            // points at a product only when one shown product has that brand; "the Sony ones" means all of them.
             if let entity = turn.entity(Entity.Kind.brand), let brand = entity.value.stringValue {
                 let before = turn.tokens.last { $0.end <= entity.start }?.text
                 let after = turn.tokens.first { $0.start >= entity.end }?.text
                 let matching = shown.filter { $0.brand.caseInsensitiveCompare(brand) == .orderedSame }
-                if ["the", "that", "this"].contains(before ?? "") || after == "one", let first = matching.first {
-                    return [first.id]
+                if ["the", "that", "this", "those", "these"].contains(before ?? "") || after == "one" || after == "ones" {
+                    if matching.count == 1 || after == "ones" || before == "those" || before == "these" {
+                        return matching.map(\.id)
+                    }
                 }
             }
             if words.first == "compare" || words.contains("them") && (words.contains("compare") || words.contains("difference")) {

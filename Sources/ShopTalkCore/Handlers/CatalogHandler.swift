@@ -16,6 +16,15 @@ public struct CatalogHandler: ChatHandler {
         "whats", "what's", "carry", "stock", "list", "everything", "thing", "things", "else", "ones", "need", "after",
         "im", "i'm", "we", "our", "they", "their", "kind", "sort", "type", "wanna", "gimme", "maybe", "really",
         "kids", "item", "items", "product", "products",
+        // Pronouns, contractions and verbs of wanting never name a product ("he'd want them in black").
+        "he", "she", "him", "her", "his", "hers", "he'd", "she'd", "they'd", "i'd", "we'd", "you'd", "he's", "she's",
+        "they're", "we're", "you're", "it's", "its", "i've", "you've", "wants", "wanted", "wanting", "likes", "liked",
+        "loves", "love", "prefer", "prefers", "should", "will", "gonna", "think", "also", "too", "as", "so", "but",
+        "if", "then", "well", "very", "ideally", "perhaps", "same", "forget", "never", "mind", "ignore", "drop",
+        "remove", "matter", "doesn't", "whatever", "preference", "limit", "budget", "something", "anything", "got",
+        "does", "make", "makes", "sells", "still", "again", "instead", "rather", "actually", "now", "let's", "lets",
+        "tell", "give", "send", "bring", "hmm", "um", "oh", "ah", "thanks", "thank", "cool", "great", "nice",
+        "dad", "mum", "mom", "wife", "husband", "son", "daughter", "friend", "wear", "use", "into",
     ]
 
     /// How product names spell who a product is for.
@@ -58,7 +67,7 @@ public struct CatalogHandler: ChatHandler {
         }
         var query = makeQuery(state)
         var page = try await catalog.search(query, storeID: turn.context.store.id)
-        if page.total == 0, query.text != nil {
+        if page.total == 0, query.text != nil, !state.slots.isEmpty {
             // Free words that match nothing should not hide the structured filters' results.
             state.searchText = nil
             query.text = nil
@@ -71,7 +80,7 @@ public struct CatalogHandler: ChatHandler {
         let currency = turn.context.store.currency
         let cards = page.products.map { ProductCard(product: $0, currency: currency) }
         let cheapest = page.products.map(\.price).min() ?? .zero
-        let description = CatalogPhrases.describe(state.slots, text: state.searchText, currency: currency)
+        let description = CatalogPhrases.describe(state.slots, text: state.searchText, currency: currency, one: page.products.count == 1 && !wantsMore)
         let first = query.offset + 1
         let last = query.offset + page.products.count
         var text: String
@@ -98,28 +107,18 @@ public struct CatalogHandler: ChatHandler {
             || words.starts(with: ["see", "more"]) || words == ["next", "page"] || words == ["more", "please"]
     }
 
-    /// Folds the message's entities into the slots. A new category starts over, keeping only the brand,
-    /// colour and price that still fit it (a brand that makes nothing in the new category is dropped, and
-    /// sizes always are).
+    /// Folds the message's entities into the slots. A message that names a category or a product model
+    /// is a new request: it starts over from what it says, so a colour, size, brand or price cap from
+    /// the last search does not follow the shopper from laptops to phones unless repeated, and a named
+    /// model is searched for without filters that would exclude it. Other messages refine the search.
     /// Returns true when the search had more words than a search takes, and was cut to the first ones.
     private func merge(_ turn: Turn, into state: inout ConversationState, extractor: EntityExtractor) async throws -> Bool {
         var slots = state.slots
         var terms: [String] = []
-        if let category = turn.entity(Entity.Kind.category)?.value.stringValue, category != slots.category {
-            let old = slots
+        let namesModel = turn.entity(Entity.Kind.product) != nil
+        if namesModel || turn.entity(Entity.Kind.category) != nil {
             slots = ConversationState.Slots()
-            slots.category = category
-            slots.minPrice = old.minPrice
-            slots.maxPrice = old.maxPrice
-            slots.preferCheap = old.preferCheap
             state.searchText = nil
-            let storeID = turn.context.store.id
-            if let brand = old.brand, try await catalog.search(ProductQuery(category: category, brand: brand, limit: 1), storeID: storeID).total > 0 {
-                slots.brand = brand
-            }
-            if let color = old.color, try await catalog.search(ProductQuery(category: category, color: color, limit: 1), storeID: storeID).total > 0 {
-                slots.color = color
-            }
         }
         for entity in turn.entities {
             switch entity.type {
@@ -145,18 +144,18 @@ public struct CatalogHandler: ChatHandler {
                 }
             case Entity.Kind.product:
                 if let model = entity.value.stringValue { terms.append(model) }
+            case Entity.Kind.item:
+                if let item = entity.value.stringValue { terms.append(item) }
             default:
                 break
             }
         }
-        let words = turn.tokens.map(\.text)
-        for (index, word) in words.enumerated() where word == "any" && index + 1 < words.count {
-            switch words[index + 1] {
-            case "price": slots.minPrice = nil; slots.maxPrice = nil; slots.preferCheap = nil
-            case "colour", "color": slots.color = nil
-            case "size": slots.size = nil
-            case "brand": slots.brand = nil
-            default: break
+        for slot in SlotRelease.released(by: turn.tokens.map(\.text)) {
+            switch slot {
+            case .price: slots.minPrice = nil; slots.maxPrice = nil; slots.preferCheap = nil
+            case .color: slots.color = nil
+            case .size: slots.size = nil
+            case .brand: slots.brand = nil
             }
         }
         let covered = Set(turn.entities.flatMap { entity in

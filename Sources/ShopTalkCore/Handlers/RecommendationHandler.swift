@@ -65,7 +65,7 @@ public struct RecommendationHandler: ChatHandler {
 
     func boughtTogether(_ anchor: Product, storeID: Int64) async throws -> [(Product, String)] {
         try await history.boughtTogether(productID: anchor.id, storeID: storeID, limit: 3).map { product, count in
-            (product, "often bought with the \(anchor.name) (\(count) orders)")
+            (product, "often bought with the \(anchor.name) (\(CatalogPhrases.count(count, "order")))")
         }
     }
 

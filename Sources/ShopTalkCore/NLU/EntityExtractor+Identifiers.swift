@@ -60,8 +60,8 @@ extension EntityExtractor {
         }
     }
 
-    /// Codes after code, coupon, voucher or promo ("code SAVE20", "promo code save20"), and the store's
-    /// own known codes wherever they appear.
+    /// Codes after code, coupon, voucher or promo ("code SAVE20", "promo code save20"), the store's own
+    /// known codes wherever they appear, and capitals-then-digits words that can only be codes ("XMAS50").
     func matchDiscountCodes(_ found: inout Found, known: [String]) {
         let knownCodes = Dictionary(known.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         let cues: Set<String> = ["code", "coupon", "voucher", "promo", "promocode", "discount"]
@@ -70,8 +70,13 @@ extension EntityExtractor {
                 found.add(Entity.Kind.discountCode, .string(code), index, index)
                 continue
             }
-            guard index > 0, cues.contains(found.tokens[index - 1].text) else { continue }
             let original = token.original
+            // A word typed in capitals then a number ("XMAS50", "TAKE5") is a code anywhere.
+            if original.wholeMatch(of: /[A-Z]{3,12}[0-9]{1,3}/) != nil {
+                found.add(Entity.Kind.discountCode, .string(original), index, index)
+                continue
+            }
+            guard index > 0, cues.contains(found.tokens[index - 1].text) else { continue }
             let looksLikeCode = original.count >= 4 && original.count <= 24
                 && original.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
                 && (original == original.uppercased() || original.contains(where: \.isNumber))

@@ -39,6 +39,7 @@ public struct EntityExtractor: Sendable {
         matchQuantities(&found)
         matchCountries(&found)
         matchCatalog(&found, vocabulary: vocabulary)
+        matchItems(&found)
         return found.entities.sorted { $0.start < $1.start }
     }
 

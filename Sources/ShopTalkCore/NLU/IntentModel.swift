@@ -1,4 +1,5 @@
 import Foundation
+import ShopTalkNumerics
 
 /// A trained multinomial logistic-regression intent model over TF-IDF weighted hashed features and,
 /// when an encoder is given, the message's sentence vector next to them (features `dimension…`).
@@ -75,26 +76,10 @@ public struct IntentModel: Sendable {
     }
 
     func logits(_ vector: IntentFeatures.Vector) -> [Float] {
-        let count = labels.count
-        var logits = bias
-        weights.withUnsafeBufferPointer { weights in
-            for (index, value) in zip(vector.indices, vector.values) {
-                let base = Int(index) * count
-                for label in 0..<count {
-                    logits[label] += weights[base + label] * value
-                }
-            }
-        }
-        return logits
+        SoftmaxKernels.logits(weights: weights, bias: bias, indices: vector.indices, values: vector.values)
     }
 
     static func softmax(_ values: inout [Float]) {
-        let maximum = values.max() ?? 0
-        var sum: Float = 0
-        for index in values.indices {
-            values[index] = exp(values[index] - maximum)
-            sum += values[index]
-        }
-        for index in values.indices { values[index] /= sum }
+        SoftmaxKernels.softmax(&values)
     }
 }

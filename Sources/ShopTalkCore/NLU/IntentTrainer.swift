@@ -1,4 +1,5 @@
 import Foundation
+import ShopTalkNumerics
 
 /// Trains an `IntentModel`: multinomial logistic regression with L2 regularisation, fitted by stochastic
 /// gradient descent with a decaying step over shuffled epochs. The shuffle uses a fixed seed, so the
@@ -8,6 +9,8 @@ public struct IntentTrainer: Sendable {
     public var learningRate: Float = 2.0
     public var l2: Float = 1e-5
     public var seed: UInt64 = 42
+    /// Weight of the sentence vector against the unit-length n-gram vector.
+    public var denseScale: Float = 1
 
     public init() {}
 
@@ -27,7 +30,7 @@ public struct IntentTrainer: Sendable {
         }
     }
 
-    public func train(_ samples: [Sample], encoder: StaticEncoder? = nil, denseScale: Float = 1) -> IntentModel {
+    public func train(_ samples: [Sample], encoder: StaticEncoder? = nil) -> IntentModel {
         var labels: [String] = []
         var labelIndex: [String: Int] = [:]
         for sample in samples where labelIndex[sample.intent] == nil {
@@ -68,24 +71,10 @@ public struct IntentTrainer: Sendable {
                 let rate = learningRate / (1 + 4 * step / steps)
                 step += 1
                 let vector = vectors[sampleIndex]
-                var probabilities = bias
-                for (index, value) in zip(vector.indices, vector.values) {
-                    let base = Int(index) * classes
-                    for label in 0..<classes { probabilities[label] += weights[base + label] * value }
-                }
-                IntentModel.softmax(&probabilities)
-                probabilities[targets[sampleIndex]] -= 1
-                for label in 0..<classes {
-                    bias[label] -= rate * 0.1 * probabilities[label]
-                }
-                let shrink = 1 - rate * l2
-                for (index, value) in zip(vector.indices, vector.values) {
-                    let base = Int(index) * classes
-                    for label in 0..<classes {
-                        let position = base + label
-                        weights[position] = weights[position] * shrink - rate * probabilities[label] * value
-                    }
-                }
+                SoftmaxKernels.step(
+                    weights: &weights, bias: &bias, indices: vector.indices, values: vector.values, target: targets[sampleIndex],
+                    rate: rate, biasRate: rate * 0.1, shrink: 1 - rate * l2
+                )
             }
         }
         model = IntentModel(labels: labels, idf: idf, weights: weights, bias: bias, encoder: encoder, denseScale: denseScale)

@@ -56,14 +56,30 @@ public struct TrainedIntentClassifier: IntentClassifying {
         return String(result)
     }
 
+    /// Entity types that name what a shop sells.
+    static let catalogTypes: Set<String> = [
+        Entity.Kind.category, Entity.Kind.brand, Entity.Kind.product, Entity.Kind.item,
+    ]
+
     public func classify(_ text: String, entities: [Entity]) -> Intent {
         let scores = model.scores(Self.delexicalize(text, entities), raw: text, entityTypes: Array(Set(entities.map(\.type))).sorted())
         guard let top = scores.first else { return Intent(name: Intent.Name.outOfScope, confidence: 1) }
         let second = scores.count > 1 ? scores[1].probability : 0
+        var intent = Intent(name: top.intent, confidence: Self.rounded(top.probability))
         if top.intent != Intent.Name.outOfScope && (top.probability < threshold || top.probability - second < margin) {
-            return Intent(name: Intent.Name.outOfScope, confidence: Self.rounded(1 - top.probability))
+            intent = Intent(name: Intent.Name.outOfScope, confidence: Self.rounded(1 - top.probability))
         }
-        return Intent(name: top.intent, confidence: Self.rounded(top.probability))
+        // A short message that names things the shop sells ("yoga mats", "sony headphones?") is a search
+        // unless the model is sure it is not; a longer one only when the model leaned that way.
+        let unplaced: Set<String> = [Intent.Name.outOfScope, Intent.Name.help, Intent.Name.greeting]
+        if unplaced.contains(intent.name), entities.contains(where: { Self.catalogTypes.contains($0.type) }) {
+            let words = text.split { $0 == " " }.count
+            let outOfScope = top.intent == Intent.Name.outOfScope ? top.probability : 0
+            if words <= 4 ? outOfScope < 0.9 : outOfScope < 0.5 {
+                return Intent(name: Intent.Name.findProducts, confidence: max(0.6, intent.confidence))
+            }
+        }
+        return intent
     }
 
     static func rounded(_ value: Double) -> Double {

@@ -1,4 +1,5 @@
 import Foundation
+import ShopTalkNumerics
 
 /// Sentence vectors from static per-token vectors distilled from all-MiniLM-L6-v2 (model2vec's method,
 /// made by `Scripts/nlu/distil_encoder.py`): a message's vector is the mean of its WordPiece tokens'
@@ -65,21 +66,8 @@ public struct StaticEncoder: Sendable {
 
     /// The unit-length mean of `text`'s token vectors; zeros when it has no known token.
     public func embed(_ text: String) -> [Float] {
-        var sum = [Float](repeating: 0, count: dimensions)
-        var used = 0
-        let dimensions = dimensions
-        values.withUnsafeBufferPointer { values in
-            for id in tokenizer.encode(text) where id != tokenizer.unknown {
-                let row = Int(id)
-                guard row < scales.count else { continue }
-                let scale = scales[row]
-                let base = row * dimensions
-                for index in 0..<dimensions {
-                    sum[index] += Float(values[base + index]) * scale
-                }
-                used += 1
-            }
-        }
+        let ids = tokenizer.encode(text).filter { $0 != tokenizer.unknown }
+        let (sum, used) = SoftmaxKernels.sumRows(values: values, scales: scales, rows: ids, dimensions: dimensions)
         guard used > 0 else { return sum }
         var norm: Float = 0
         for value in sum { norm += value * value }

@@ -75,7 +75,11 @@ public struct WordPieceTokenizer: Sendable {
         for scalar in plain.unicodeScalars {
             let properties = scalar.properties
             if properties.generalCategory == .nonspacingMark { continue }
-            if scalar.value == 0 || scalar.value == 0xFFFD || (properties.generalCategory == .control && !properties.isWhitespace) {
+            // Deleted as BERT deletes them: NUL, U+FFFD, controls other than tab, newline and carriage
+            // return, and format characters (soft hyphen, zero-width space and joiner, BOM).
+            let value = scalar.value
+            if value == 0 || value == 0xFFFD || properties.generalCategory == .format
+                || (properties.generalCategory == .control && value != 0x09 && value != 0x0A && value != 0x0D) {
                 continue
             }
             if properties.isWhitespace {

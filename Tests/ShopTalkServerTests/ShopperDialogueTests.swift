@@ -1,0 +1,120 @@
+import Foundation
+import GRDB
+import HummingbirdTesting
+import ShopTalkCore
+@testable import ShopTalkServer
+import Testing
+
+/// The dialogue failures new shoppers met in the widget, each replayed over a live socket.
+@Suite("Shopper dialogue")
+struct ShopperDialogueTests {
+    @Test func aNewProductRequestDropsTheFiltersItContradicts() async throws {
+        let database = try await TestDatabase.seeded()
+        try await withLiveServer(testConfiguration(database)) { client in
+            try await chat(client) { chat in
+                _ = try await chat.say("laptops under $800 in silver")
+                let phones = try await chat.say("show me a cheap samsung phone")
+                #expect(!phones.products.isEmpty)
+                #expect(phones.products.allSatisfy { $0["category"] == .string("phones") && $0["brand"] == .string("Samsung") }, "\(phones.string("text") ?? "") \(phones.products.map { $0["name"] })")
+                #expect(phones.string("text")?.contains("silver") == false)
+                #expect(phones.string("text")?.contains("$800") == false)
+
+                _ = try await chat.say("show me samsung tvs")
+                let telly = try await chat.say("do you sell a 55 inch telly?")
+                #expect(telly.products.contains { $0["brand"] != .string("Samsung") }, "the brand stuck: \(telly.string("text") ?? "")")
+
+                _ = try await chat.say("pink shoes")
+                let ultraboost = try await chat.say("do you have adidas ultraboost?")
+                #expect(!ultraboost.products.isEmpty)
+                #expect(ultraboost.products.allSatisfy { $0["name"]?.stringValue?.contains("Ultraboost") == true }, "\(ultraboost.products.map { $0["name"] })")
+            }
+        }
+    }
+
+    @Test func aShopperCanLetGoOfAFilter() async throws {
+        let database = try await TestDatabase.seeded()
+        try await withLiveServer(testConfiguration(database)) { client in
+            try await chat(client) { chat in
+                let black = try await chat.say("black headphones")
+                #expect(black.string("text")?.contains("black") == true)
+                let any = try await chat.say("ok forget the colour")
+                #expect(any.intentName == "find_products")
+                #expect(any.string("text")?.contains("black") == false, "\(any.string("text") ?? "")")
+                #expect(any.products.allSatisfy { $0["category"] == .string("headphones") }, "\(any.string("text") ?? "")")
+                _ = try await chat.say("sony headphones under $100")
+                let brandless = try await chat.say("never mind the brand")
+                #expect(brandless.string("text")?.contains("Sony") == false, "\(brandless.string("text") ?? "")")
+                #expect(brandless.string("text")?.contains("$100") == true)
+            }
+        }
+    }
+
+    @Test func pronounsAndLeftoverWordsNeverBecomeSearchText() async throws {
+        let database = try await TestDatabase.seeded()
+        try await withLiveServer(testConfiguration(database)) { client in
+            try await chat(client) { chat in
+                _ = try await chat.say("show me headphones")
+                let black = try await chat.say("he'd want them in black")
+                let text = black.string("text") ?? ""
+                #expect(!text.contains("he'd") && !text.contains("matching"), "\(text)")
+                #expect(!black.products.isEmpty)
+                #expect(!text.contains("1 black headphones"))
+            }
+        }
+    }
+
+    @Test func detailsOfACardNameThatProductEvenWhenTwoShareABrand() async throws {
+        let database = try await TestDatabase.seeded()
+        try await withLiveServer(testConfiguration(database)) { client in
+            try await chat(client) { chat in
+                let list = try await chat.say("sony headphones")
+                try #require(list.products.count >= 2)
+                for card in list.products.prefix(3) {
+                    let name = try #require(card["name"]?.stringValue)
+                    let details = try await chat.say("tell me about the \(name)")
+                    #expect(details.products.first?["name"]?.stringValue == name, "asked for \(name), got \(details.products.map { $0["name"] })")
+                }
+                // A brand every shown product shares points at no single one of them.
+                let best = try await chat.say("which one has the best reviews?")
+                let top = list.products.max { ($0["rating"]?.numberValue ?? 0) < ($1["rating"]?.numberValue ?? 0) }
+                #expect(best.productIDs.first == top?["id"]?.numberValue, "\(best.string("text") ?? "")")
+            }
+        }
+    }
+
+    @Test func aComplaintAfterAnOrderLookupCarriesThatOrder() async throws {
+        let database = try await TestDatabase.seeded()
+        let pool = try database.open()
+        let (number, email) = try await pool.writer.read { db -> (String, String) in
+            let row = try #require(try Row.fetchOne(db, sql: "SELECT number, email FROM orders WHERE status = 'delivered' ORDER BY id LIMIT 1"))
+            return (row["number"], row["email"])
+        }
+        try await withLiveServer(testConfiguration(database)) { client in
+            try await chat(client) { chat in
+                let status = try await chat.say("where is order \(number)? my email is \(email)")
+                #expect(status["order"] != nil)
+                _ = try await chat.say("thanks")
+                let complaint = try await chat.say("the blender arrived broken and I'm really annoyed")
+                #expect(complaint.intentName == "complaint")
+                #expect(complaint["ticket"]?["orderNumber"] == .string(number))
+            }
+        }
+    }
+
+    @Test func aCodeOnACardSaysWhenItCannotApplyYet() async throws {
+        let database = try await TestDatabase.seeded()
+        try await withLiveServer(testConfiguration(database)) { client in
+            try await chat(client) { chat in
+                let cheap = try await chat.say("cheapest headphones under $40")
+                let cards = cheap.products.filter { ($0["price"]?.numberValue ?? 999) < 100 }
+                try #require(!cards.isEmpty)
+                for card in cards {
+                    guard case .array(let codes)? = card["discounts"] else { continue }
+                    for code in codes.compactMap(\.stringValue) where code == "SAVE20" {
+                        #expect(card["discountNotes"]?[code]?.stringValue?.contains("$100") == true, "\(card)")
+                    }
+                }
+            }
+        }
+    }
+}
