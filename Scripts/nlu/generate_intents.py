@@ -54,11 +54,15 @@ import templates_service  # noqa: E402
 import templates_smalltalk  # noqa: E402
 import templates_negatives  # noqa: E402
 import templates_negatives_more  # noqa: E402
+import templates_catalog_more  # noqa: E402
+import templates_service_more  # noqa: E402
+import templates_negatives_lookalike  # noqa: E402
 
 SEED = 20261122
 OUT = HERE.parents[1] / "Intents"
+# new modules go at the end, so that the template ids (<intent>/<nnn>) of the earlier ones stay as they are
 MODULES = [templates_catalog, templates_product_info, templates_service, templates_smalltalk, templates_negatives,
-           templates_negatives_more]
+           templates_negatives_more, templates_catalog_more, templates_service_more, templates_negatives_lookalike]
 
 SLOTS = dict(slots.SLOTS)
 ENTITY = dict(slots.ENTITY)

@@ -42,6 +42,9 @@ struct EvalIntents: AsyncParsableCommand {
     @Option(help: "Training epochs.")
     var epochs: Int?
 
+    @Option(help: "Taken off the out-of-scope class's bias after training.")
+    var oosOffset: Float?
+
     @Option(help: "Write every message routed to the wrong handler to this JSONL file (expected, predicted, text).")
     var errors: String?
 
@@ -78,6 +81,7 @@ struct EvalIntents: AsyncParsableCommand {
         if let learningRate { trainer.learningRate = learningRate }
         if let l2 { trainer.l2 = l2 }
         if let encoderWeight, encoderWeight > 0 { trainer.denseScale = encoderWeight }
+        if let oosOffset { trainer.outOfScopeOffset = oosOffset }
         let settings = (trainer: trainer, threshold: threshold, margin: margin)
         let train: (NLUTrainingData) -> any IntentClassifying = { training in
             baseline ? KeywordIntentClassifier()

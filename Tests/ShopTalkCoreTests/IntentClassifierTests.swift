@@ -133,7 +133,8 @@ struct IntentClassifierTests {
     @Test(arguments: [
         ("hiya", "greeting"), ("cheers, bye", "goodbye"), ("thank you!", "thanks"), ("what can you do?", "help"),
         ("show me running shoes", "find_products"), ("what material is it", "product_details"),
-        ("any gift ideas for my dad", "product_recommendation"), ("how much is it", "price_inquiry"),
+        ("any gift ideas for my dad", "gift_ideas"), ("what would you recommend for a beginner runner", "product_recommendation"),
+        ("can i speak to a real person", "human_handoff"), ("how do i return these shoes", "return_refund"), ("do you deliver to ireland", "store_policy"), ("how much is it", "price_inquiry"),
         ("is it in stock", "check_stock"), ("any deals today", "find_discounts"), ("apply code SAVE20", "apply_discount"),
         ("where is my parcel", "order_status"), ("my order arrived broken", "complaint"),
         ("what were my total sales this month", "business_query"), ("what's the weather in paris", "out_of_scope"),

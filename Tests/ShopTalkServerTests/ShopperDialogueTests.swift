@@ -117,4 +117,48 @@ struct ShopperDialogueTests {
             }
         }
     }
+
+    @Test func theNewIntentsAnswerUsefully() async throws {
+        let database = try await TestDatabase.seeded()
+        try await withLiveServer(testConfiguration(database)) { client in
+            try await chat(client) { chat in
+                let gift = try await chat.say("I'm looking for a birthday gift for my dad, he loves music")
+                #expect(gift.intentName == "gift_ideas")
+                #expect(!gift.products.isEmpty)
+                #expect(gift.products.allSatisfy { ["headphones", "accessories", "tablets"].contains($0["category"]?.stringValue ?? "") }, "\(gift.products.map { $0["name"] })")
+                let child = try await chat.say("gift ideas for a 10 year old")
+                #expect(child.intentName == "gift_ideas")
+                #expect(child.string("text")?.contains("age 10") == true)
+
+                let person = try await chat.say("can I talk to a real person?")
+                #expect(person.intentName == "human_handoff")
+                #expect(person["ticket"]?["category"] == .string("handoff"))
+
+                let policy = try await chat.say("do you ship to canada and can I pay with paypal?")
+                #expect(policy.intentName == "store_policy")
+                #expect(policy.string("text")?.contains("Canada") == true && policy.string("text")?.contains("PayPal") == true)
+
+                let refund = try await chat.say("i want my money back")
+                #expect(refund.intentName == "return_refund")
+                #expect(refund.string("text")?.contains("order number") == true)
+                let opened = try await chat.say("ORD-20260102-0042")
+                #expect(opened.intentName == "return_refund")
+                #expect(opened["ticket"]?["category"] == .string("return"))
+                #expect(opened["ticket"]?["orderNumber"] == .string("ORD-20260102-0042"))
+            }
+        }
+    }
+
+    @Test func severalQuestionsInOneTurnAreEachAnswered() async throws {
+        let database = try await TestDatabase.seeded()
+        try await withLiveServer(testConfiguration(database)) { client in
+            try await chat(client) { chat in
+                _ = try await chat.say("show me sony headphones")
+                let both = try await chat.say("what's the price and sizes of the black jacket?")
+                let text = both.string("text") ?? ""
+                #expect(both.products.first?["category"] == .string("clothing"), "\(text)")
+                #expect(text.contains("$") && text.contains("Sizes"), "\(text)")
+            }
+        }
+    }
 }

@@ -116,8 +116,10 @@ public struct CatalogHandler: ChatHandler {
         var slots = state.slots
         var terms: [String] = []
         let namesModel = turn.entity(Entity.Kind.product) != nil
-        if namesModel || turn.entity(Entity.Kind.category) != nil {
+        let category = turn.entity(Entity.Kind.category)?.value.stringValue
+        if namesModel || category != nil {
             slots = ConversationState.Slots()
+            slots.category = category
             state.searchText = nil
         }
         for entity in turn.entities {

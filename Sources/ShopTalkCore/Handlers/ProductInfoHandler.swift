@@ -16,6 +16,10 @@ public struct ProductInfoHandler: ChatHandler {
             let brand = turn.entity(Entity.Kind.brand)?.value.stringValue
             products = try await catalog.product(model: model, brand: brand, storeID: storeID).map { [$0] } ?? []
         }
+        if products.isEmpty, let described = try await described(turn) {
+            // "the price and sizes of the black coat": a product described, not one shown.
+            products = [described]
+        }
         if products.isEmpty, let focus = state.focus {
             products = try await catalog.products(ids: [focus], storeID: storeID)
         }
@@ -42,10 +46,16 @@ public struct ProductInfoHandler: ChatHandler {
         let product = products[0]
         state.focus = product.id
         let text: String
-        switch turn.intent.name {
-        case Intent.Name.priceInquiry: text = price(product, currency: currency)
-        case Intent.Name.checkStock: text = stock(product)
-        default: text = details(product, currency: currency)
+        let asked = ProductAspect.asked(in: turn.tokens.map(\.text))
+        if asked.count >= 2 {
+            // Several questions in one turn: each part answered, in the order of `ProductAspect`.
+            text = "The \(product.name): " + asked.map { answer($0, product, currency: currency) }.joined(separator: " ")
+        } else {
+            switch turn.intent.name {
+            case Intent.Name.priceInquiry: text = price(product, currency: currency)
+            case Intent.Name.checkStock: text = stock(product)
+            default: text = details(product, currency: currency)
+            }
         }
         var suggestions = ["Is it in stock?", "Any discounts on it?", "Show me similar ones"]
         if turn.intent.name == Intent.Name.checkStock { suggestions[0] = "How much is it?" }
@@ -63,6 +73,30 @@ public struct ProductInfoHandler: ChatHandler {
             }
         }
         return Reply(text: text, intent: turn.intent, suggestions: suggestions, products: cards)
+    }
+
+    /// The best match for a product the message describes by kind, brand or colour, when it names one
+    /// and the product in focus is not of that kind.
+    func described(_ turn: Turn) async throws -> Product? {
+        let category = turn.entity(Entity.Kind.category)?.value.stringValue
+        let item = turn.entity(Entity.Kind.item)?.value.stringValue
+        guard category != nil || item != nil else { return nil }
+        let query = ProductQuery(
+            text: item, category: category, brand: turn.entity(Entity.Kind.brand)?.value.stringValue,
+            color: turn.entity(Entity.Kind.color)?.value.stringValue, limit: 1
+        )
+        return try await catalog.search(query, storeID: turn.context.store.id).products.first
+    }
+
+    func answer(_ aspect: ProductAspect, _ product: Product, currency: String) -> String {
+        switch aspect {
+        case .price: return price(product, currency: currency).replacingOccurrences(of: "The \(product.name) is", with: "It's")
+        case .sizes: return product.sizes.isEmpty ? "It comes in one size." : "Sizes: \(product.sizes.joined(separator: ", "))."
+        case .colors: return product.colors.isEmpty ? "It comes in one colour." : "Colours: \(product.colors.joined(separator: ", "))."
+        case .stock: return stock(product)
+        case .rating: return product.rating.map { "Rated \($0) out of 5." } ?? "It has no rating yet."
+        case .brand: return "It's made by \(product.brand)."
+        }
     }
 
     func details(_ product: Product, currency: String) -> String {
@@ -103,5 +137,21 @@ public struct ProductInfoHandler: ChatHandler {
                 : " The \(cheapest.name) is the cheapest; the \(best.name) is the best rated."
         }
         return text
+    }
+}
+
+/// The parts of a product a shopper can ask about in one breath ("price and sizes of the black coat").
+enum ProductAspect: CaseIterable {
+    case brand, price, sizes, colors, stock, rating
+
+    static let cues: [ProductAspect: Set<String>] = [
+        .brand: ["brand", "make", "maker", "manufacturer"], .price: ["price", "cost", "costs", "much", "pricing"],
+        .sizes: ["size", "sizes", "sizing", "fit"], .colors: ["colour", "colours", "color", "colors"],
+        .stock: ["stock", "available", "availability", "left"], .rating: ["rating", "ratings", "rated", "reviews", "review", "stars"],
+    ]
+
+    static func asked(in words: [String]) -> [ProductAspect] {
+        let set = Set(words)
+        return allCases.filter { !(cues[$0] ?? []).isDisjoint(with: set) }
     }
 }

@@ -72,7 +72,11 @@ extension EntityExtractor {
                     length += 1
                 }
                 let complete = length == key.words.count
-                guard complete || length >= 2 else { continue }
+                // One leading word is enough when it starts only this model and is no ordinary word
+                // ("ultraboost" for the Ultraboost Light Running; not "galaxy", which starts many).
+                let distinctive = length == 1 && candidates.count == 1 && key.words[0].count >= 5
+                    && !EntityTables.commonWords.contains(key.words[0])
+                guard complete || length >= 2 || distinctive else { continue }
                 if let current = best {
                     let currentComplete = current.length == current.key.words.count
                     if length > current.length || (length == current.length && complete && !currentComplete) {

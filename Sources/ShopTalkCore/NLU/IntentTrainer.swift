@@ -7,10 +7,13 @@ import ShopTalkNumerics
 public struct IntentTrainer: Sendable {
     public var epochs = 40
     public var learningRate: Float = 2.0
-    public var l2: Float = 1e-5
+    public var l2: Float = 2e-4
     public var seed: UInt64 = 42
     /// Weight of the sentence vector against the unit-length n-gram vector.
-    public var denseScale: Float = 1
+    public var denseScale: Float = 2
+    /// Taken off the out-of-scope bias after training: the biggest class otherwise claims every
+    /// message unlike the training data, even shopping ones.
+    public var outOfScopeOffset: Float = -0.3
 
     public init() {}
 
@@ -77,6 +80,7 @@ public struct IntentTrainer: Sendable {
                 )
             }
         }
+        if let outOfScope = labelIndex[Intent.Name.outOfScope] { bias[outOfScope] -= outOfScopeOffset }
         model = IntentModel(labels: labels, idf: idf, weights: weights, bias: bias, encoder: encoder, denseScale: denseScale)
         return model
     }
