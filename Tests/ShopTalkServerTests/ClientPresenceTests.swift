@@ -24,17 +24,18 @@ struct ClientPresenceTests {
     @Test func workStopsWhenTheClientHangsUp() async throws {
         let (server, client, listener) = try await connectedPair()
         defer { listener.close(promise: nil) }
-        let started = ContinuousClock.now
         let work = Task {
             try await ClientPresence.whileConnected(server) {
-                try await Task.sleep(for: .seconds(30))
+                try await Task.sleep(for: .seconds(120))
                 return "finished"
             }
         }
         try await Task.sleep(for: .milliseconds(200))
+        let hungUp = ContinuousClock.now
         try await client.close()
         await #expect(throws: CancellationError.self) { try await work.value }
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // Well before the work would have finished (on a machine busy with other tests, not at once).
+        #expect(ContinuousClock.now - hungUp < .seconds(60))
     }
 
     @Test func workForAClientStillThereFinishes() async throws {

@@ -47,7 +47,7 @@ struct OwnerAndAlertTests {
                 #expect(try await frames.next().string("type") == "auth_ok")
                 // A shopper complains on another connection.
                 try await chat(client) { shopper in
-                    let reply = try await shopper.say("the headphones I got are broken and I want a refund")
+                    let reply = try await shopper.say("the headphones I got are broken, really poor quality")
                     #expect(reply.intentName == "complaint")
                 }
                 let alert = try await frames.next()

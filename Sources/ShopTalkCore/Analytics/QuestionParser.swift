@@ -92,8 +92,8 @@ public struct QuestionParser: Sendable {
         if let category = turn.entity(Entity.Kind.category)?.value.stringValue { query.filter.category = category }
         if let country = turn.entity(Entity.Kind.country)?.value.stringValue { query.filter.country = country }
         if let customer = turn.entity(Entity.Kind.customerID)?.value.stringValue { query.filter.customer = customer }
-        // What is left may name a product.
-        let covered = turn.entities.map { $0.start..<$0.end }
+        // What is left may name a product (an `item` such as "teapot" is part of a product's name here).
+        let covered = turn.entities.filter { $0.type != Entity.Kind.item }.map { $0.start..<$0.end }
         let phrase = turn.tokens.filter { token in
             token.kind != .symbol && !covered.contains { $0.contains(token.start) } && !Self.questionWords.contains(token.text)
                 && !(Int(token.text) != nil)
