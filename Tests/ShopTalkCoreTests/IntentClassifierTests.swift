@@ -119,8 +119,9 @@ struct IntentClassifierTests {
 
     @Test func trainingIsDeterministicAndTheModelIsCalibrated() async throws {
         // The hand-written examples are enough to show it, at a twentieth of the cost.
-        var data = try RasaNLUReader.load(directory: "Intents")
-        data.examples = data.examples.filter { $0.template == nil }
+        var folder = try RasaNLUReader.load(directory: "Intents")
+        folder.examples = folder.examples.filter { $0.template == nil }
+        let data = folder
         let extractor = EntityExtractor(data: data)
         let first = try await offThePool { TrainedIntentClassifier.train(data, extractor: extractor) }
         let second = try await offThePool { TrainedIntentClassifier.train(data, extractor: extractor) }
