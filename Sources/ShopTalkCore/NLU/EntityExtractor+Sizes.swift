@@ -46,8 +46,8 @@ extension EntityExtractor {
                 continue
             }
             // "xl", "xxl", "xs" stand alone; "s", "m", "l", "small", "medium", "large" only after "in".
-            if ["xs", "xxs", "xl", "xxl", "xxxl", "2xl"].contains(word) {
-                found.add(Entity.Kind.size, .string(Self.clothingSizes[word]!), index, index)
+            if ["xs", "xxs", "xl", "xxl", "xxxl", "2xl"].contains(word), let size = Self.clothingSizes[word] {
+                found.add(Entity.Kind.size, .string(size), index, index)
             } else if previous == "in", let size = Self.clothingSizes[word] {
                 found.add(Entity.Kind.size, .string(size), index, index)
             } else if ["s", "m", "l"].contains(word), let size = Self.clothingSizes[word],

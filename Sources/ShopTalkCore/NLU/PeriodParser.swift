@@ -87,8 +87,8 @@ public struct PeriodParser: Sendable {
         if lead < w.count, ["last", "past", "previous"].contains(w[lead]), lead + 2 < w.count,
            let count = Int(w[lead + 1]) ?? Self.numberWords[w[lead + 1]], count > 0, count < 1000,
            let component = Self.unit(w[lead + 2]) {
-            let from = calendar.date(byAdding: component, value: component == .day ? -(count - 1) : -count, to: today)!
-            let start = component == .day ? from : calendar.date(byAdding: .day, value: 1, to: from)!
+            let from = adding(component, component == .day ? -(count - 1) : -count, to: today)
+            let start = component == .day ? from : adding(.day, 1, to: from)
             return Match(first: i, last: lead + 2, from: start, to: today)
         }
         if let point = point(at: i, w) {
@@ -117,7 +117,7 @@ public struct PeriodParser: Sendable {
             var year = recentYear(month: endMonth, day: 1)
             if i + 1 < w.count, let y = yearValue(w[i + 1]) { year = y; last += 1 }
             let startYear = startMonth <= endMonth ? year : year - 1
-            return Match(first: i, last: last, from: day(startYear, startMonth, 1)!, to: clamp(endOfMonth(year, endMonth)!))
+            return Match(first: i, last: last, from: firstOfMonth(startYear, startMonth), to: clamp(lastOfMonth(year, endMonth)))
         }
         // Month to month: "January and March 2011", "June through August".
         if let startMonth = Self.months[w[i]] {
@@ -156,7 +156,7 @@ public struct PeriodParser: Sendable {
         switch first {
         case "today": return Match(first: i, last: i, from: today, to: today)
         case "yesterday":
-            let day = calendar.date(byAdding: .day, value: -1, to: today)!
+            let day = adding(.day, -1, to: today)
             return Match(first: i, last: i, from: day, to: day)
         case "this", "current":
             if let unit = word(1), let period = current(unit) { return Match(first: i, last: i + 1, from: period.from, to: today) }
@@ -186,9 +186,9 @@ public struct PeriodParser: Sendable {
         if let (startMonth, endMonth) = Self.seasons[first] {
             var last = i
             var year = calendar.component(.year, from: today)
-            if let y = word(1).flatMap(yearValue) { year = y; last += 1 } else if day(year, startMonth, 1)! > today { year -= 1 }
+            if let y = word(1).flatMap(yearValue) { year = y; last += 1 } else if firstOfMonth(year, startMonth) > today { year -= 1 }
             let endYear = endMonth < startMonth ? year + 1 : year
-            return Match(first: i, last: last, from: day(year, startMonth, 1)!, to: clamp(endOfMonth(endYear, endMonth)!))
+            return Match(first: i, last: last, from: firstOfMonth(year, startMonth), to: clamp(lastOfMonth(endYear, endMonth)))
         }
         // ISO dates "2011-06-01".
         if first.count == 10, let date = ShopClock.parseDay(first) {
@@ -216,10 +216,10 @@ public struct PeriodParser: Sendable {
                 if let date = day(resolved, month, dayNumber) { return Match(first: i, last: last, from: date, to: date) }
             }
             if let year = word(1).flatMap(yearValue) {
-                return Match(first: i, last: i + 1, from: day(year, month, 1)!, to: clamp(endOfMonth(year, month)!))
+                return Match(first: i, last: i + 1, from: firstOfMonth(year, month), to: clamp(lastOfMonth(year, month)))
             }
             let year = recentYear(month: month, day: 1)
-            return Match(first: i, last: i, from: day(year, month, 1)!, to: clamp(endOfMonth(year, month)!))
+            return Match(first: i, last: i, from: firstOfMonth(year, month), to: clamp(lastOfMonth(year, month)))
         }
         // "2011-06-01" and "2011-06" arrive as number tokens split by hyphens.
         if let year = yearValue(first), word(1) == "-", let month = word(2).flatMap({ Int($0) }), (1...12).contains(month),
@@ -227,11 +227,11 @@ public struct PeriodParser: Sendable {
             if word(3) == "-", let dayNumber = word(4).flatMap({ Int($0) }), word(4)?.count == 2, let date = day(year, month, dayNumber) {
                 return Match(first: i, last: i + 4, from: date, to: date)
             }
-            return Match(first: i, last: i + 2, from: day(year, month, 1)!, to: clamp(endOfMonth(year, month)!))
+            return Match(first: i, last: i + 2, from: firstOfMonth(year, month), to: clamp(lastOfMonth(year, month)))
         }
         // A year on its own: "in 2011", "2011".
         if let year = yearValue(first) {
-            return Match(first: i, last: i, from: day(year, 1, 1)!, to: clamp(day(year, 12, 31)!))
+            return Match(first: i, last: i, from: firstOfMonth(year, 1), to: clamp(lastOfMonth(year, 12)))
         }
         return nil
     }
@@ -263,11 +263,11 @@ public struct PeriodParser: Sendable {
     private func previous(_ unit: String) -> (from: Date, to: Date)? {
         switch unit {
         case "week":
-            let start = calendar.date(byAdding: .day, value: -7, to: startOfWeek(today))!
-            return (start, calendar.date(byAdding: .day, value: 6, to: start)!)
+            let start = adding(.day, -7, to: startOfWeek(today))
+            return (start, adding(.day, 6, to: start))
         case "month":
-            let start = calendar.date(byAdding: .month, value: -1, to: startOfMonth(today))!
-            return (start, calendar.date(byAdding: .day, value: -1, to: startOfMonth(today))!)
+            let start = adding(.month, -1, to: startOfMonth(today))
+            return (start, adding(.day, -1, to: startOfMonth(today)))
         case "quarter":
             var year = calendar.component(.year, from: today)
             var quarter = quarterOf(today) - 1
@@ -275,7 +275,7 @@ public struct PeriodParser: Sendable {
             return (quarterStart(year, quarter), quarterEnd(year, quarter))
         case "year":
             let year = calendar.component(.year, from: today) - 1
-            return (day(year, 1, 1)!, day(year, 12, 31)!)
+            return (firstOfMonth(year, 1), lastOfMonth(year, 12))
         default: return nil
         }
     }
@@ -311,23 +311,33 @@ public struct PeriodParser: Sendable {
         return calendar.date(byAdding: DateComponents(month: 1, day: -1), to: start)
     }
 
+    // Years are bounded to 1990–2100 and counts below 1,000 before they get here, so Foundation's calendar
+    // always has an answer; the fallbacks exist so that no outside input can reach a trapping `!`.
+    private func adding(_ component: Calendar.Component, _ value: Int, to date: Date) -> Date {
+        calendar.date(byAdding: component, value: value, to: date) ?? date
+    }
+
+    private func firstOfMonth(_ year: Int, _ month: Int) -> Date { day(year, month, 1) ?? today }
+
+    private func lastOfMonth(_ year: Int, _ month: Int) -> Date { endOfMonth(year, month) ?? today }
+
     /// A period that has not ended yet runs to today.
     private func clamp(_ date: Date) -> Date { min(date, today) }
 
     private func startOfWeek(_ date: Date) -> Date {
         let weekday = calendar.component(.weekday, from: date)  // 1 = Sunday
-        return calendar.date(byAdding: .day, value: -((weekday + 5) % 7), to: date)!
+        return adding(.day, -((weekday + 5) % 7), to: date)
     }
 
     private func startOfMonth(_ date: Date) -> Date {
-        day(calendar.component(.year, from: date), calendar.component(.month, from: date), 1)!
+        firstOfMonth(calendar.component(.year, from: date), calendar.component(.month, from: date))
     }
 
     private func startOfYear(_ date: Date) -> Date {
-        day(calendar.component(.year, from: date), 1, 1)!
+        firstOfMonth(calendar.component(.year, from: date), 1)
     }
 
     private func quarterOf(_ date: Date) -> Int { (calendar.component(.month, from: date) - 1) / 3 + 1 }
-    private func quarterStart(_ year: Int, _ quarter: Int) -> Date { day(year, (quarter - 1) * 3 + 1, 1)! }
-    private func quarterEnd(_ year: Int, _ quarter: Int) -> Date { endOfMonth(year, quarter * 3)! }
+    private func quarterStart(_ year: Int, _ quarter: Int) -> Date { firstOfMonth(year, (quarter - 1) * 3 + 1) }
+    private func quarterEnd(_ year: Int, _ quarter: Int) -> Date { lastOfMonth(year, quarter * 3) }
 }
