@@ -72,13 +72,14 @@ public func buildApplication(
         catalog: catalog, orders: SQLiteOrders(database: database), discounts: SQLiteDiscounts(database: database),
         tickets: SQLiteTickets(database: database), history: catalog, analytics: SQLiteAnalytics(database: database), credits: ledger
     )
+    let lookupGuard = LookupGuard(
+        maxFailures: configuration.maxFailedLookups, clock: clock,
+        store: SQLiteLookupAttempts(database: database, window: LookupGuard.defaultWindow, clock: clock)
+    )
     let engine = ChatEngine(
         classifier: language.classifier, extractor: language.extractor, stores: stores, clock: clock,
-        lookupGuard: LookupGuard(
-            maxFailures: configuration.maxFailedLookups, clock: clock,
-            store: SQLiteLookupAttempts(database: database, window: LookupGuard.defaultWindow, clock: clock)
-        ),
-        assistant: assistant
+        handlers: .standard(stores: stores, extractor: language.extractor, clock: clock, lookupGuard: lookupGuard, assistant: assistant),
+        router: .standard(catalog: catalog), access: AccessPolicy(), assistant: assistant
     )
     let chat = ChatService(
         sessions: sessions, stores: StoreDirectory(database: database), engine: engine, writer: writer,

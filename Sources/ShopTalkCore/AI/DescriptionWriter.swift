@@ -12,7 +12,7 @@ public struct DescriptionWriter: ChatHandler {
     /// Whether an owner's message asks for a description, or answers a draft.
     static func wants(_ turn: Turn, state: ConversationState) -> Bool {
         guard turn.context.role == .owner else { return false }
-        if state.pending?.expecting == "confirm_description" { return true }
+        if case .saveDescription = state.pending { return true }
         let text = turn.text.lowercased()
         return text.contains("description") && ["write", "draft", "generate", "create", "new"].contains { text.contains($0) }
     }
@@ -20,8 +20,7 @@ public struct DescriptionWriter: ChatHandler {
     public func handle(_ turn: Turn, state: inout ConversationState) async throws -> Reply {
         let intent = Intent(name: Intent.Name.productDetails, confidence: turn.intent.confidence)
         let storeID = turn.context.store.id
-        if let pending = state.pending, pending.expecting == "confirm_description",
-           let id = pending.collected["product"].flatMap(Int64.init), let draft = pending.collected["draft"] {
+        if case .saveDescription(let id, let draft) = state.pending {
             state.pending = nil
             let words = Set(turn.tokens.map(\.text))
             if !words.isDisjoint(with: ["yes", "save", "ok", "okay", "sure", "yep", "confirm", "publish"]) && !words.contains("no") {
@@ -47,8 +46,7 @@ public struct DescriptionWriter: ChatHandler {
         }
         switch await assistant.describe(product, storeID: storeID) {
         case .text(let draft):
-            state.pending = .init(expecting: "confirm_description", intent: Intent.Name.productDetails,
-                                  collected: ["product": String(product.id), "draft": draft])
+            state.pending = .saveDescription(productID: product.id, draft: draft)
             return Reply(text: "Here is a draft for the \(product.name):\n\n\(draft)\n\nShall I save it?", intent: intent, suggestions: ["Yes, save it", "No, keep the old one"])
         case .refused(let reason):
             return Reply(text: "I can't write one right now: \(reason)", intent: intent, suggestions: ["How many AI credits do I have left?"])

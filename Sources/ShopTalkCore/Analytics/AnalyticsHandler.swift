@@ -17,16 +17,15 @@ public struct AnalyticsHandler: ChatHandler {
         let intent = Intent(name: Intent.Name.businessQuery, confidence: turn.intent.confidence)
         var working = turn
         var matcher = try await analytics.productMatcher(storeID: storeID)
-        if let pending = state.pending, pending.expecting == "product_choice", let options = pending.collected["options"] {
+        if case .productChoice(let names, let original) = state.pending {
             // The owner picked one of the products offered: "the second", or (part of) its name.
             state.pending = nil
-            let names = options.components(separatedBy: "\n")
             let words = turn.tokens.map(\.text)
             let ordinal = ["first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "1st": 0, "2nd": 1, "3rd": 2]
             let asked = ProductNameMatcher.words(turn.text).subtracting(ProductNameMatcher.words("the one please"))
             let picked = words.compactMap { ordinal[$0] }.first.flatMap { $0 < names.count ? names[$0] : nil }
                 ?? (asked.isEmpty ? nil : names.first { ProductNameMatcher.words($0).isSuperset(of: asked) })
-            if let picked, let original = pending.collected["question"], let only = matcher.only(picked) {
+            if let picked, let only = matcher.only(picked) {
                 // Answer the original question about the chosen product.
                 working = Turn(text: original, tokens: Tokenizer.tokenize(original), intent: turn.intent,
                                entities: state.analyticsEntities ?? [], context: turn.context)
@@ -37,8 +36,7 @@ public struct AnalyticsHandler: ChatHandler {
         let parser = QuestionParser(today: clock.today())
         switch parser.parse(working, previous: state.lastQuery, matcher: matcher) {
         case .ambiguousProduct(let phrase, let candidates):
-            state.pending = .init(expecting: "product_choice", intent: Intent.Name.businessQuery,
-                                  collected: ["options": candidates.joined(separator: "\n"), "question": turn.text])
+            state.pending = .productChoice(options: candidates, question: turn.text)
             state.analyticsEntities = turn.entities
             let list = candidates.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "; ")
             return Reply(text: "Several products match \"\(phrase)\": \(list). Which one do you mean?", intent: intent,

@@ -7,9 +7,9 @@ public struct ChatEngine: Sendable {
     let extractor: EntityExtractor
     let catalog: any CatalogStore
     let clock: ShopClock
-    let handlers: [String: any ChatHandler]
-    let fallback: any ChatHandler
-    let references = ReferenceResolver()
+    let handlers: HandlerTable
+    let router: TurnRouter
+    let access: AccessPolicy
 
     let discounts: any DiscountStore
 
@@ -38,48 +38,33 @@ public struct ChatEngine: Sendable {
     }
 
     let assistant: AIAssistant?
-    let describer: DescriptionWriter
-    let creditsHandler: CreditsHandler?
 
+    /// An engine over `stores` with ShopTalk's standard handlers and dialogue policy.
     public init(
         classifier: any IntentClassifying, extractor: EntityExtractor, stores: Stores, clock: ShopClock,
         lookupGuard: LookupGuard? = nil, assistant: AIAssistant? = nil
     ) {
-        self.assistant = assistant
-        self.describer = DescriptionWriter(catalog: stores.catalog, assistant: assistant)
-        self.creditsHandler = stores.credits.map { CreditsHandler(report: $0, clock: clock) }
+        self.init(
+            classifier: classifier, extractor: extractor, stores: stores, clock: clock,
+            handlers: .standard(stores: stores, extractor: extractor, clock: clock, lookupGuard: lookupGuard, assistant: assistant),
+            router: .standard(catalog: stores.catalog), assistant: assistant
+        )
+    }
+
+    /// An engine with the given handler table and dialogue policy (the composition root's choice).
+    public init(
+        classifier: any IntentClassifying, extractor: EntityExtractor, stores: Stores, clock: ShopClock,
+        handlers: HandlerTable, router: TurnRouter, access: AccessPolicy = AccessPolicy(), assistant: AIAssistant? = nil
+    ) {
         self.classifier = classifier
         self.extractor = extractor
         self.catalog = stores.catalog
         self.discounts = stores.discounts
         self.clock = clock
-        let catalog = stores.catalog
-        let smallTalk = SmallTalkHandler()
-        let search = CatalogHandler(catalog: catalog, extractor: extractor)
-        let info = ProductInfoHandler(catalog: catalog)
-        let deals = DiscountHandler(discounts: stores.discounts, catalog: catalog, clock: clock)
-        self.fallback = smallTalk
-        self.handlers = [
-            Intent.Name.greeting: smallTalk,
-            Intent.Name.goodbye: smallTalk,
-            Intent.Name.thanks: smallTalk,
-            Intent.Name.help: smallTalk,
-            Intent.Name.outOfScope: smallTalk,
-            Intent.Name.findProducts: search,
-            Intent.Name.productRecommendation: RecommendationHandler(catalog: catalog, history: stores.history),
-            Intent.Name.productDetails: info,
-            Intent.Name.priceInquiry: info,
-            Intent.Name.checkStock: info,
-            Intent.Name.findDiscounts: deals,
-            Intent.Name.applyDiscount: deals,
-            Intent.Name.complaint: ComplaintHandler(tickets: stores.tickets, clock: clock),
-            Intent.Name.returnRefund: ReturnRefundHandler(tickets: stores.tickets, clock: clock),
-            Intent.Name.humanHandoff: HumanHandoffHandler(tickets: stores.tickets, clock: clock),
-            Intent.Name.storePolicy: StorePolicyHandler(),
-            Intent.Name.giftIdeas: GiftIdeasHandler(catalog: catalog),
-            Intent.Name.orderStatus: OrderStatusHandler(orders: stores.orders, guardrail: lookupGuard ?? LookupGuard(clock: clock)),
-            Intent.Name.businessQuery: BusinessQueryGate(analytics: AnalyticsHandler(analytics: stores.analytics, clock: clock)),
-        ]
+        self.handlers = handlers
+        self.router = router
+        self.access = access
+        self.assistant = assistant
     }
 
     /// What the pipeline understood of a message, before any handler ran.
@@ -104,17 +89,9 @@ public struct ChatEngine: Sendable {
             text: text, tokens: understanding.tokens, intent: understanding.intent, entities: understanding.entities,
             context: context
         )
-        try await resolveDialogue(&turn, state: &state)
-        let handler: any ChatHandler
-        if turn.entities.contains(where: { $0.type == Entity.Kind.price && $0.value["outOfRange"] != nil }) {
-            handler = AmountTooLargeHandler()
-        } else if DescriptionWriter.wants(turn, state: state) {
-            handler = describer
-        } else if turn.context.role == .owner, CreditsHandler.wants(turn), let creditsHandler {
-            handler = creditsHandler
-        } else {
-            handler = handlers[turn.intent.name] ?? fallback
-        }
+        let route = try await router.route(&turn, state: &state)
+        let handler = access.permits(route, role: context.role)
+            ? handlers.handler(for: route, intent: turn.intent.name) : AccessPolicy.Refusal()
         var reply = try await handler.handle(turn, state: &state)
         if let assistant {
             try await useAssistant(assistant, on: &reply, turn: turn)
@@ -122,9 +99,6 @@ public struct ChatEngine: Sendable {
         reply.entities = understanding.entities
         try await attachDiscounts(&reply, store: context.store)
         reply.suggestions = Self.suggestions(reply.suggestions, state: state)
-        if context.role == .customer, reply.intent.name == Intent.Name.businessQuery, reply.products != nil {
-            reply.products = nil
-        }
         state.lastIntent = reply.intent.name
         state.turns += 1
         return reply
@@ -153,9 +127,12 @@ public struct ChatEngine: Sendable {
     static func suggestions(_ given: [String], state: ConversationState) -> [String] {
         var result: [String] = []
         for suggestion in given where !result.contains(suggestion) { result.append(suggestion) }
-        let fallback = state.pending?.expecting == "email" ? ["I don't know the email", "Check another order"]
-            : !state.lastShown.isEmpty ? ["Show more", "Cheaper ones", "Any discounts on these?"]
-            : SmallTalkHandler.starters
+        let fallback: [String]
+        if case .email = state.pending {
+            fallback = ["I don't know the email", "Check another order"]
+        } else {
+            fallback = !state.lastShown.isEmpty ? ["Show more", "Cheaper ones", "Any discounts on these?"] : SmallTalkHandler.starters
+        }
         for suggestion in fallback where result.count < 2 && !result.contains(suggestion) { result.append(suggestion) }
         return Array(result.prefix(4))
     }
@@ -189,91 +166,6 @@ public struct ChatEngine: Sendable {
             let rules = active.filter { updated[0].discounts.contains($0.code) }
                 .map { "\($0.code) (\(DiscountPhrases.rule($0, currency: store.currency)))" }
             reply.text += " Codes that can apply: " + rules.joined(separator: "; ") + "."
-        }
-    }
-
-    /// Dialogue context: answers to pending questions, references to the last list, and catalog words in
-    /// messages the classifier could not place.
-    func resolveDialogue(_ turn: inout Turn, state: inout ConversationState) async throws {
-        let confident = turn.intent.confidence >= 0.6
-        if turn.context.role == .owner {
-            // Owners' questions about the business, follow-ups to them, and answers to "which product?".
-            let words = turn.tokens.map(\.text)
-            let lowered = turn.text.lowercased()
-            let followUp = state.lastIntent == Intent.Name.businessQuery
-                && (words.first == "and" || lowered.hasPrefix("what about") || lowered.hasPrefix("how about") || lowered.hasPrefix("same for")
-                    || (words.count <= 5 && turn.entities.contains { $0.type == Entity.Kind.date || $0.type == Entity.Kind.country }))
-            if state.pending?.intent == Intent.Name.businessQuery || followUp
-                || (turn.intent.name != Intent.Name.businessQuery && QuestionParser.looksAnalytic(words)
-                    && ![Intent.Name.orderStatus, Intent.Name.complaint, Intent.Name.applyDiscount].contains(turn.intent.name)) {
-                turn.intent = Intent(name: Intent.Name.businessQuery, confidence: max(turn.intent.confidence, 0.7))
-                return
-            }
-            if turn.intent.name == Intent.Name.businessQuery { return }
-        }
-        if let pending = state.pending, pending.expecting == "confirm" {
-            let words = Set(turn.tokens.map(\.text))
-            let affirmative = !words.isDisjoint(with: ["yes", "yeah", "yep", "yup", "sure", "ok", "okay", "please", "go", "why"])
-                || turn.text.lowercased().hasPrefix("show them")
-            if affirmative && !words.contains("no") {
-                turn.intent = Intent(name: pending.intent, confidence: max(turn.intent.confidence, 0.9))
-                return
-            }
-            state.pending = nil
-        }
-        if let pending = state.pending {
-            let answers = pending.expecting == "order_number" ? turn.entity(Entity.Kind.orderNumber) != nil
-                : pending.expecting == "email" ? turn.entity(Entity.Kind.email) != nil : false
-            if answers || turn.intent.name == pending.intent {
-                turn.intent = Intent(name: pending.intent, confidence: max(turn.intent.confidence, 0.9))
-                return
-            }
-            if confident && turn.intent.name != Intent.Name.outOfScope {
-                // A clear change of topic drops the question.
-                state.pending = nil
-            } else {
-                turn.intent = Intent(name: pending.intent, confidence: turn.intent.confidence)
-                return
-            }
-        }
-        if turn.entity(Entity.Kind.orderNumber) != nil && [Intent.Name.outOfScope, Intent.Name.help, Intent.Name.findProducts].contains(turn.intent.name) {
-            turn.intent = Intent(name: Intent.Name.orderStatus, confidence: max(turn.intent.confidence, 0.7))
-            return
-        }
-        if !state.slots.isEmpty, !SlotRelease.released(by: turn.tokens.map(\.text)).isEmpty,
-           ![Intent.Name.orderStatus, Intent.Name.complaint, Intent.Name.returnRefund].contains(turn.intent.name) {
-            // "ok forget the colour", "any price is fine": the search goes on without that filter.
-            turn.intent = Intent(name: Intent.Name.findProducts, confidence: max(turn.intent.confidence, 0.7))
-            return
-        }
-        var shown = try await catalog.products(ids: state.lastShown, storeID: turn.context.store.id)
-        if shown.isEmpty, let focus = state.focus {
-            shown = try await catalog.products(ids: [focus], storeID: turn.context.store.id)
-        }
-        turn.referenced = references.resolve(turn, shown: shown, focus: state.focus)
-        let words = turn.tokens.map(\.text)
-        if !turn.referenced.isEmpty {
-            let infoIntents: Set<String> = [Intent.Name.productDetails, Intent.Name.priceInquiry, Intent.Name.checkStock]
-            if !infoIntents.contains(turn.intent.name) && turn.intent.name != Intent.Name.findDiscounts
-                && turn.intent.name != Intent.Name.applyDiscount && turn.intent.name != Intent.Name.productRecommendation {
-                if words.contains("cheaper") || words.contains("more") && words.contains("show") {
-                    turn.referenced = []
-                } else {
-                    turn.intent = Intent(name: Intent.Name.productDetails, confidence: max(turn.intent.confidence, 0.7))
-                }
-            }
-            return
-        }
-        let catalogTypes: Set<String> = [
-            Entity.Kind.category, Entity.Kind.brand, Entity.Kind.color, Entity.Kind.price, Entity.Kind.product, Entity.Kind.size,
-            Entity.Kind.item,
-        ]
-        // In the middle of a search, a short message with catalog words refines it ("in olive?", "a 10").
-        // (Without context the classifier already decided; see `TrainedIntentClassifier.classify`.)
-        let shopping = !state.lastShown.isEmpty || !state.slots.isEmpty
-        if shopping, turn.tokens.count <= 8, turn.entities.contains(where: { catalogTypes.contains($0.type) }),
-           [Intent.Name.outOfScope, Intent.Name.help, Intent.Name.greeting].contains(turn.intent.name) {
-            turn.intent = Intent(name: Intent.Name.findProducts, confidence: max(turn.intent.confidence, 0.6))
         }
     }
 }

@@ -19,21 +19,9 @@ public struct ConversationState: Sendable, Hashable, Codable {
         }
     }
 
-    /// A question the assistant asked and is waiting for an answer to.
-    public struct PendingQuestion: Sendable, Hashable, Codable {
-        /// What is being asked for, e.g. "order_number" or "email".
-        public var expecting: String
-        /// The intent the answer belongs to.
-        public var intent: String
-        /// Values gathered so far (an order number while the email is asked for).
-        public var collected: [String: String]
-
-        public init(expecting: String, intent: String, collected: [String: String] = [:]) {
-            self.expecting = expecting
-            self.intent = intent
-            self.collected = collected
-        }
-    }
+    /// The schema of the stored state: 2 since pending questions became `PendingQuestion` (a state
+    /// stored without a version is version 1, and still decodes).
+    public static let currentVersion = 2
 
     public var slots = Slots()
     /// Free-text terms of the last search ("running", "noise cancelling").
@@ -42,6 +30,7 @@ public struct ConversationState: Sendable, Hashable, Codable {
     public var lastShown: [Int64] = []
     /// Zero-based page of the last search.
     public var page = 0
+    /// The question the assistant is waiting for an answer to.
     public var pending: PendingQuestion?
     /// Intent of the previous message, for follow-ups.
     public var lastIntent: String?
@@ -57,6 +46,8 @@ public struct ConversationState: Sendable, Hashable, Codable {
     public var lastOrderNumber: String?
     /// Number of messages handled in this session.
     public var turns = 0
+    /// `currentVersion` when written; absent in states written before versions.
+    public var version: Int? = ConversationState.currentVersion
 
     public init() {}
 }

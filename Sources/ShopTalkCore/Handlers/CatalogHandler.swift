@@ -41,7 +41,7 @@ public struct CatalogHandler: ChatHandler {
     public func handle(_ turn: Turn, state: inout ConversationState) async throws -> Reply {
         let wantsMore = isShowMore(turn) && !state.lastShown.isEmpty
         var truncated = false
-        if let pending = state.pending, pending.expecting == "confirm", let drop = pending.collected["drop"] {
+        if case .searchWithout(let drop) = state.pending {
             // "Yes" to "want to see them?" after a search found nothing.
             state.pending = nil
             state.page = 0
@@ -217,7 +217,7 @@ public struct CatalogHandler: ChatHandler {
             if let cheapest = page.products.first {
                 text += " \(page.total) \(page.total == 1 ? "matches" : "match") \(phrase); the cheapest is the \(cheapest.name) at \(cheapest.price.formatted(currency: currency)) — want to see \(page.total == 1 ? "it" : "them")?"
                 state.lastShown = [cheapest.id]
-                state.pending = .init(expecting: "confirm", intent: Intent.Name.findProducts, collected: ["drop": slot])
+                state.pending = .searchWithout(slot: slot)
                 return Reply(
                     text: text, intent: turn.intent, suggestions: ["Yes, show them", "What can you do?"],
                     products: [ProductCard(product: cheapest, currency: currency)]

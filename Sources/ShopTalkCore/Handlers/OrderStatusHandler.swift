@@ -11,13 +11,21 @@ public struct OrderStatusHandler: ChatHandler {
     }
 
     public func handle(_ turn: Turn, state: inout ConversationState) async throws -> Reply {
-        var collected = state.pending?.intent == Intent.Name.orderStatus ? state.pending?.collected ?? [:] : [:]
-        if let number = turn.entity(Entity.Kind.orderNumber)?.value.stringValue { collected["order_number"] = number }
-        if let email = turn.entity(Entity.Kind.email)?.value.stringValue { collected["email"] = email }
+        // What the conversation has gathered so far, then what this message adds.
+        var number: String?
+        var email: String?
+        var askedForNumber = false
+        switch state.pending {
+        case .orderNumber(Intent.Name.orderStatus, let given)?: email = given; askedForNumber = true
+        case .email(let given)?: number = given
+        default: break
+        }
+        number = turn.entity(Entity.Kind.orderNumber)?.value.stringValue ?? number
+        email = turn.entity(Entity.Kind.email)?.value.stringValue ?? email
         let intent = Intent(name: Intent.Name.orderStatus, confidence: turn.intent.confidence)
-        guard let number = collected["order_number"] else {
-            let again = state.pending?.expecting == "order_number"
-            state.pending = .init(expecting: "order_number", intent: Intent.Name.orderStatus, collected: collected)
+        guard let number else {
+            let again = askedForNumber
+            state.pending = .orderNumber(for: Intent.Name.orderStatus, email: email)
             return Reply(
                 text: again
                     ? "I still need the order number to look it up. It's in your confirmation email and looks like ORD-20250105-0001."
@@ -25,8 +33,8 @@ public struct OrderStatusHandler: ChatHandler {
                 intent: intent, suggestions: ["I don't have it", "Show me headphones"]
             )
         }
-        guard let email = collected["email"] else {
-            state.pending = .init(expecting: "email", intent: Intent.Name.orderStatus, collected: collected)
+        guard let email else {
+            state.pending = .email(orderNumber: number)
             return Reply(
                 text: "Thanks. To keep your order private, what's the email address you used for order \(number)?",
                 intent: intent, suggestions: []

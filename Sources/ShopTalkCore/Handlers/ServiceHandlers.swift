@@ -12,10 +12,9 @@ public struct ReturnRefundHandler: ChatHandler {
     public func handle(_ turn: Turn, state: inout ConversationState) async throws -> Reply {
         let terms = StorePolicies.standard(currency: turn.context.store.currency).answers[.returns] ?? ""
         let intent = Intent(name: Intent.Name.returnRefund, confidence: turn.intent.confidence)
-        let orderNumber = turn.entity(Entity.Kind.orderNumber)?.value.stringValue ?? state.pending?.collected["order_number"]
-            ?? state.lastOrderNumber
+        let orderNumber = turn.entity(Entity.Kind.orderNumber)?.value.stringValue ?? state.lastOrderNumber
         guard let orderNumber else {
-            state.pending = .init(expecting: "order_number", intent: Intent.Name.returnRefund)
+            state.pending = .orderNumber(for: Intent.Name.returnRefund)
             return Reply(
                 text: "\(terms) Tell me the order number (it looks like ORD-20250105-0001) and I'll open a return request for you.",
                 intent: intent, suggestions: ["I don't have the order number", "What's your return policy?"]

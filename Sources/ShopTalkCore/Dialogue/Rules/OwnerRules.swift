@@ -1,0 +1,57 @@
+/// An amount beyond anything a shop sells at ("under $100000000000000000", 400 digits) is never
+/// searched with or checked: the shopper is told why.
+public struct OutOfRangeAmountRule: DialogueRule {
+    public let name = "out-of-range amount"
+
+    public init() {}
+
+    public func decide(_ turn: inout Turn, state: inout ConversationState) async throws -> Route? {
+        turn.entities.contains { $0.type == Entity.Kind.price && $0.value["outOfRange"] != nil } ? .amountTooLarge : nil
+    }
+}
+
+/// An owner's "write a description for …", and the owner's answer to the draft shown.
+public struct OwnerDescriptionRule: DialogueRule {
+    public let name = "owner description"
+
+    public init() {}
+
+    public func decide(_ turn: inout Turn, state: inout ConversationState) async throws -> Route? {
+        DescriptionWriter.wants(turn, state: state) ? .describeProduct : nil
+    }
+}
+
+/// An owner's question about AI credits: the balance, or what AI cost.
+public struct OwnerCreditsRule: DialogueRule {
+    public let name = "owner AI credits"
+
+    public init() {}
+
+    public func decide(_ turn: inout Turn, state: inout ConversationState) async throws -> Route? {
+        turn.context.role == .owner && CreditsHandler.wants(turn) ? .aiCredits : nil
+    }
+}
+
+/// Owners' questions about the business, their follow-ups ("and in Germany?", "what about last
+/// year?") and answers to "which product did you mean?" go to the analytics, and so does any owner
+/// message that reads as an analytic question, unless it is an order, complaint or code.
+public struct OwnerAnalyticsRule: DialogueRule {
+    public let name = "owner analytics"
+
+    public init() {}
+
+    public func decide(_ turn: inout Turn, state: inout ConversationState) async throws -> Route? {
+        guard turn.context.role == .owner else { return nil }
+        let words = turn.words
+        let lowered = turn.text.lowercased()
+        let followUp = state.lastIntent == Intent.Name.businessQuery
+            && (words.first == "and" || lowered.hasPrefix("what about") || lowered.hasPrefix("how about") || lowered.hasPrefix("same for")
+                || (words.count <= 5 && turn.entities.contains { $0.type == Entity.Kind.date || $0.type == Entity.Kind.country }))
+        let shopperTopics = [Intent.Name.orderStatus, Intent.Name.complaint, Intent.Name.applyDiscount]
+        if state.pending?.intent == Intent.Name.businessQuery || followUp
+            || (turn.intent.name != Intent.Name.businessQuery && QuestionParser.looksAnalytic(words) && !shopperTopics.contains(turn.intent.name)) {
+            return turn.settle(Intent.Name.businessQuery, atLeast: 0.7)
+        }
+        return turn.intent.name == Intent.Name.businessQuery ? .intent(Intent.Name.businessQuery) : nil
+    }
+}
