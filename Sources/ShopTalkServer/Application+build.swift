@@ -23,11 +23,12 @@ public func buildApplication(
     let clock = configuration.clock
     let language = try language ?? {
         let model = try LanguageModel.train(
-            directory: configuration.intentsDirectory, threshold: configuration.intentThreshold, margin: configuration.intentMargin
+            directory: configuration.intentsDirectory, threshold: configuration.intentThreshold, margin: configuration.intentMargin,
+            cache: configuration.nluCacheDirectory.map(IntentModelCache.init(directory:))
         )
         logger.info("Trained the intent classifier", metadata: [
             "nlu.examples": "\(model.exampleCount)", "nlu.intents": "\(model.classifier.model.labels.count)",
-            "nlu.training_ms": "\(model.trainingTime.inMilliseconds)",
+            "nlu.training_ms": "\(model.trainingTime.inMilliseconds)", "nlu.cache": "\(model.cacheOutcome ?? "off")",
         ])
         return model
     }()

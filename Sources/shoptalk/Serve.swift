@@ -26,6 +26,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Folder of NLU training data. [env: SHOPTALK_INTENTS, default: ./Intents]")
     var intents: String?
 
+    @Option(help: "Folder where trained intent models are kept between starts, or off. [env: SHOPTALK_NLU_CACHE, default: ~/.cache/shoptalk]")
+    var nluCache: String?
+
     @Option(help: "Pin the server's today (YYYY-MM-DD). [env: SHOPTALK_TODAY, default: the real clock]")
     var today: String?
 
@@ -121,6 +124,9 @@ struct Serve: AsyncParsableCommand {
         configuration.databasePath = EnvironmentOptions.resolve(db, "SHOPTALK_DB", default: configuration.databasePath)
         configuration.publicDirectory = EnvironmentOptions.resolve(self.public, "SHOPTALK_PUBLIC", default: configuration.publicDirectory)
         configuration.intentsDirectory = EnvironmentOptions.resolve(intents, "SHOPTALK_INTENTS", default: configuration.intentsDirectory)
+        if let cache = nluCache ?? EnvironmentOptions.string("SHOPTALK_NLU_CACHE") {
+            configuration.nluCacheDirectory = cache == "off" ? nil : cache
+        }
         if let day = today ?? EnvironmentOptions.string("SHOPTALK_TODAY") {
             guard let date = ShopClock.parseDay(day) else {
                 throw ValidationError("--today must be a date like 2011-12-10, not \(day).")

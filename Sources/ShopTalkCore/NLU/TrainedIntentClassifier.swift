@@ -19,8 +19,17 @@ public struct TrainedIntentClassifier: IntentClassifying {
     /// the data's lookups and annotations) become features, exactly as they will at run time.
     public static func train(
         _ data: NLUTrainingData, extractor: EntityExtractor, trainer: IntentTrainer = IntentTrainer(),
-        threshold: Double = 0.35, margin: Double = 0.05
+        threshold: Double = 0.35, margin: Double = 0.05, cache: IntentModelCache? = nil
     ) -> TrainedIntentClassifier {
+        trainReporting(data, extractor: extractor, trainer: trainer, threshold: threshold, margin: margin, cache: cache).classifier
+    }
+
+    /// As `train`, saying whether the model came from `cache`, was trained and filed there, or could not
+    /// be filed (and why); nil without a cache.
+    static func trainReporting(
+        _ data: NLUTrainingData, extractor: EntityExtractor, trainer: IntentTrainer = IntentTrainer(),
+        threshold: Double = 0.35, margin: Double = 0.05, cache: IntentModelCache?
+    ) -> (classifier: TrainedIntentClassifier, cache: String?) {
         let vocabulary = CatalogVocabulary(training: data)
         let today = ShopClock.parseDay("2026-06-15")!
         let samples = data.examples.map { example in
@@ -36,7 +45,22 @@ public struct TrainedIntentClassifier: IntentClassifying {
                 intent: example.intent
             )
         }
-        return TrainedIntentClassifier(model: trainer.train(samples, encoder: data.encoder), threshold: threshold, margin: margin)
+        guard let cache else {
+            return (TrainedIntentClassifier(model: trainer.train(samples, encoder: data.encoder), threshold: threshold, margin: margin), nil)
+        }
+        let fingerprint = IntentModelCache.fingerprint(samples, trainer: trainer, encoder: data.encoder)
+        if let cached = cache.load(fingerprint, encoder: data.encoder) {
+            return (TrainedIntentClassifier(model: cached, threshold: threshold, margin: margin), "loaded \(cache.path(fingerprint))")
+        }
+        let model = trainer.train(samples, encoder: data.encoder)
+        let outcome: String
+        do {
+            try cache.store(model, fingerprint: fingerprint)
+            outcome = "trained and stored \(cache.path(fingerprint))"
+        } catch {
+            outcome = "trained; not stored (\(error.localizedDescription))"
+        }
+        return (TrainedIntentClassifier(model: model, threshold: threshold, margin: margin), outcome)
     }
 
     /// The message with each entity span replaced by its type ("show me Sony tvs under $500" →
