@@ -59,6 +59,29 @@ struct ChatEngineTests {
         #expect(reply.result == nil && reply.products == nil)
     }
 
+    @Test func aBrandQuestionAfterASearchNarrowsItRatherThanAskWhichOneWasMeant() async throws {
+        let shop = InMemoryShop(today: Self.today)
+        let engine = engine(shop, ["show me headphones": (Intent.Name.findProducts, 0.9), "does Sony make any?": (Intent.Name.findProducts, 0.6)])
+        let context = ChatContext(store: shop.store, role: .customer, sessionID: "s4")
+        var state = ConversationState()
+        let first = try await engine.respond(to: "show me headphones", state: &state, context: context)
+        #expect(first.products?.contains { $0.brand == "Sony" } == true)
+        let reply = try await engine.respond(to: "does Sony make any?", state: &state, context: context)
+        #expect(!reply.text.contains("Which one"))
+        let cards = try #require(reply.products)
+        #expect(!cards.isEmpty && cards.allSatisfy { $0.brand == "Sony" && $0.category == "headphones" })
+    }
+
+    @Test func countsAndNounsReadLikeAPersonWroteThem() {
+        var slots = ConversationState.Slots()
+        slots.category = "headphones"
+        slots.color = "black"
+        #expect(CatalogPhrases.describe(slots, text: nil, currency: "USD", one: true) == "black headphone set")
+        #expect(CatalogPhrases.describe(slots, text: nil, currency: "USD") == "black headphones")
+        #expect(CatalogPhrases.count(1, "order") == "1 order" && CatalogPhrases.count(3, "order") == "3 orders")
+        #expect(CatalogPhrases.singularNoun("accessories") == "accessory" && CatalogPhrases.singularNoun("tvs") == "TV")
+    }
+
     @Test func pendingQuestionsStoredByTheFirstVersionStillDecode() throws {
         let legacy = [
             (#"{"expecting":"email","intent":"order_status","collected":{"order_number":"ORD-1"}}"#, PendingQuestion.email(orderNumber: "ORD-1")),
