@@ -116,6 +116,7 @@ public struct AnalyticsHandler: ChatHandler {
             }
             let change = (current - previous) / previous * 100
             let text = "\(metric == .units ? "Units sold" : metric.rawValue.capitalized) for \(scope) \(period) was \(AnalyticsPhrases.value(current, metric: metric, currency: currency)), against \(AnalyticsPhrases.value(previous, metric: metric, currency: currency)) \(otherPeriod): \(change >= 0 ? "up" : "down") \(String(format: "%.1f%%", abs(change)))."
+                + (query.likeForLike == true ? " (The same number of days of each, since this period is not over yet.)" : "")
             var result = AnalyticsResult.scalar("change", (change * 10).rounded() / 10, unit: "%", from: query.from, to: query.to)
             result.rows = [[.string("\(query.from ?? "")…\(query.to ?? "")"), .number(current)], [.string("\(query.compareFrom ?? "")…\(query.compareTo ?? "")"), .number(previous)]]
             result.columns = ["period", metric.rawValue]

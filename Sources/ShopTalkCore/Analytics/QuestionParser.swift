@@ -52,17 +52,25 @@ public struct QuestionParser: Sendable {
         let dates = turn.entities.filter { $0.type == Entity.Kind.date }.compactMap { entity -> (String, String)? in
             guard let from = entity.value["from"]?.stringValue, let to = entity.value["to"]?.stringValue else { return nil }
             return (from, to)
+        }.reduce(into: [(String, String)]()) { kept, period in
+            // "the summer of 2011, June through August" names one period twice: not a comparison.
+            if !kept.contains(where: { $0.0 <= period.1 && period.0 <= $0.1 }) { kept.append(period) }
         }
+        // Words inside a period ("last month") say when, not how to group: "what sold best last month?"
+        // ranks products, it does not look for the best month.
+        let periodSpans = turn.entities.filter { $0.type == Entity.Kind.date }.map { $0.start..<$0.end }
+        let grouping = Set(turn.tokens.filter { token in token.kind != .symbol && !periodSpans.contains { $0.contains(token.start) } }.map(\.text))
+        let filters = Set(turn.entities.map(\.type))
 
         let isFollowUp = previous != nil && (words.first == "and" || has("what about") || has("how about") || has("same for")
-            || has("and for") || has("and in") || (words.count <= 4 && !turn.entities.isEmpty && Self.kind(words: set, has: has, dates: dates.count) == nil))
+            || has("and for") || has("and in") || (words.count <= 4 && !turn.entities.isEmpty && Self.kind(words: grouping, has: has, dates: dates.count, filters: filters) == nil))
         var query: SalesQuery
         if isFollowUp, let previous {
             query = previous
             if let metric = Self.metric(words: set, has: has) { query.metric = metric }
-            if let kind = Self.kind(words: set, has: has, dates: dates.count) { query.kind = kind }
+            if let kind = Self.kind(words: grouping, has: has, dates: dates.count, filters: filters) { query.kind = kind }
         } else {
-            let kind = Self.kind(words: set, has: has, dates: dates.count) ?? .total
+            let kind = Self.kind(words: grouping, has: has, dates: dates.count, filters: filters) ?? .total
             var metric = Self.metric(words: set, has: has) ?? .revenue
             if case .ranking(let dimension, _, _) = kind, Self.metric(words: set, has: has) == nil {
                 metric = dimension == .product || dimension == .category || dimension == .brand ? .units : .revenue
@@ -74,6 +82,11 @@ public struct QuestionParser: Sendable {
         if case .compare = query.kind, dates.count >= 2 {
             (query.from, query.to) = dates[0]
             (query.compareFrom, query.compareTo) = dates[1]
+            Self.likeForLike(&query, today: today)
+        } else if case .compare = query.kind, dates.count == 1, let (first, last) = Self.monthToMonth(turn) {
+            // "how did revenue change from August to September 2011": September against August.
+            (query.from, query.to) = last
+            (query.compareFrom, query.compareTo) = first
         } else if case .compare = query.kind, dates.count == 1 {
             (query.from, query.to) = dates[0]
             (query.compareFrom, query.compareTo) = Self.previousPeriod(from: dates[0].0, to: dates[0].1)
@@ -84,6 +97,7 @@ public struct QuestionParser: Sendable {
             let lastMonth = parser.matches(Tokenizer.tokenize("last month"))[0]
             (query.from, query.to) = (ShopClock.dayString(thisMonth.from), ShopClock.dayString(thisMonth.to))
             (query.compareFrom, query.compareTo) = (ShopClock.dayString(lastMonth.from), ShopClock.dayString(lastMonth.to))
+            Self.likeForLike(&query, today: today)
         } else if let period = dates.first {
             (query.from, query.to) = period
         }
@@ -92,11 +106,14 @@ public struct QuestionParser: Sendable {
         if let category = turn.entity(Entity.Kind.category)?.value.stringValue { query.filter.category = category }
         if let country = turn.entity(Entity.Kind.country)?.value.stringValue { query.filter.country = country }
         if let customer = turn.entity(Entity.Kind.customerID)?.value.stringValue { query.filter.customer = customer }
+        if turn.entity(Entity.Kind.country) == nil, let country = words.lazy.compactMap({ Self.demonyms[$0] }).first {
+            query.filter.country = country
+        }
         // What is left may name a product (an `item` such as "teapot" is part of a product's name here).
         let covered = turn.entities.filter { $0.type != Entity.Kind.item }.map { $0.start..<$0.end }
         let phrase = turn.tokens.filter { token in
             token.kind != .symbol && !covered.contains { $0.contains(token.start) } && !Self.questionWords.contains(token.text)
-                && !(Int(token.text) != nil)
+                && !Self.ordinaryWords.contains(token.text) && Self.demonyms[token.text] == nil && !(Int(token.text) != nil)
         }.map(\.text)
         var named = phrase
         if let model = turn.entity(Entity.Kind.product)?.value.stringValue {
@@ -138,16 +155,24 @@ public struct QuestionParser: Sendable {
     static func metric(words: Set<String>, has: (String) -> Bool) -> SalesQuery.Metric? {
         if !words.isDisjoint(with: ["margin", "margins", "profit", "profits", "profitability"]) { return .margin }
         if words.contains("aov") || has("average order") || has("average basket") || has("basket value") || has("order value") { return .aov }
-        if !words.isDisjoint(with: ["revenue", "revenues", "turnover", "takings", "income", "money", "earn", "earned", "made", "make", "spent", "spend"]) { return .revenue }
+        if !words.isDisjoint(with: ["revenue", "revenues", "turnover", "takings", "income", "money", "earn", "earned", "made", "make", "spent", "spend"])
+            || has("take in") || has("took in") || has("taken in") || has("bring in") || has("brings in") || has("brought in") { return .revenue }
         if has("how many customers") || has("number of customers") || has("unique customers") || has("new customers")
-            || has("how many buyers") || has("customers ordered") || has("customer count") { return .customers }
+            || has("how many buyers") || has("customers ordered") || has("customer count") || has("different customers")
+            || has("distinct customers") || has("unique buyers") || has("different buyers") || has("individual customers")
+            || has("how many shoppers") || has("how many clients") || has("how many people") { return .customers }
         if has("how many orders") || has("number of orders") || has("orders did") || has("order count") || has("how many invoices") || words.contains("cancellations") { return .orders }
-        if !words.isDisjoint(with: ["units", "unit", "quantity", "quantities", "pieces"]) || (has("how many") && !words.isDisjoint(with: ["sold", "sell", "sells", "ship", "shipped", "bought"])) { return .units }
-        if !words.isDisjoint(with: ["sales", "sale", "sold"]) { return .revenue }
+        // "How many" counts units unless it names orders or customers; so do "did we move", "went out", "shifted".
+        if !words.isDisjoint(with: ["units", "unit", "quantity", "quantities", "pieces", "move", "moved", "shift", "shifted", "shifting"])
+            || has("how many") || has("went out") || has("go out") || has("gone out") { return .units }
+        if !words.isDisjoint(with: ["sales", "sale"]) || (has("how much") && !words.isDisjoint(with: ["sold", "sell", "sells", "selling"])) { return .revenue }
+        // "orders from customer 17841 in 2011": the orders themselves.
+        if !words.isDisjoint(with: ["orders", "invoices"]) { return .orders }
+        // "sold" alone is left to the question's shape: a total is revenue, a product ranking is units.
         return nil
     }
 
-    static func kind(words: Set<String>, has: (String) -> Bool, dates: Int) -> SalesQuery.Kind? {
+    static func kind(words: Set<String>, has: (String) -> Bool, dates: Int, filters: Set<String> = []) -> SalesQuery.Kind? {
         if !words.isDisjoint(with: ["restock", "restocking", "reorder", "re-order", "replenish"]) || has("low on stock") || has("running low")
             || has("run out") || has("running out") || has("low stock") || has("days of cover") || has("stock levels") || words.contains("inventory") {
             return .restock
@@ -179,9 +204,11 @@ public struct QuestionParser: Sendable {
         if words.contains("trend") || has("over time") { return .trend(.month) }
         let dimension: SalesQuery.Dimension? = !words.isDisjoint(with: ["customers", "customer", "buyers", "clients", "who"]) && !words.contains("many") ? .customer
             : !words.isDisjoint(with: ["countries", "country", "markets", "where"]) ? .country
-            : !words.isDisjoint(with: ["categories"]) ? .category
-            : !words.isDisjoint(with: ["brands"]) ? .brand
-            : !words.isDisjoint(with: ["products", "product", "items", "item", "sellers", "bestsellers", "skus", "lines"]) || has("best selling") || has("best-selling") ? .product
+            // A singular "category" or "brand" groups unless the question names one ("in the shoes category").
+            : words.contains("categories") || (words.contains("category") && !filters.contains(Entity.Kind.category)) ? .category
+            : words.contains("brands") || (words.contains("brand") && !filters.contains(Entity.Kind.brand)) ? .brand
+            : !words.isDisjoint(with: ["products", "product", "items", "item", "sellers", "bestsellers", "skus", "lines"]) || has("best selling") || has("best-selling")
+                || has("what sold") || has("what sells") || has("what's selling") || has("whats selling") || has("what was selling") ? .product
             : nil
         let ranks = best || worst || !words.isDisjoint(with: ["most", "least", "ranking", "rank", "bestsellers", "popular"]) || has("which products")
             || has("which customers") || has("which country") || has("which countries") || has("who are my") || has("best selling")
@@ -191,6 +218,40 @@ public struct QuestionParser: Sendable {
             return .ranking(dimension, limit: limit, ascending: worst || words.contains("least"))
         }
         return nil
+    }
+
+    /// A comparison of a period not yet over with a whole one compares the same number of days: "this
+    /// month" on 1 December is one day, so it is set against the first day of November, and the answer
+    /// says so.
+    static func likeForLike(_ query: inout SalesQuery, today: Date) {
+        guard let from = query.from.flatMap(ShopClock.parseDay), let to = query.to.flatMap(ShopClock.parseDay),
+              let otherFrom = query.compareFrom.flatMap(ShopClock.parseDay), let otherTo = query.compareTo.flatMap(ShopClock.parseDay),
+              ShopClock.dayString(to) == ShopClock.dayString(today)
+        else { return }
+        let calendar = ShopClock.calendar
+        let days = calendar.dateComponents([.day], from: from, to: to).day ?? 0
+        let otherDays = calendar.dateComponents([.day], from: otherFrom, to: otherTo).day ?? 0
+        guard days >= 0, days < otherDays, let cut = calendar.date(byAdding: .day, value: days, to: otherFrom) else { return }
+        query.compareTo = ShopClock.dayString(cut)
+        query.likeForLike = true
+    }
+
+    /// "from August to September 2011", "between June and July": the first and the last month of a
+    /// range of whole months, when the range spans more than one month.
+    static func monthToMonth(_ turn: Turn) -> (first: (String, String), last: (String, String))? {
+        guard let entity = turn.entity(Entity.Kind.date),
+              [" to ", " through ", " thru ", " and ", " until ", " till ", "-"].contains(where: { entity.text.lowercased().contains($0) }),
+              let from = entity.value["from"]?.stringValue.flatMap(ShopClock.parseDay),
+              let to = entity.value["to"]?.stringValue.flatMap(ShopClock.parseDay)
+        else { return nil }
+        let calendar = ShopClock.calendar
+        guard calendar.component(.day, from: from) == 1,
+              calendar.dateComponents([.year, .month], from: from) != calendar.dateComponents([.year, .month], from: to),
+              let nextMonth = calendar.date(byAdding: .month, value: 1, to: from),
+              let endOfFirst = calendar.date(byAdding: .day, value: -1, to: nextMonth),
+              let lastStart = calendar.date(from: calendar.dateComponents([.year, .month], from: to))
+        else { return nil }
+        return ((ShopClock.dayString(from), ShopClock.dayString(endOfFirst)), (ShopClock.dayString(lastStart), ShopClock.dayString(to)))
     }
 
     /// The period of the same length just before `from`…`to`.

@@ -33,6 +33,8 @@ public struct SalesQuery: Sendable, Hashable, Codable {
     /// The other period of a comparison.
     public var compareFrom: String?
     public var compareTo: String?
+    /// The other period was cut to as many days as this one, which is not over yet.
+    public var likeForLike: Bool?
     public var filter: SalesFilter
 
     public init(metric: Metric, kind: Kind, from: String? = nil, to: String? = nil, filter: SalesFilter = SalesFilter()) {

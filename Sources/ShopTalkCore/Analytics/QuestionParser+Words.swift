@@ -1,0 +1,54 @@
+/// Word lists the owner question parser reads, kept apart from its logic.
+extension QuestionParser {
+    /// Demonyms name countries in owners' questions ("how much did the Germans spend with us", "our Dutch
+    /// customers"). They are read here, not by the entity extractor, because in a shopper's message
+    /// "french press" or "swiss army knife" names a product, not a market.
+    static let demonyms: [String: String] = [
+        "german": "Germany", "germans": "Germany", "french": "France", "dutch": "Netherlands", "british": "United Kingdom",
+        "brits": "United Kingdom", "english": "United Kingdom", "scottish": "United Kingdom", "welsh": "United Kingdom",
+        "belgian": "Belgium", "belgians": "Belgium", "spanish": "Spain", "spaniards": "Spain", "portuguese": "Portugal",
+        "italian": "Italy", "italians": "Italy", "swiss": "Switzerland", "austrian": "Austria", "austrians": "Austria",
+        "irish": "EIRE", "norwegian": "Norway", "norwegians": "Norway", "swedish": "Sweden", "swedes": "Sweden",
+        "danish": "Denmark", "danes": "Denmark", "finnish": "Finland", "finns": "Finland", "australian": "Australia",
+        "australians": "Australia", "american": "United States", "americans": "United States", "canadian": "Canada",
+        "canadians": "Canada", "japanese": "Japan", "singaporean": "Singapore", "singaporeans": "Singapore",
+        "israeli": "Israel", "israelis": "Israel", "cypriot": "Cyprus", "cypriots": "Cyprus", "greek": "Greece",
+        "greeks": "Greece", "icelandic": "Iceland", "icelanders": "Iceland", "brazilian": "Brazil", "brazilians": "Brazil",
+        "lebanese": "Lebanon", "lithuanian": "Lithuania", "lithuanians": "Lithuania", "maltese": "Malta", "czech": "Czech Republic",
+        "czechs": "Czech Republic", "bahraini": "Bahrain", "saudi": "Saudi Arabia", "emirati": "United Arab Emirates",
+    ]
+
+    /// Ordinary English words that never name a product on their own: verbs of selling and moving
+    /// goods, quantities, time words and function words. A product needs at least one word outside
+    /// this list ("bring" is not LETTER "A" BLING KEY RING, "placed" is not a PLACE SETTING), and these
+    /// words are never corrected to a product word by edit distance.
+    static let ordinaryWords: Set<String> = [
+        "bring", "brings", "brought", "place", "placed", "places", "placing", "set", "sets", "take", "takes", "took",
+        "taken", "taking", "move", "moved", "moves", "moving", "shift", "shifted", "shifting", "went", "go", "goes",
+        "going", "gone", "out", "get", "got", "getting", "put", "come", "came", "coming", "give", "gave", "given",
+        "keep", "kept", "want", "wanted", "like", "liked", "need", "needed", "know", "tell", "told", "say", "said",
+        "see", "seen", "saw", "look", "looked", "find", "found", "think", "thought", "make", "makes", "making",
+        "best", "top", "good", "great", "big", "bigger", "small", "smaller", "new", "old", "more", "less", "fewer",
+        "different", "distinct", "unique", "separate", "individual", "other", "others", "same", "several", "few",
+        "lot", "lots", "thing", "things", "stuff", "people", "folks", "guys", "everyone", "anyone", "someone",
+        "quarter", "quarters", "season", "seasons", "summer", "winter", "spring", "autumn", "fall", "half", "first",
+        "second", "third", "fourth", "during", "within", "across", "around", "into", "onto", "off", "than", "then",
+        "when", "why", "whom", "whose", "can", "could", "would", "should", "will", "shall", "may", "might", "must",
+        "not", "no", "yes", "ok", "okay", "just", "only", "even", "really", "very", "quite", "roughly", "approximately",
+        "exactly", "about", "approx", "percent", "percentage", "per", "cent", "%", "rate", "ratio", "share", "proportion",
+        "compare", "comparison", "difference", "differ", "changed", "change", "rise", "rose", "fell", "drop", "dropped",
+        "increase", "increased", "decrease", "decreased", "up", "down", "vs", "between", "among", "out", "shifted",
+        "spend", "spent", "spending", "pay", "paid", "paying", "earn", "earned", "bring", "generate", "generated",
+        "bring in", "worth", "value", "valued", "total", "totals", "sum", "overall", "combined", "together", "alone",
+        "happen", "happened", "happening", "doing", "done", "did", "does", "do", "us", "we", "our", "ours", "they",
+        "them", "their", "these", "those", "this", "that", "it", "its", "he", "she", "his", "her", "i", "me", "my",
+        "you", "your", "with", "without", "from", "for", "of", "to", "in", "on", "at", "by", "as", "the", "a", "an",
+        "and", "or", "but", "if", "so", "what", "which", "who", "how", "where", "there", "here", "all", "any", "some",
+        "each", "every", "many", "much", "most", "least", "number", "numbers", "amount", "amounts", "count", "counts",
+        "buyer", "buyers", "shopper", "shoppers", "client", "clients", "customer", "customers", "order", "orders",
+        "invoice", "invoices", "placed", "sell", "sold", "selling", "sells", "ship", "shipped", "buy", "bought",
+        "week", "weeks", "month", "months", "year", "years", "day", "days", "today", "yesterday", "ago", "since",
+        "until", "through", "thru", "till", "far", "now", "recently", "lately", "last", "next", "previous", "past",
+        "whole", "entire", "full", "partial", "so-far", "running", "average", "mean", "typical", "usually",
+    ]
+}

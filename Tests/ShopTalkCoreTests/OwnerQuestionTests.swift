@@ -1,0 +1,108 @@
+import Foundation
+@testable import ShopTalkCore
+import Testing
+
+/// Owners' questions in ordinary words, parsed into the query they mean, with the clock at 2011-12-10
+/// as in the Online Retail sample. Each row is a phrasing that used to be misread.
+@Suite("Owner questions in ordinary words")
+struct OwnerQuestionTests {
+    static let today = ShopClock.parseDay("2011-12-10")!
+    static let names = [
+        "LETTER \"A\" BLING KEY RING", "LETTER \"B\" BLING KEY RING", "ANTIQUE GLASS PLACE SETTING", "WHITE HANGING HEART T-LIGHT HOLDER",
+        "NATURAL SLATE HEART CHALKBOARD", "SET OF 3 CAKE TINS PANTRY DESIGN", "REGENCY CAKESTAND 3 TIER", "JUMBO BAG RED RETROSPOT",
+    ]
+    let matcher = ProductNameMatcher(products: names.enumerated().map { (Int64($0.offset + 1), $0.element) })
+
+    func parse(_ text: String, today: Date = today, previous: SalesQuery? = nil) -> QuestionParser.Outcome {
+        let vocabulary = CatalogVocabulary(brands: [], categories: [], colors: [])
+        let entities = EntityExtractor().extract(text, vocabulary: vocabulary, currency: "GBP", today: today)
+        let turn = Turn(
+            text: text, tokens: Tokenizer.tokenize(text), intent: Intent(name: Intent.Name.businessQuery, confidence: 0.9),
+            entities: entities, context: ChatContext(store: Store(id: 1, slug: "s", name: "S", currency: "GBP"), role: .owner, sessionID: "o")
+        )
+        return QuestionParser(today: today).parse(turn, previous: previous, matcher: matcher)
+    }
+
+    func query(_ text: String, today: Date = today) throws -> SalesQuery {
+        guard case .query(let query) = parse(text, today: today) else {
+            Issue.record("\(text) was not parsed into a query: \(parse(text, today: today))")
+            throw CancellationError()
+        }
+        return query
+    }
+
+    @Test(arguments: [
+        "Which 3 countries bring in the most revenue?", "How many orders has customer 14646 placed?",
+        "what did we take in during the first quarter of 2011?", "how much did the Germans spend with us",
+        "how many different customers did we have in 2011?", "did we move many units in october?",
+    ])
+    func ordinaryWordsNeverNameAProduct(_ text: String) throws {
+        #expect(try query(text).filter.productIDs == nil)
+    }
+
+    @Test func aProductNeedsADistinctiveWordAndThenIsFound() throws {
+        let holders = try query("how many white hanging heart t-light holders in december 2010")
+        #expect(holders.filter.productIDs == [4])
+        #expect(holders.metric == .units)
+        #expect(holders.filter.from == "2010-12-01" && holders.filter.to == "2010-12-31")
+        let chalkboards = try query("how many natural slate heart chalkboards went out in 2011?")
+        #expect(chalkboards.filter.productIDs == [5] && chalkboards.metric == .units)
+    }
+
+    @Test(arguments: [
+        ("did we move many jumbo bags in 2011", SalesQuery.Metric.units),
+        ("how many cake tins shifted last month", .units),
+        ("how many different customers did we have in 2011?", .customers),
+        ("how many unique buyers in november", .customers),
+        ("orders from customer 17841 in 2011", .orders),
+        ("what did we take in during the first quarter of 2011?", .revenue),
+        ("Which 3 countries bring in the most revenue?", .revenue),
+        ("how much did we sell in november", .revenue),
+    ])
+    func theMetricIsTheOneTheWordsMean(_ text: String, _ metric: SalesQuery.Metric) throws {
+        #expect(try query(text).metric == metric)
+    }
+
+    @Test func whatSoldBestLastMonthRanksProductsByUnits() throws {
+        let best = try query("what sold best last month?")
+        #expect(best.kind == .ranking(.product, limit: 5, ascending: false))
+        #expect(best.metric == .units && best.from == "2011-11-01" && best.to == "2011-11-30")
+        let five = try query("which five products sold the most in Q3 2011")
+        #expect(five.kind == .ranking(.product, limit: 5, ascending: false) && five.metric == .units)
+        // The best month is still the best month.
+        #expect(try query("what was our best month in 2011?").kind == .extreme(.month, best: true))
+    }
+
+    @Test func aSingularCategoryOrBrandGroupsTheAnswer() throws {
+        #expect(try query("which category makes the most money?").kind == .ranking(.category, limit: 5, ascending: false))
+        #expect(try query("best selling brand this year").kind == .ranking(.brand, limit: 5, ascending: false))
+    }
+
+    @Test func demonymsNameCountries() throws {
+        #expect(try query("how much did the Germans spend with us").filter.country == "Germany")
+        #expect(try query("revenue from our Dutch customers in 2011").filter.country == "Netherlands")
+    }
+
+    @Test func oneSeasonNamedTwiceIsOnePeriodNotAComparison() throws {
+        let summer = try query("total revenue over the summer of 2011, June through August")
+        #expect(summer.kind == .total && summer.from == "2011-06-01" && summer.to == "2011-08-31")
+    }
+
+    @Test func aChangeFromOneMonthToTheNextComparesThoseMonths() throws {
+        let change = try query("what percentage did revenue change from August to September 2011")
+        #expect(change.kind == .compare)
+        #expect(change.from == "2011-09-01" && change.to == "2011-09-30")
+        #expect(change.compareFrom == "2011-08-01" && change.compareTo == "2011-08-31")
+    }
+
+    @Test func aMonthNotYetOverIsComparedWithTheSameDaysOfTheLast() throws {
+        let firstOfDecember = ShopClock.parseDay("2011-12-01")!
+        let compared = try query("how did this month compare to last month?", today: firstOfDecember)
+        #expect(compared.from == "2011-12-01" && compared.to == "2011-12-01")
+        #expect(compared.compareFrom == "2011-11-01" && compared.compareTo == "2011-11-01")
+        #expect(compared.likeForLike == true)
+        // A whole month against a whole month is left alone.
+        let whole = try query("compare october 2011 with september 2011")
+        #expect(whole.compareTo == "2011-09-30" && whole.likeForLike == nil)
+    }
+}
