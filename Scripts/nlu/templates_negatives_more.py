@@ -231,7 +231,7 @@ _CHATTER = [
     "what do you think about {topic}",
     "are you <happy|sentient|alive|married|single|conscious|real|a boy or a girl>", "do you have feelings",
     "who made you",
-    "what's your name", "where are you from", "how old are you", "do you sleep", "what's the meaning of life",
+    "do you ever get bored", "where are you from", "how old are you", "do you sleep", "what's the meaning of life",
     "which is better, {thing2}",
     "do you believe in <ghosts|god|aliens|love at first sight>", "will robots take over the world", "can you dream",
     "do you have a <boyfriend|girlfriend|family|pet|body>", "are you smarter than chatgpt", "what are you wearing",

@@ -12,17 +12,9 @@ public struct ServerConfiguration: Sendable {
     public var intentsDirectory = "./Intents"
     /// Where trained intent models are kept between starts (see `IntentModelCache`); nil trains every
     /// start. The default is the user's cache folder: `$XDG_CACHE_HOME/shoptalk`, else `~/.cache/shoptalk`.
-    public var nluCacheDirectory: String? = ServerConfiguration.defaultNLUCache
+    public var nluCacheDirectory: String? = IntentModelCache.userFolder
     /// Pins the server's today; nil uses the real clock.
     public var today: Date?
-
-    /// `$XDG_CACHE_HOME/shoptalk`, else `$HOME/.cache/shoptalk`, else none.
-    public static var defaultNLUCache: String? {
-        let environment = ProcessInfo.processInfo.environment
-        if let base = environment["XDG_CACHE_HOME"], !base.isEmpty { return (base as NSString).appendingPathComponent("shoptalk") }
-        if let home = environment["HOME"], !home.isEmpty { return (home as NSString).appendingPathComponent(".cache/shoptalk") }
-        return nil
-    }
     public var logLevel: Logger.Level = .info
     /// Sessions idle longer than this expire.
     public var sessionTTL: TimeInterval = 30 * 60

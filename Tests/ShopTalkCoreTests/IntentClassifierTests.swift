@@ -183,7 +183,7 @@ actor TrainedModel {
 
     private func model() async throws -> LanguageModel {
         if let cached { return cached }
-        let model = try await offThePool { try LanguageModel.train(directory: "Intents") }
+        let model = try await offThePool { try LanguageModel.train(directory: "Intents", cache: .user) }
         cached = model
         return model
     }

@@ -88,7 +88,8 @@ func withLiveServer<T: Sendable>(
     }
 }
 
-/// The language model trained once from Intents/ for every test in the process.
+/// The language model trained once from Intents/ for every test in the process (loaded from the user's
+/// model cache when the same data trained it before, as a restarted server does).
 actor SharedLanguageModel {
     static let shared = SharedLanguageModel()
     private var trained: LanguageModel?
@@ -97,7 +98,7 @@ actor SharedLanguageModel {
         if let trained { return trained }
         let model = try await withCheckedThrowingContinuation { continuation in
             // Trained on a dispatch queue so that no test thread is held while it runs.
-            DispatchQueue.global().async { continuation.resume(with: Result { try LanguageModel.train(directory: "Intents") }) }
+            DispatchQueue.global().async { continuation.resume(with: Result { try LanguageModel.train(directory: "Intents", cache: .user) }) }
         }
         trained = model
         return model

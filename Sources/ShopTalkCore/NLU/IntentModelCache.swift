@@ -18,6 +18,17 @@ public struct IntentModelCache: Sendable {
         self.directory = directory
     }
 
+    /// The user's cache folder for ShopTalk: `$XDG_CACHE_HOME/shoptalk`, else `$HOME/.cache/shoptalk`.
+    public static var userFolder: String? {
+        let environment = ProcessInfo.processInfo.environment
+        if let base = environment["XDG_CACHE_HOME"], !base.isEmpty { return (base as NSString).appendingPathComponent("shoptalk") }
+        if let home = environment["HOME"], !home.isEmpty { return (home as NSString).appendingPathComponent(".cache/shoptalk") }
+        return nil
+    }
+
+    /// The cache in the user's cache folder, if there is one.
+    public static var user: IntentModelCache? { userFolder.map(IntentModelCache.init(directory:)) }
+
     /// The fingerprint of training `samples` with `trainer` and `encoder`: 16 hex digits of FNV-1a.
     static func fingerprint(_ samples: [IntentTrainer.Sample], trainer: IntentTrainer, encoder: StaticEncoder?) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

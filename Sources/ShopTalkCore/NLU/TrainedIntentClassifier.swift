@@ -103,6 +103,9 @@ public struct TrainedIntentClassifier: IntentClassifying {
                 return Intent(name: Intent.Name.findProducts, confidence: max(0.6, intent.confidence))
             }
         }
+        if intent.name == Intent.Name.outOfScope, let social = SocialFormula.intent(of: text) {
+            return Intent(name: social, confidence: 0.6)
+        }
         return intent
     }
 

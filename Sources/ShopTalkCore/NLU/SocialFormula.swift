@@ -1,0 +1,34 @@
+/// Short social formulae: "hey man", "cheers mate", "have a lovely day", "whatever, bye". They are a
+/// closed class that people fill with endless vocatives and slang ("fam", "love", "quick one"), which
+/// the intent model, never having seen those words, sends out of scope. A message of at most four
+/// words that carries one of these cues is small talk when the model could not place it.
+enum SocialFormula {
+    static let farewells: Set<String> = [
+        "bye", "byee", "byeee", "goodbye", "bye-bye", "cya", "seeya", "later", "laters", "farewell", "ttyl", "goodnight",
+        "adios", "tata", "ciao",
+    ]
+    static let thanks: Set<String> = [
+        "thanks", "thank", "thx", "thnx", "tnx", "ty", "tysm", "cheers", "ta", "appreciate", "appreciated", "grateful",
+        "merci", "gracias", "danke", "grazie", "obrigado", "obrigada", "thankyou", "thanku",
+    ]
+    static let greetings: Set<String> = [
+        "hi", "hii", "hiii", "hiya", "hey", "heya", "heyy", "hello", "helo", "hallo", "howdy", "hola", "ola", "bonjour",
+        "salut", "namaste", "salaam", "yo", "sup", "wassup", "greetings", "morning", "evening", "afternoon", "g'day",
+    ]
+    /// "have a good day", "have a lovely weekend", "see you", "take care", "good night".
+    static let farewellPhrases = ["see you", "see ya", "take care", "good night", "catch you", "speak soon", "talk soon"]
+
+    /// The small-talk intent of `text`, if it is a short social formula.
+    static func intent(of text: String) -> String? {
+        let words = Tokenizer.tokenize(text).filter { $0.kind != .symbol }.map(\.text)
+        guard !words.isEmpty, words.count <= 4 else { return nil }
+        let joined = " " + words.joined(separator: " ") + " "
+        let wishesWell = words.first == "have" && ["day", "evening", "weekend", "one", "night"].contains(words.last ?? "")
+        if !farewells.isDisjoint(with: words) || wishesWell || farewellPhrases.contains(where: { joined.contains(" \($0) ") }) {
+            return Intent.Name.goodbye
+        }
+        if !thanks.isDisjoint(with: words) { return Intent.Name.thanks }
+        if !greetings.isDisjoint(with: words) { return Intent.Name.greeting }
+        return nil
+    }
+}
