@@ -1,0 +1,184 @@
+"""Independent gold answers for owner questions, computed from the raw Online Retail CSV.
+
+This module re-implements the definitions of README "## Owner analytics" in plain Python; it never
+reads the server's code, SQL or database.
+
+  revenue   = sum(quantity * unit price); cancellation lines ("C..." invoices, negative quantities)
+              subtract
+  units     = sum(quantity)
+  orders    = distinct invoices that are not cancellations
+  customers = distinct non-empty customer ids on non-cancellation lines
+  aov       = revenue / orders
+  change    = (a - b) / b * 100
+  periods   = inclusive dates; a period without an end runs to TODAY
+Products are keyed by StockCode (case-insensitive) and named by their most frequent Description;
+customer ids "12923.0" become "12923".
+"""
+
+import bisect
+import csv
+import datetime as dt
+import os
+import re
+from collections import Counter, defaultdict
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEFAULT_CSV = os.path.normpath(os.path.join(HERE, "..", "data", "online-retail-sample.csv"))
+TODAY = dt.date(2011, 12, 10)
+
+
+def parse_date(text):
+    """'2011-10-06 16:20:00' or '12/1/2010 8:26' (month/day/year) -> date."""
+    text = text.strip()
+    day = text.split()[0]
+    if "-" in day:
+        y, m, d = day.split("-")
+    else:
+        m, d, y = day.split("/")
+    return dt.date(int(y), int(m), int(d))
+
+
+def normalize_customer(text):
+    text = text.strip()
+    if not text:
+        return ""
+    if text.endswith(".0"):
+        text = text[:-2]
+    return text
+
+
+def _stems(text):
+    """Words of a text, split at anything not a letter or digit, with a plural 's' dropped, so that
+    "cocktail parasols" also counts as matching "cocktail parasol straws"."""
+    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+            for w in re.findall(r"[a-z0-9]+", text.lower())}
+
+
+class Line:
+    __slots__ = ("invoice", "code", "desc", "qty", "date", "price", "customer", "country",
+                 "cancel")
+
+    def __init__(self, row):
+        self.invoice = row["InvoiceNo"].strip()
+        self.code = row["StockCode"].strip().upper()
+        self.desc = row["Description"]
+        self.qty = int(row["Quantity"])
+        self.date = parse_date(row["InvoiceDate"])
+        self.price = float(row["UnitPrice"])
+        self.customer = normalize_customer(row["CustomerID"])
+        self.country = row["Country"].strip()
+        self.cancel = self.invoice.upper().startswith("C")
+
+
+class Sales:
+    def __init__(self, path=DEFAULT_CSV):
+        with open(path, newline="", encoding="utf-8") as fh:
+            self.lines = sorted((Line(r) for r in csv.DictReader(fh)), key=lambda ln: ln.date)
+        self.dates = [ln.date for ln in self.lines]
+        self._name_products()
+
+    # ------------------------------------------------------------------ products
+    def _name_products(self):
+        raw = defaultdict(Counter)      # code -> Counter of descriptions as written
+        stripped = defaultdict(Counter)  # code -> Counter of trimmed descriptions
+        for ln in self.lines:
+            raw[ln.code][ln.desc] += 1
+            if ln.desc.strip():
+                stripped[ln.code][ln.desc.strip()] += 1
+        self.names = {}        # code -> name (most frequent description, trimmed)
+        self.name_clear = {}   # code -> True when the name does not depend on tie-breaks or trimming
+        for code, cnt in stripped.items():
+            top = cnt.most_common()
+            name = top[0][0]
+            clear = len(top) == 1 or top[0][1] > top[1][1]
+            rtop = raw[code].most_common()
+            if rtop[0][0].strip() != name or (len(rtop) > 1 and rtop[0][1] == rtop[1][1]):
+                clear = False
+            self.names[code] = name
+            self.name_clear[code] = clear
+        # every description ever seen for a code, trimmed and lower-cased (for phrase uniqueness)
+        self.all_descs = defaultdict(set)
+        for code, cnt in stripped.items():
+            for d in cnt:
+                self.all_descs[code].add(d.lower())
+
+    def codes_matching(self, phrase):
+        """Codes with any description containing the phrase as whole words, or containing all of
+        its words in any order. A phrase is safe only when exactly one code matches."""
+        p = " " + " ".join(phrase.lower().split()) + " "
+        words = _stems(phrase)
+        if not hasattr(self, "_desc_index"):
+            self._desc_index = [(code, " " + " ".join(d.split()) + " ", _stems(d))
+                                for code, descs in self.all_descs.items() for d in descs]
+        return {code for code, padded, wordset in self._desc_index
+                if p in padded or words <= wordset}
+
+    # ------------------------------------------------------------------ queries
+    def select(self, start=None, end=None, code=None, country=None, customer=None):
+        lo = bisect.bisect_left(self.dates, start) if start is not None else 0
+        hi = bisect.bisect_right(self.dates, end) if end is not None else len(self.lines)
+        out = []
+        for ln in self.lines[lo:hi]:
+            if code is not None and ln.code != code:
+                continue
+            if country is not None and ln.country != country:
+                continue
+            if customer is not None and ln.customer != customer:
+                continue
+            out.append(ln)
+        return out
+
+    @staticmethod
+    def metric(lines, metric):
+        """Returns the value, or None when the definitions leave it open for these lines."""
+        if metric == "revenue":
+            return round(sum(ln.qty * ln.price for ln in lines), 2)
+        if metric == "units":
+            return sum(ln.qty for ln in lines)
+        if metric == "orders":
+            # by the letter of the definition, also the few non-"C" invoices that only carry stock
+            # adjustments (negative quantities at price 0, no customer) are orders
+            return len({ln.invoice for ln in lines if not ln.cancel})
+        if metric == "customers":
+            return len({ln.customer for ln in lines if not ln.cancel and ln.customer})
+        if metric == "aov":
+            orders = Sales.metric(lines, "orders")
+            if not orders:
+                return None
+            return round(sum(ln.qty * ln.price for ln in lines) / orders, 2)
+        raise ValueError(metric)
+
+    def total(self, metric, start=None, end=None, **filters):
+        end = min(end, TODAY) if end is not None else TODAY
+        return self.metric(self.select(start, end, **filters), metric)
+
+    def change(self, metric, a, b, **filters):
+        va = self.total(metric, a[0], a[1], **filters)
+        vb = self.total(metric, b[0], b[1], **filters)
+        if va is None or vb is None or not vb:
+            return None
+        return (va - vb) / vb * 100.0
+
+    def ranking(self, group, metric, n, start=None, end=None, **filters):
+        """Top n of products/countries/customers by metric. None when a tie makes it ambiguous."""
+        end = min(end, TODAY) if end is not None else TODAY
+        values = defaultdict(float)
+        for ln in self.select(start, end, **filters):
+            if group == "product":
+                key = ln.code
+            elif group == "country":
+                key = ln.country
+            else:
+                key = ln.customer
+                if not key:
+                    continue
+            values[key] += ln.qty * ln.price if metric == "revenue" else ln.qty
+        ranked = sorted(values.items(), key=lambda kv: -kv[1])
+        if len(ranked) <= n:
+            return None
+        top = [round(v, 2) for _, v in ranked[: n + 1]]
+        if len(set(top)) != len(top) or top[n - 1] <= 0:
+            return None
+        if min(abs(top[i] - top[i + 1]) for i in range(n)) < 0.011:
+            return None
+        return [k for k, _ in ranked[:n]]
