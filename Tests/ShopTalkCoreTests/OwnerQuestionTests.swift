@@ -10,6 +10,7 @@ struct OwnerQuestionTests {
     static let names = [
         "LETTER \"A\" BLING KEY RING", "LETTER \"B\" BLING KEY RING", "ANTIQUE GLASS PLACE SETTING", "WHITE HANGING HEART T-LIGHT HOLDER",
         "NATURAL SLATE HEART CHALKBOARD", "SET OF 3 CAKE TINS PANTRY DESIGN", "REGENCY CAKESTAND 3 TIER", "JUMBO BAG RED RETROSPOT",
+        "SMALL CHINESE STYLE SCISSOR", "LARGE CHINESE STYLE SCISSOR", "RED KITCHEN SCALES", "IVORY KITCHEN SCALES", "FRENCH BLUE METAL DOOR SIGN 1",
     ]
     let matcher = ProductNameMatcher(products: names.enumerated().map { (Int64($0.offset + 1), $0.element) })
 
@@ -104,5 +105,40 @@ struct OwnerQuestionTests {
         // A whole month against a whole month is left alone.
         let whole = try query("compare october 2011 with september 2011")
         #expect(whole.compareTo == "2011-09-30" && whole.likeForLike == nil)
+    }
+
+    @Test func periodsOwnersWriteInOtherOrders() throws {
+        let half = try query("what did we take in during the first half of 2011")
+        #expect(half.from == "2011-01-01" && half.to == "2011-06-30")
+        #expect(try query("revenue in H2 2011").to == "2011-12-10")
+        let days = try query("units of jumbo bag red retrospot shifted between April 11 and 17, 2011?")
+        #expect(days.from == "2011-04-11" && days.to == "2011-04-17")
+        let dated = try query("revenue from June 8, 2011 to July 3, 2011")
+        #expect(dated.from == "2011-06-08" && dated.to == "2011-07-03")
+    }
+
+    @Test func aWordSetAsideTellsTwoNamesApartAndColoursStayInTheName() throws {
+        #expect(try query("how many small chinese style scissors did we sell in 2011").filter.productIDs == [9])
+        #expect(try query("How much revenue did the red kitchen scales bring in during autumn 2011?").filter.productIDs == [11])
+    }
+
+    @Test func demonymsThatAlsoNameGoodsNeedPeople() throws {
+        #expect(try query("how many items did Polish customers buy last month").filter.country == "Poland")
+        #expect(try query("How much did the Belgians spend with us during last month?").filter.country == "Belgium")
+        let sign = try query("how many french blue metal door signs did we sell")
+        #expect(sign.filter.country == nil && sign.filter.productIDs == [13])
+    }
+
+    @Test func rankingsAndChangesInOtherWords() throws {
+        #expect(try query("list our 3 biggest customers August through October 2011").kind == .ranking(.customer, limit: 3, ascending: false))
+        #expect(try query("what were the 3 best-selling items since July 2011?").kind == .ranking(.product, limit: 3, ascending: false))
+        let change = try query("What's the percentage change in revenue from September 2011 to Oct 2011?")
+        #expect(change.kind == .compare && change.from == "2011-10-01" && change.compareFrom == "2011-09-01")
+    }
+
+    @Test func aCountryGoesByAllItsNames() {
+        #expect(SalesFilter.countryNames("United States").contains("USA"))
+        #expect(SalesFilter.countryNames("usa").contains("United States"))
+        #expect(SalesFilter.countryNames("Germany") == ["Germany"])
     }
 }

@@ -50,5 +50,6 @@ extension QuestionParser {
         "week", "weeks", "month", "months", "year", "years", "day", "days", "today", "yesterday", "ago", "since",
         "until", "through", "thru", "till", "far", "now", "recently", "lately", "last", "next", "previous", "past",
         "whole", "entire", "full", "partial", "so-far", "running", "average", "mean", "typical", "usually",
+        "list", "show", "give", "name", "biggest", "largest", "highest", "markets", "market",
     ]
 }

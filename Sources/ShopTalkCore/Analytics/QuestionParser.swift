@@ -106,24 +106,36 @@ public struct QuestionParser: Sendable {
         if let category = turn.entity(Entity.Kind.category)?.value.stringValue { query.filter.category = category }
         if let country = turn.entity(Entity.Kind.country)?.value.stringValue { query.filter.country = country }
         if let customer = turn.entity(Entity.Kind.customerID)?.value.stringValue { query.filter.customer = customer }
-        if turn.entity(Entity.Kind.country) == nil, let country = words.lazy.compactMap({ Self.demonyms[$0] }).first {
+        if turn.entity(Entity.Kind.country) == nil, let country = Self.demonym(in: words) {
             query.filter.country = country
         }
         // What is left may name a product (an `item` such as "teapot" is part of a product's name here).
-        let covered = turn.entities.filter { $0.type != Entity.Kind.item }.map { $0.start..<$0.end }
-        let phrase = turn.tokens.filter { token in
-            token.kind != .symbol && !covered.contains { $0.contains(token.start) } && !Self.questionWords.contains(token.text)
-                && !Self.ordinaryWords.contains(token.text) && Self.demonyms[token.text] == nil && !(Int(token.text) != nil)
+        // Colours stay: they are part of product names ("red kitchen scales").
+        let covered = turn.entities.filter { $0.type != Entity.Kind.item && $0.type != Entity.Kind.color }.map { $0.start..<$0.end }
+        let free = turn.tokens.filter { token in
+            token.kind != .symbol && !covered.contains { $0.contains(token.start) } && !(Int(token.text) != nil)
         }.map(\.text)
+        let phrase = free.filter { !Self.questionWords.contains($0) && !Self.ordinaryWords.contains($0) && Self.demonyms[$0] == nil }
         var named = phrase
         if let model = turn.entity(Entity.Kind.product)?.value.stringValue {
             named = Tokenizer.tokenize(model).filter { $0.kind != .symbol }.map(\.text) + phrase
         }
         if !named.isEmpty {
-            let candidates = matcher.candidates(for: named)
+            var candidates = matcher.candidates(for: named)
+            var complete = candidates.filter { $0.precision >= 0.999 }
+            if Set(complete.map(\.name)).count > 1 {
+                // Ordinary words set aside may tell the names apart ("small chinese style scissor", "tea time").
+                let names = complete.map { ProductNameMatcher.words($0.name) }
+                let telling = free.filter { word in !phrase.contains(word) && names.contains { $0.contains(ProductNameMatcher.normalise(word)) } }
+                let refined = matcher.candidates(for: named + telling).filter { $0.precision >= 0.999 }
+                if !telling.isEmpty, !refined.isEmpty, Set(refined.map(\.name)).count < Set(complete.map(\.name)).count {
+                    named += telling
+                    candidates = matcher.candidates(for: named)
+                    complete = refined
+                }
+            }
             let label = named.joined(separator: " ")
             // Every asked-for word in several names, none of them exactly what was asked: ask which.
-            let complete = candidates.filter { $0.precision >= 0.999 }
             let exact = complete.first { $0.coverage >= 0.999 }
             if exact == nil && Set(complete.map(\.name)).count > 1 {
                 return .ambiguousProduct(phrase: label, candidates: complete.prefix(5).map(\.name))
@@ -147,7 +159,8 @@ public struct QuestionParser: Sendable {
         let text = " " + words.joined(separator: " ") + " "
         let cues: Set<String> = ["revenue", "sales", "sold", "units", "orders", "customers", "margin", "profit", "restock", "restocking",
                                  "reorder", "trend", "aov", "turnover", "churn", "bestsellers", "movers", "monthly", "weekly", "daily",
-                                 "cancellations", "returns", "takings", "inventory"]
+                                 "cancellations", "returns", "takings", "inventory", "markets", "spend", "spent", "shifted",
+                                 "best-selling", "bestselling", "buyers"]
         return !set.isDisjoint(with: cues) || text.contains(" how many ") && text.contains(" sell") || text.contains(" best selling ")
             || text.contains(" top ") && !set.isDisjoint(with: ["products", "customers", "countries", "categories", "items"])
     }
@@ -184,7 +197,8 @@ public struct QuestionParser: Sendable {
             return .churnRisk
         }
         if dates >= 2 || words.contains("compare") || words.contains("compared") || words.contains("vs") || words.contains("versus")
-            || has("better than") || has("worse than") || has("growth") || has("change from") {
+            || has("better than") || has("worse than") || has("growth") || has("change from") || has("change in") || has("percentage change")
+            || has("percent change") || words.contains("changed") {
             return .compare
         }
         let granularity: SalesQuery.Granularity? = !words.isDisjoint(with: ["month", "months", "monthly"]) ? .month
@@ -212,10 +226,27 @@ public struct QuestionParser: Sendable {
             : nil
         let ranks = best || worst || !words.isDisjoint(with: ["most", "least", "ranking", "rank", "bestsellers", "popular"]) || has("which products")
             || has("which customers") || has("which country") || has("which countries") || has("who are my") || has("best selling")
+            || words.contains("best-selling") || words.contains("bestselling")
         if let dimension, ranks {
             let limit = words.compactMap { Int($0) }.first { (1...100).contains($0) }
                 ?? words.compactMap { ["three": 3, "five": 5, "ten": 10, "twenty": 20][$0] }.first ?? (dimension == .customer ? 10 : 5)
             return .ranking(dimension, limit: limit, ascending: worst || words.contains("least"))
+        }
+        return nil
+    }
+
+    /// The country a demonym names. Plural forms always do ("the Belgians"); adjectives that also name
+    /// goods ("french", "polish", "english") only before a word for people or after "the".
+    static func demonym(in words: [String]) -> String? {
+        let people: Set<String> = ["customers", "customer", "buyers", "shoppers", "clients", "people", "market", "markets", "orders", "folks"]
+        for (index, word) in words.enumerated() {
+            if let country = demonyms[word], word.hasSuffix("s") && !["swiss", "portuguese", "japanese", "lebanese", "maltese"].contains(word) {
+                return country
+            }
+            let country = demonyms[word] ?? (word == "polish" ? "Poland" : nil)
+            guard let country else { continue }
+            if index + 1 < words.count, people.contains(words[index + 1]) { return country }
+            if index > 0, words[index - 1] == "the", word != "polish" { return country }
         }
         return nil
     }

@@ -59,6 +59,17 @@ public struct SalesFilter: Sendable, Hashable, Codable {
     public var to: String?
 
     public init() {}
+
+    /// The names a country goes by in sales data: an owner's "US" finds sales recorded as "USA", "United
+    /// States" or "United States of America"; other countries go by the one name.
+    public static func countryNames(_ country: String) -> [String] {
+        let groups = [
+            ["United States", "USA", "US", "United States of America", "U.S.A."], ["United Kingdom", "UK", "Great Britain", "GB"],
+            ["EIRE", "Ireland", "Republic of Ireland"], ["RSA", "South Africa"], ["United Arab Emirates", "UAE"],
+            ["Czech Republic", "Czechia"], ["Netherlands", "The Netherlands", "Holland"],
+        ]
+        return groups.first { group in group.contains { $0.caseInsensitiveCompare(country) == .orderedSame } } ?? [country]
+    }
 }
 
 /// A computed answer, as the `result` of a reply: a scalar, a table or a series.

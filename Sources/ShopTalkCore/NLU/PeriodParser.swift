@@ -119,26 +119,40 @@ public struct PeriodParser: Sendable {
             let startYear = startMonth <= endMonth ? year : year - 1
             return Match(first: i, last: last, from: firstOfMonth(startYear, startMonth), to: clamp(lastOfMonth(year, endMonth)))
         }
+        // "April 11 and 17, 2011", "March 9-15 2011".
+        if let month = Self.months[w[i]], i + 3 < w.count, let startDay = dayValue(w[i + 1]), connectors.contains(w[i + 2]),
+           let endDay = dayValue(w[i + 3]) {
+            var last = i + 3
+            var year: Int?
+            let next = last + 1 < w.count && w[last + 1] == "," ? last + 2 : last + 1
+            if next < w.count, let y = yearValue(w[next]) { year = y; last = next }
+            let resolvedYear = year ?? recentYear(month: month, day: endDay)
+            if let from = day(resolvedYear, month, startDay), let to = day(resolvedYear, month, endDay), from <= to {
+                return Match(first: i, last: last, from: from, to: clamp(to))
+            }
+        }
         // Month to month: "January and March 2011", "June through August".
         if let startMonth = Self.months[w[i]] {
             var position = i + 1
             var startYear: Int?
             if position < w.count, let y = yearValue(w[position]) { startYear = y; position += 1 }
-            guard position + 1 < w.count, connectors.contains(w[position]), let endMonth = Self.months[w[position + 1]] else { return nil }
-            var last = position + 1
-            var endYear: Int?
-            if last + 1 < w.count, let y = yearValue(w[last + 1]) { endYear = y; last += 1 }
-            let resolvedEnd: Int
-            if let endYear {
-                resolvedEnd = endYear
-            } else if let startYear {
-                resolvedEnd = endMonth >= startMonth ? startYear : startYear + 1
-            } else {
-                resolvedEnd = recentYear(month: endMonth, day: 1)
+            if position + 1 < w.count, connectors.contains(w[position]), let endMonth = Self.months[w[position + 1]] {
+                var last = position + 1
+                var endYear: Int?
+                if last + 1 < w.count, let y = yearValue(w[last + 1]) { endYear = y; last += 1 }
+                let resolvedEnd: Int
+                if let endYear {
+                    resolvedEnd = endYear
+                } else if let startYear {
+                    resolvedEnd = endMonth >= startMonth ? startYear : startYear + 1
+                } else {
+                    resolvedEnd = recentYear(month: endMonth, day: 1)
+                }
+                let resolvedStart = startYear ?? (startMonth <= endMonth ? resolvedEnd : resolvedEnd - 1)
+                guard let from = day(resolvedStart, startMonth, 1), let end = endOfMonth(resolvedEnd, endMonth), from <= end else { return nil }
+                return Match(first: i, last: last, from: from, to: clamp(end))
             }
-            let resolvedStart = startYear ?? (startMonth <= endMonth ? resolvedEnd : resolvedEnd - 1)
-            guard let from = day(resolvedStart, startMonth, 1), let end = endOfMonth(resolvedEnd, endMonth), from <= end else { return nil }
-            return Match(first: i, last: last, from: from, to: clamp(end))
+            // Not month to month: "June 8, 2011 to July 3" is read below, date to date.
         }
         // Date to date: "2011-06-01 to 2011-06-15", "1 June to 15 June 2011".
         if let start = point(at: i, w), start.last + 2 < w.count, connectors.contains(w[start.last + 1]),
@@ -170,11 +184,13 @@ public struct PeriodParser: Sendable {
                 if let y = word(3).flatMap(yearValue) { year = y; last += 1 } else if quarterStart(year, ordinal) > today { year -= 1 }
                 return Match(first: i, last: last, from: quarterStart(year, ordinal), to: clamp(quarterEnd(year, ordinal)))
             }
+            if let half = half(at: i + 1, w) { return Match(first: i, last: half.last, from: half.from, to: half.to) }
             if let inner = point(at: i + 1, w), ["last", "previous", "past", "this", "current"].contains(w[i + 1]) {
                 return Match(first: i, last: inner.last, from: inner.from, to: inner.to)
             }
         default: break
         }
+        if let half = half(at: i, w) { return half }
         // "Q1 2011", "q3".
         if first.count == 2, first.hasPrefix("q"), let quarter = Int(first.dropFirst()), (1...4).contains(quarter) {
             var last = i
@@ -211,7 +227,7 @@ public struct PeriodParser: Sendable {
             if let dayNumber = word(1).flatMap(dayValue), dayNumber <= 31 {
                 var last = i + 1
                 var year: Int?
-                if let y = word(2).flatMap(yearValue) { year = y; last += 1 }
+                if let y = word(2).flatMap(yearValue) { year = y; last += 1 } else if word(2) == ",", let y = word(3).flatMap(yearValue) { year = y; last += 2 }
                 let resolved = year ?? recentYear(month: month, day: dayNumber)
                 if let date = day(resolved, month, dayNumber) { return Match(first: i, last: last, from: date, to: date) }
             }
@@ -257,6 +273,30 @@ public struct PeriodParser: Sendable {
         case "year": return (startOfYear(today), today)
         default: return nil
         }
+    }
+
+    /// "first half of 2011", "second half 2011", "H1 2011", "h2": January–June or July–December; without a
+    /// year, the most recent such half that has begun.
+    private func half(at i: Int, _ w: [String]) -> Match? {
+        guard i < w.count else { return nil }
+        var which: Int?
+        var last = i
+        if ["first", "1st", "second", "2nd"].contains(w[i]), i + 1 < w.count, w[i + 1] == "half" {
+            which = w[i].hasPrefix("f") || w[i] == "1st" ? 1 : 2
+            last = i + 1
+        } else if w[i] == "h1" || w[i] == "h2" {
+            which = w[i] == "h1" ? 1 : 2
+        }
+        guard let which else { return nil }
+        var year = calendar.component(.year, from: today)
+        let yearAt = last + 1 < w.count && w[last + 1] == "of" ? last + 2 : last + 1
+        if yearAt < w.count, let y = yearValue(w[yearAt]) {
+            year = y
+            last = yearAt
+        } else if firstOfMonth(year, which == 1 ? 1 : 7) > today {
+            year -= 1
+        }
+        return Match(first: i, last: last, from: firstOfMonth(year, which == 1 ? 1 : 7), to: clamp(lastOfMonth(year, which == 1 ? 6 : 12)))
     }
 
     /// The previous whole week, month, quarter or year.

@@ -80,7 +80,11 @@ extension SQLiteAnalytics {
         var arguments: StatementArguments = [storeID]
         if let from = filter.from { sql += " AND day >= ?"; arguments += [from] }
         if let to = filter.to { sql += " AND day <= ?"; arguments += [to] }
-        if let country = filter.country { sql += " AND country = ? COLLATE NOCASE"; arguments += [country] }
+        if let country = filter.country {
+            let names = SalesFilter.countryNames(country)
+            sql += " AND country COLLATE NOCASE IN (" + Array(repeating: "?", count: names.count).joined(separator: ", ") + ")"
+            arguments += StatementArguments(names)
+        }
         return (sql, arguments)
     }
 
@@ -90,7 +94,11 @@ extension SQLiteAnalytics {
         var arguments: StatementArguments = [storeID]
         if let from = filter.from { sql += " AND day >= ?"; arguments += [from] }
         if let to = filter.to { sql += " AND day <= ?"; arguments += [to] }
-        if let country = filter.country { sql += " AND country = ? COLLATE NOCASE"; arguments += [country] }
+        if let country = filter.country {
+            let names = SalesFilter.countryNames(country)
+            sql += " AND country COLLATE NOCASE IN (" + Array(repeating: "?", count: names.count).joined(separator: ", ") + ")"
+            arguments += StatementArguments(names)
+        }
         if let customer = filter.customer { sql += " AND customerId = ?"; arguments += [customer] }
         return (sql, arguments)
     }

@@ -27,7 +27,11 @@ public struct SQLiteAnalytics: SalesAnalytics {
         }
         if let category = filter.category { sql += " AND p.category = ? COLLATE NOCASE"; arguments += [category] }
         if let brand = filter.brand { sql += " AND p.brand = ? COLLATE NOCASE"; arguments += [brand] }
-        if let country = filter.country { sql += " AND s.country = ? COLLATE NOCASE"; arguments += [country] }
+        if let country = filter.country {
+            let names = SalesFilter.countryNames(country)
+            sql += " AND s.country COLLATE NOCASE IN (" + Array(repeating: "?", count: names.count).joined(separator: ", ") + ")"
+            arguments += StatementArguments(names)
+        }
         if let customer = filter.customer { sql += " AND s.customerId = ?"; arguments += [customer] }
         return (sql, arguments)
     }
