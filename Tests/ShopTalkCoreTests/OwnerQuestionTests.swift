@@ -113,6 +113,8 @@ struct OwnerQuestionTests {
         #expect(try query("revenue in H2 2011").to == "2011-12-10")
         let days = try query("units of jumbo bag red retrospot shifted between April 11 and 17, 2011?")
         #expect(days.from == "2011-04-11" && days.to == "2011-04-17")
+        let between = try query("What were my total sales between April 22, 2011 and May 9, 2011?")
+        #expect(between.from == "2011-04-22" && between.to == "2011-05-09")
         let dated = try query("revenue from June 8, 2011 to July 3, 2011")
         #expect(dated.from == "2011-06-08" && dated.to == "2011-07-03")
     }

@@ -161,7 +161,9 @@ public struct QuestionParser: Sendable {
                                  "reorder", "trend", "aov", "turnover", "churn", "bestsellers", "movers", "monthly", "weekly", "daily",
                                  "cancellations", "returns", "takings", "inventory", "markets", "spend", "spent", "shifted",
                                  "best-selling", "bestselling", "buyers"]
-        return !set.isDisjoint(with: cues) || text.contains(" how many ") && text.contains(" sell") || text.contains(" best selling ")
+        let phrases = [" went out ", " go out ", " take on ", " took on ", " take in ", " took in ", " bring in ", " brought in ",
+                       " how many items ", " how many units ", " best selling "]
+        return !set.isDisjoint(with: cues) || text.contains(" how many ") && text.contains(" sell") || phrases.contains { text.contains($0) }
             || text.contains(" top ") && !set.isDisjoint(with: ["products", "customers", "countries", "categories", "items"])
     }
 
@@ -169,7 +171,8 @@ public struct QuestionParser: Sendable {
         if !words.isDisjoint(with: ["margin", "margins", "profit", "profits", "profitability"]) { return .margin }
         if words.contains("aov") || has("average order") || has("average basket") || has("basket value") || has("order value") { return .aov }
         if !words.isDisjoint(with: ["revenue", "revenues", "turnover", "takings", "income", "money", "earn", "earned", "made", "make", "spent", "spend"])
-            || has("take in") || has("took in") || has("taken in") || has("bring in") || has("brings in") || has("brought in") { return .revenue }
+            || has("take in") || has("took in") || has("taken in") || has("bring in") || has("brings in") || has("brought in")
+            || has("take on") || has("took on") { return .revenue }
         if has("how many customers") || has("number of customers") || has("unique customers") || has("new customers")
             || has("how many buyers") || has("customers ordered") || has("customer count") || has("different customers")
             || has("distinct customers") || has("unique buyers") || has("different buyers") || has("individual customers")

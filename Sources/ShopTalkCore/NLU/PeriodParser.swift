@@ -223,7 +223,10 @@ public struct PeriodParser: Sendable {
             }
         }
         // "March 5 2011", "March 2011", "in March".
-        if let month = Self.months[first], first != "may" || word(1).flatMap(yearValue) != nil || (i > 0 && ["in", "of", "for", "during", "since"].contains(w[i - 1])) {
+        // "May" is a month only where a verb could not stand: before a year or "9, 2011", or after "in", "since", "and"…
+        let mayIsMonth = word(1).flatMap(yearValue) != nil || (word(1).flatMap(dayValue) != nil && (word(2).flatMap(yearValue) != nil || word(2) == ","))
+            || (i > 0 && ["in", "of", "for", "during", "since", "and", "to", "until", "till", "through", "thru", "from", "between"].contains(w[i - 1]))
+        if let month = Self.months[first], first != "may" || mayIsMonth {
             if let dayNumber = word(1).flatMap(dayValue), dayNumber <= 31 {
                 var last = i + 1
                 var year: Int?
