@@ -46,6 +46,9 @@ struct SessionChurnTests {
                 let refusal = try await frames.next()
                 #expect(refusal.string("type") == "error")
                 #expect(refusal.string("code") == "rate_limited")
+                // Read the server's close inside the handler: returning first raced the client's own close
+                // with the server's and left the test waiting forever on a half-closed socket (seen in CI).
+                _ = try await frames.drain()
             }
             let resumed = try await converse(client, session: first.session, messages: ["thanks"])
             #expect(resumed.welcome["resumed"] == .bool(true))
