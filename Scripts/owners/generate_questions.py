@@ -262,7 +262,22 @@ def make_question(tpl, sales, pools, rng):
             value = sales.total(metric, start, end, **filters)
             if value is None or value <= 0:  # no zero totals, no net-negative revenue or AOV
                 return None
-            rec.update(metric=metric, gold=value, tolerance={"rel": 0.005, "abs": 0.01})
+            # shares are shown as percentages with one decimal, items per order with two
+            absolute = {"repeat_rate": 0.051, "return_rate": 0.051, "basket_size": 0.006}.get(metric, 0.01)
+            rec.update(metric=metric, gold=value, tolerance={"rel": 0.005, "abs": absolute})
+        elif kind == "mix":
+            new, returning = sales.customer_mix(start, end, **filters)
+            if new + returning == 0:
+                return None
+            rec.update(metric=metric, gold=[new, returning], tolerance={"abs": 0})
+        elif kind == "breakdown":
+            slot, bmetric = metric.split(":")
+            values = sales.breakdown(slot, bmetric, start, end, **filters)
+            if len(values) < 3:
+                return None
+            names = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+            gold = {(names[k] if slot == "weekday" else f"{k:02d}:00"): v for k, v in sorted(values.items())}
+            rec.update(metric=bmetric, group=slot, gold=gold, tolerance={"rel": 0.005, "abs": 0.01})
         else:
             group, rmetric = metric.split(":")
             names = sales.ranking(group, rmetric, int(n), start, end, **filters)

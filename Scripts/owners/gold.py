@@ -10,6 +10,12 @@ reads the server's code, SQL or database.
   customers = distinct non-empty customer ids on non-cancellation lines
   aov       = revenue / orders
   change    = (a - b) / b * 100
+  repeat_rate          = customers with 2+ orders in the period / customers with 1+ (percent)
+  new_customers        = customers ordering in the period whose first order in the whole data is in it
+  basket_size          = units on non-cancellation lines / orders
+  return_rate          = distinct cancellation invoices / distinct invoices (percent)
+  revenue_per_customer = revenue on lines with a customer id / customers
+  weekday, hour        = a metric per day of the week (Monday 1) or per hour of the invoice time
   periods   = inclusive dates; a period without an end runs to TODAY
 Products are keyed by StockCode (case-insensitive) and named by their most frequent Description;
 customer ids "12923.0" become "12923".
@@ -56,7 +62,7 @@ def _stems(text):
 
 class Line:
     __slots__ = ("invoice", "code", "desc", "qty", "date", "price", "customer", "country",
-                 "cancel")
+                 "cancel", "hour")
 
     def __init__(self, row):
         self.invoice = row["InvoiceNo"].strip()
@@ -64,6 +70,8 @@ class Line:
         self.desc = row["Description"]
         self.qty = int(row["Quantity"])
         self.date = parse_date(row["InvoiceDate"])
+        clock = row["InvoiceDate"].strip().split()
+        self.hour = int(clock[1].split(":")[0]) if len(clock) > 1 else 0
         self.price = float(row["UnitPrice"])
         self.customer = normalize_customer(row["CustomerID"])
         self.country = row["Country"].strip()
@@ -146,9 +154,59 @@ class Sales:
             if not orders:
                 return None
             return round(sum(ln.qty * ln.price for ln in lines) / orders, 2)
+        if metric == "repeat_rate":
+            per = defaultdict(set)
+            for ln in lines:
+                if ln.customer and not ln.cancel:
+                    per[ln.customer].add(ln.invoice)
+            if not per:
+                return None
+            return round(100.0 * sum(1 for v in per.values() if len(v) >= 2) / len(per), 3)
+        if metric == "basket_size":
+            orders = Sales.metric(lines, "orders")
+            if not orders:
+                return None
+            return round(sum(ln.qty for ln in lines if not ln.cancel) / orders, 4)
+        if metric == "return_rate":
+            invoices = {ln.invoice for ln in lines}
+            if not invoices:
+                return None
+            return round(100.0 * len({ln.invoice for ln in lines if ln.cancel}) / len(invoices), 3)
+        if metric == "revenue_per_customer":
+            customers = Sales.metric(lines, "customers")
+            if not customers:
+                return None
+            return round(sum(ln.qty * ln.price for ln in lines if ln.customer) / customers, 4)
         raise ValueError(metric)
 
+    def first_orders(self):
+        """customer -> the date of their first non-cancellation line in the whole data."""
+        if not hasattr(self, "_first"):
+            self._first = {}
+            for ln in self.lines:
+                if ln.customer and not ln.cancel and ln.customer not in self._first:
+                    self._first[ln.customer] = ln.date
+        return self._first
+
+    def customer_mix(self, start=None, end=None, **filters):
+        """(new, returning) customer counts of a period."""
+        end = min(end, TODAY) if end is not None else TODAY
+        first = self.first_orders()
+        ordered = {ln.customer for ln in self.select(start, end, **filters) if ln.customer and not ln.cancel}
+        new = sum(1 for c in ordered if start is None or first[c] >= start)
+        return new, len(ordered) - new
+
+    def breakdown(self, slot, metric, start=None, end=None, **filters):
+        """{weekday 1..7 or hour 0..23: value} of a period, for slots with lines."""
+        end = min(end, TODAY) if end is not None else TODAY
+        groups = defaultdict(list)
+        for ln in self.select(start, end, **filters):
+            groups[ln.date.isoweekday() if slot == "weekday" else ln.hour].append(ln)
+        return {k: self.metric(v, metric) for k, v in groups.items()}
+
     def total(self, metric, start=None, end=None, **filters):
+        if metric == "new_customers":
+            return self.customer_mix(start, end, **filters)[0]
         end = min(end, TODAY) if end is not None else TODAY
         return self.metric(self.select(start, end, **filters), metric)
 

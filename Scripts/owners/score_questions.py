@@ -125,6 +125,20 @@ def judge(q, reply):
         if not close(got, q["gold"], q["tolerance"]):
             return False, got, "value"
         return True, got, ""
+    if q["kind"] == "mix":
+        rows = {r[0]: r[1] for r in res.get("rows") or [] if isinstance(r, list) and len(r) > 1}
+        got = [rows.get("new"), rows.get("returning")]
+        if kind != "table" or got != q["gold"]:
+            return False, got, "new and returning customers"
+        return True, got, ""
+    if q["kind"] == "breakdown":
+        rows = {r[0]: r[1] for r in res.get("rows") or [] if isinstance(r, list) and len(r) > 1}
+        cols = res.get("columns") or []
+        if kind != "table" or not cols or cols[0] != q["group"] or metric != q["metric"]:
+            return False, rows, f"{kind} by {cols[:1]} of {metric}, expected {q['group']} of {q['metric']}"
+        if set(rows) != set(q["gold"]) or not all(close(rows[k], v, q["tolerance"]) for k, v in q["gold"].items()):
+            return False, rows, "values"
+        return True, rows, ""
     # ranking
     if kind != "table":
         return False, res, f"kind {kind}, expected table"

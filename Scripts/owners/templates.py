@@ -7,7 +7,8 @@ a customer id, {n} a ranking size, {a}/{b} two month phrases for comparisons (a 
 
 Each template: (id, kind, metric, filter, text, periods) where filter is one of none, product, country,
 demonym, customer, product_country, and periods is "any", "alltime" or a tuple of period styles.
-Ranking templates carry (group, rank_metric) in the metric field as "group:metric".
+Ranking templates carry (group, rank_metric) in the metric field as "group:metric"; so do breakdowns
+("weekday:orders", "hour:orders"). The "mix" kind is new against returning customers.
 """
 
 ANY = "any"
@@ -115,6 +116,30 @@ TEMPLATES = [
      "list our {n} biggest customers {period}", ANY),
     ("top_customers_country", "ranking", "customer:revenue", "country",
      "Who were the top {n} customers in {country} {period}?", WIDE),
+    # ---------------------------------------------------------------- customers and baskets
+    ("repeat_rate", "total", "repeat_rate", "none", "What was our repeat customer rate {period}?", WIDE),
+    ("repeat_more_than_once", "total", "repeat_rate", "none",
+     "what share of customers ordered more than once {period}", WIDE),
+    ("repeat_country", "total", "repeat_rate", "country", "repeat customer rate in {country} {period}?", WIDE),
+    ("new_customers", "total", "new_customers", "none", "How many new customers did we get {period}?", ANY),
+    ("new_customers_first_time", "total", "new_customers", "none", "number of first-time customers {period}", ANY),
+    ("basket_size", "total", "basket_size", "none", "What was the average basket size {period}?", ANY),
+    ("basket_items_per_order", "total", "basket_size", "none", "how many items per order {period}", ANY),
+    ("basket_country", "total", "basket_size", "country", "average items per order from {country} {period}", WIDE),
+    ("return_rate", "total", "return_rate", "none", "What was our return rate {period}?", ANY),
+    ("return_share_cancelled", "total", "return_rate", "none",
+     "what percentage of orders were cancelled {period}?", ANY),
+    ("revenue_per_customer", "total", "revenue_per_customer", "none",
+     "What was the revenue per customer {period}?", ANY),
+    ("revenue_per_customer_country", "total", "revenue_per_customer", "country",
+     "average spend per customer in {country} {period}", WIDE),
+    ("mix_vs", "mix", "customers", "none", "new vs returning customers {period}", ANY),
+    ("mix_long", "mix", "customers", "none",
+     "Of the customers who ordered {period}, how many were new and how many were returning?", ANY),
+    ("weekday_orders", "breakdown", "weekday:orders", "none", "orders by day of the week {period}", WIDE),
+    ("weekday_revenue", "breakdown", "weekday:revenue", "none",
+     "Which day of the week brings in the most revenue {period}?", WIDE),
+    ("hour_orders", "breakdown", "hour:orders", "none", "What time of day do most orders come in {period}?", WIDE),
     # ---------------------------------------------------------------- month-to-month comparisons
     ("cmp_seed", "compare", "revenue", "none", "How did {a} compare to {b}?", "bare_months"),
     ("cmp_revenue", "compare", "revenue", "none", "How did revenue in {a} compare to {b}?", "months"),

@@ -80,6 +80,10 @@ final class InMemoryShop: CatalogStore, OrderStore, DiscountStore, TicketStore, 
     func slowMovers(filter: SalesFilter, limit: Int, storeID: Int64) async throws -> [(String, Double)] { [] }
     func customerOrderDays(filter: SalesFilter, storeID: Int64) async throws -> [String: [String]] { [:] }
     func dataRange(storeID: Int64) async throws -> (String, String)? { nil }
+    func customerMix(filter: SalesFilter, storeID: Int64) async throws -> CustomerMix { CustomerMix(newCustomers: 0, returningCustomers: 0, newRevenue: 0, returningRevenue: 0) }
+    func breakdown(_ metric: SalesQuery.Metric, by slot: SalesQuery.TimeSlot, filter: SalesFilter, storeID: Int64) async throws -> [(Int, Double)] { [] }
+    func boughtTogether(filter: SalesFilter, limit: Int, storeID: Int64) async throws -> [(String, String, Int)] { [] }
+    func customerNames(_ ids: [String], storeID: Int64) async throws -> [String: String] { [:] }
     func productMatcher(storeID: Int64) async throws -> ProductNameMatcher {
         ProductNameMatcher(products: products.map { ($0.id, $0.name) })
     }

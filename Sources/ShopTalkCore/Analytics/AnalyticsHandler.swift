@@ -46,17 +46,41 @@ public struct AnalyticsHandler: ChatHandler {
             return Reply(text: "I don't know a product called \"\(phrase)\".\(hint)", intent: intent, suggestions: Array(closest.prefix(3)))
         case .query(let query):
             state.lastQuery = query
-            return try await answer(query, turn: turn, intent: intent)
+            var reply = try await answer(query, turn: turn, intent: intent)
+            // Never offer the question just asked as the next one.
+            let asked = Self.plain(turn.text)
+            reply.suggestions = reply.suggestions.filter { Self.plain($0) != asked }
+            let data = try await analytics.dataRange(storeID: storeID)
+            if reply.result == nil {
+                reply.result = AnalyticsResult(kind: "none", metric: query.metric.rawValue, from: query.from, to: query.to)
+            }
+            reply.result?.plan = AnalyticsPlanner.plan(query, storeSlug: turn.context.store.slug, data: data)
+            return reply
         }
+    }
+
+    /// Lower-case letters and digits only, to tell whether two questions are the same.
+    static func plain(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) })
     }
 
     func answer(_ query: SalesQuery, turn: Turn, intent: Intent) async throws -> Reply {
         let store = turn.context.store
+        switch query.kind {
+        case .ranking, .trend, .extreme, .breakdown:
+            guard !query.metric.isGroupable else { break }
+            let name = AnalyticsPhrases.metricName(query.metric)
+            return Reply(text: "I can give the \(name) for a period, for a country or for a product, but not broken down by product, customer or month. Try \"\(name) in 2011\".",
+                         intent: intent, suggestions: ["\(name.capitalizedFirst) this year", "New vs returning customers this year"])
+        default: break
+        }
         let currency = store.currency
         let period = AnalyticsPhrases.period(query.from, query.to)
         let scope = AnalyticsPhrases.scope(query.filter)
         let metric = query.metric
         switch query.kind {
+        case .customerMix, .breakdown, .boughtTogether:
+            return try await insight(query, turn: turn, intent: intent)
         case .total:
             guard let value = try await analytics.total(metric, filter: query.filter, storeID: store.id) else {
                 let reason = metric == .margin ? "cost prices are unknown for these sales, so I can't work out a margin" : "there were no orders"
@@ -73,35 +97,52 @@ public struct AnalyticsHandler: ChatHandler {
             case .customers: text = "\(AnalyticsPhrases.number(value)) customers ordered \(scope) \(period)."
             case .aov: text = "The average order value for \(scope) was \(AnalyticsPhrases.money(value, currency: currency)) \(period)."
             case .margin: text = "Your profit margin on \(scope) was \(String(format: "%.1f%%", value * 100)) \(period) (revenue minus cost, over revenue)."
+            case .repeatRate:
+                text = "Your repeat-customer rate for \(scope) was \(String(format: "%.1f%%", value * 100)) \(period): the share of customers who ordered with two or more orders."
+            case .newCustomers: text = "\(AnalyticsPhrases.number(value)) new customers placed their first order \(period)\(scope == "all products" ? "" : " (\(scope))")."
+            case .basketSize: text = "The average order for \(scope) held \(AnalyticsPhrases.value(value, metric: metric, currency: currency)) items \(period) (units per order)."
+            case .returnRate: text = "\(String(format: "%.1f%%", value * 100)) of invoices for \(scope) \(period) were cancellations or returns."
+            case .revenuePerCustomer:
+                text = "Revenue per customer for \(scope) was \(AnalyticsPhrases.money(value, currency: currency)) \(period) (revenue from identified customers over those customers)."
             }
-            let shown = metric == .margin ? (value * 1000).rounded() / 10 : (value * 100).rounded() / 100
+            let shown = AnalyticsPhrases.rounded(value, metric: metric)
             return Reply(text: text, intent: intent, suggestions: followUps(query),
                          result: .scalar(metric.rawValue, shown, unit: AnalyticsPhrases.unit(metric, currency: currency), from: query.from, to: query.to))
         case .ranking(let dimension, let limit, let ascending):
-            let rows = try await analytics.ranking(dimension, metric: metric, filter: query.filter, limit: limit, ascending: ascending, storeID: store.id)
+            var rows = try await analytics.ranking(dimension, metric: metric, filter: query.filter, limit: limit, ascending: ascending, storeID: store.id)
+            if dimension == .customer {
+                let labels = try await customerLabels(rows.map(\.0), storeID: store.id)
+                rows = rows.map { (labels[$0.0] ?? $0.0, $0.1) }
+            }
             guard !rows.isEmpty else { return Reply(text: "No sales for \(scope) \(period).", intent: intent, suggestions: followUps(query)) }
             let label = dimension == .customer ? "customers" : dimension == .country ? "countries" : dimension == .category ? "categories" : dimension == .brand ? "brands" : "products"
             let list = rows.enumerated().map { "\($0.offset + 1). \($0.element.0) (\(AnalyticsPhrases.value($0.element.1, metric: metric, currency: currency)))" }
-            let text = "Your \(ascending ? "bottom" : "top") \(rows.count) \(label) by \(metric == .units ? "units sold" : metric.rawValue) \(period)\(query.filter.country.map { " in \($0)" } ?? ""): " + list.joined(separator: "; ") + "."
+            let text = "Your \(ascending ? "bottom" : "top") \(rows.count) \(label) by \(AnalyticsPhrases.metricName(metric)) \(period)\(query.filter.country.map { " in \($0)" } ?? ""): " + list.joined(separator: "; ") + "."
             return Reply(text: text, intent: intent, suggestions: followUps(query), result: .table(
                 metric.rawValue, columns: [dimension.rawValue, metric.rawValue],
-                rows: rows.map { [.string($0.0), .number(($0.1 * 100).rounded() / 100)] }, from: query.from, to: query.to))
+                rows: rows.map { [.string($0.0), .number(AnalyticsPhrases.rounded($0.1, metric: metric))] }, from: query.from, to: query.to))
         case .trend(let granularity):
             let points = try await analytics.series(metric, by: granularity, filter: query.filter, storeID: store.id)
-            guard !points.isEmpty else { return Reply(text: "No sales for \(scope) \(period).", intent: intent, suggestions: followUps(query)) }
-            let high = points.max { $0.1 < $1.1 }!
-            let low = points.min { $0.1 < $1.1 }!
-            let text = "\(metric == .units ? "Units sold" : metric.rawValue.capitalized) by \(granularity.rawValue) for \(scope) \(period): highest \(AnalyticsPhrases.label(high.0, granularity)) (\(AnalyticsPhrases.value(high.1, metric: metric, currency: currency))), lowest \(AnalyticsPhrases.label(low.0, granularity)) (\(AnalyticsPhrases.value(low.1, metric: metric, currency: currency))), over \(points.count) \(granularity.rawValue)s."
+            let partial = partialPoints(points, granularity: granularity, query: query)
+            // Highest and lowest among whole periods: a month still running is not the worst month.
+            let whole = zip(points, partial).filter { !$0.1 }.map(\.0)
+            guard let high = (whole.isEmpty ? points : whole).max(by: { $0.1 < $1.1 }), let low = (whole.isEmpty ? points : whole).min(by: { $0.1 < $1.1 }) else {
+                return Reply(text: "No sales for \(scope) \(period).", intent: intent, suggestions: followUps(query))
+            }
+            let running = zip(points, partial).filter(\.1).map { "\(AnalyticsPhrases.label($0.0.0, granularity)) is partial (\(AnalyticsPhrases.value($0.0.1, metric: metric, currency: currency)) so far)" }
+            let text = "\(AnalyticsPhrases.metricName(metric).capitalizedFirst) by \(granularity.rawValue) for \(scope) \(period): highest \(AnalyticsPhrases.label(high.0, granularity)) (\(AnalyticsPhrases.value(high.1, metric: metric, currency: currency))), lowest \(AnalyticsPhrases.label(low.0, granularity)) (\(AnalyticsPhrases.value(low.1, metric: metric, currency: currency))), over \(points.count) \(granularity.rawValue)s."
+                + (running.isEmpty ? "" : " " + running.joined(separator: "; ").capitalizedFirst + ".")
             return Reply(text: text, intent: intent, suggestions: followUps(query), result: .series(
-                metric.rawValue, points: points.map { .init(period: $0.0, value: ($0.1 * 100).rounded() / 100) }, from: query.from, to: query.to))
+                metric.rawValue, points: zip(points, partial).map { .init(period: $0.0.0, value: AnalyticsPhrases.rounded($0.0.1, metric: metric), partial: $0.1 ? true : nil) },
+                from: query.from, to: query.to))
         case .extreme(let granularity, let best):
             let points = try await analytics.series(metric, by: granularity, filter: query.filter, storeID: store.id)
             guard let pick = best ? points.max(by: { $0.1 < $1.1 }) : points.min(by: { $0.1 < $1.1 }) else {
                 return Reply(text: "No sales for \(scope) \(period).", intent: intent, suggestions: followUps(query))
             }
-            let text = "Your \(best ? "best" : "worst") \(granularity.rawValue) for \(scope) \(period) was \(AnalyticsPhrases.label(pick.0, granularity)), with \(AnalyticsPhrases.value(pick.1, metric: metric, currency: currency)) \(metric == .units ? "units sold" : "in \(metric.rawValue)")."
+            let text = "Your \(best ? "best" : "worst") \(granularity.rawValue) for \(scope) \(period) was \(AnalyticsPhrases.label(pick.0, granularity)), with \(AnalyticsPhrases.value(pick.1, metric: metric, currency: currency)) \(metric == .units ? "units sold" : "in \(AnalyticsPhrases.metricName(metric))")."
             return Reply(text: text, intent: intent, suggestions: followUps(query), result: .table(
-                metric.rawValue, columns: [granularity.rawValue, metric.rawValue], rows: [[.string(pick.0), .number((pick.1 * 100).rounded() / 100)]],
+                metric.rawValue, columns: [granularity.rawValue, metric.rawValue], rows: [[.string(pick.0), .number(AnalyticsPhrases.rounded(pick.1, metric: metric))]],
                 from: query.from, to: query.to))
         case .compare:
             var other = query.filter
@@ -111,11 +152,11 @@ public struct AnalyticsHandler: ChatHandler {
             let previous = try await analytics.total(metric, filter: other, storeID: store.id) ?? 0
             let otherPeriod = AnalyticsPhrases.period(query.compareFrom, query.compareTo)
             guard previous != 0 else {
-                return Reply(text: "\(metric.rawValue.capitalized) for \(scope) was \(AnalyticsPhrases.value(current, metric: metric, currency: currency)) \(period), against nothing \(otherPeriod), so there is no percentage change.",
+                return Reply(text: "\(AnalyticsPhrases.metricName(metric).capitalizedFirst) for \(scope) was \(AnalyticsPhrases.value(current, metric: metric, currency: currency)) \(period), against nothing \(otherPeriod), so there is no percentage change.",
                              intent: intent, suggestions: followUps(query))
             }
             let change = (current - previous) / previous * 100
-            let text = "\(metric == .units ? "Units sold" : metric.rawValue.capitalized) for \(scope) \(period) was \(AnalyticsPhrases.value(current, metric: metric, currency: currency)), against \(AnalyticsPhrases.value(previous, metric: metric, currency: currency)) \(otherPeriod): \(change >= 0 ? "up" : "down") \(String(format: "%.1f%%", abs(change)))."
+            let text = "\(AnalyticsPhrases.metricName(metric).capitalizedFirst) for \(scope) \(period) was \(AnalyticsPhrases.value(current, metric: metric, currency: currency)), against \(AnalyticsPhrases.value(previous, metric: metric, currency: currency)) \(otherPeriod): \(change >= 0 ? "up" : "down") \(String(format: "%.1f%%", abs(change)))."
                 + (query.likeForLike == true ? " (The same number of days of each, since this period is not over yet.)" : "")
             var result = AnalyticsResult.scalar("change", (change * 10).rounded() / 10, unit: "%", from: query.from, to: query.to)
             result.rows = [[.string("\(query.from ?? "")…\(query.to ?? "")"), .number(current)], [.string("\(query.compareFrom ?? "")…\(query.compareTo ?? "")"), .number(previous)]]
@@ -158,10 +199,12 @@ public struct AnalyticsHandler: ChatHandler {
                 let silent = Int(today.timeIntervalSince(last) / 86_400)
                 if Double(silent) > 2 * usual { risky.append((customer, dates.count, usual, silent)) }
             }
-            risky.sort { $0.3 - Int($0.2) > $1.3 - Int($1.2) }
+            risky.sort { ($0.3 - Int($0.2.rounded()), $1.0) > ($1.3 - Int($1.2.rounded()), $0.0) }
+            let labels = try await customerLabels(risky.prefix(50).map(\.0), storeID: store.id)
+            risky = risky.map { (labels[$0.0] ?? $0.0, $0.1, $0.2, $0.3) }
             let text = risky.isEmpty
                 ? "No regular customers look at risk: everyone who ordered at least three times has ordered within twice their usual gap."
-                : "\(risky.count) regular customers have gone quiet for more than twice their usual gap between orders. " + risky.prefix(5).map { "Customer \($0.0): \($0.1) orders, usually every \(Int($0.2.rounded())) days, silent for \($0.3) days" }.joined(separator: "; ") + "."
+                : "\(risky.count) regular customers have gone quiet for more than twice their usual gap between orders. " + risky.prefix(5).map { "\(Int($0.0) != nil ? "Customer " : "")\($0.0): \($0.1) orders, usually every \(Int($0.2.rounded())) days, silent for \($0.3) days" }.joined(separator: "; ") + "."
             return Reply(text: text, intent: intent, suggestions: ["Who are my top 10 customers?", "Sales by month this year"], result: .table(
                 "churn_risk", columns: ["customer", "orders", "usual_gap_days", "days_silent"],
                 rows: risky.prefix(50).map { [.string($0.0), .number(Double($0.1)), .number($0.2.rounded()), .number(Double($0.3))] }, from: nil, to: nil))
@@ -175,6 +218,9 @@ public struct AnalyticsHandler: ChatHandler {
         case .total: suggestions = ["What about last year?", "Top 5 products in this period", "Sales by month this year"]
         case .ranking: suggestions = ["What about last month?", "Sales by month this year", "Which products need restocking?"]
         case .trend: suggestions = ["What was the best month?", "Top 5 products this year", "How did this month compare to last month?"]
+        case .customerMix: suggestions = ["Repeat customer rate this year", "Revenue per customer this year", "Top 10 customers"]
+        case .breakdown(let slot): suggestions = [slot == .weekday ? "Orders by hour of the day" : "Orders by day of the week", "Average basket size this year", "Sales by month this year"]
+        case .boughtTogether: suggestions = ["Top 10 products this year", "Average basket size this year", "Which products need restocking?"]
         default: suggestions = ["What were my total sales this month?", "Top 10 customers", "Sales by month this year"]
         }
         return suggestions

@@ -48,20 +48,46 @@ enum AnalyticsPhrases {
 
     static func value(_ value: Double, metric: SalesQuery.Metric, currency: String) -> String {
         switch metric {
-        case .revenue, .aov: return money(value, currency: currency)
-        case .margin: return String(format: "%.1f%%", value * 100)
+        case .revenue, .aov, .revenuePerCustomer: return money(value, currency: currency)
+        case .margin, .repeatRate, .returnRate: return String(format: "%.1f%%", value * 100)
+        case .basketSize: return number((value * 100).rounded() / 100)
         default: return number(value)
         }
     }
 
     static func unit(_ metric: SalesQuery.Metric, currency: String) -> String {
         switch metric {
-        case .revenue, .aov: return currency
+        case .revenue, .aov, .revenuePerCustomer: return currency
         case .units: return "units"
         case .orders: return "orders"
-        case .customers: return "customers"
-        case .margin: return "%"
+        case .customers, .newCustomers: return "customers"
+        case .margin, .repeatRate, .returnRate: return "%"
+        case .basketSize: return "items per order"
         }
+    }
+
+    /// A value as a result carries it: shares as percentages with one decimal, others to the cent.
+    static func rounded(_ value: Double, metric: SalesQuery.Metric) -> Double {
+        metric.isShare ? (value * 1000).rounded() / 10 : (value * 100).rounded() / 100
+    }
+
+    /// "revenue", "average order value", "repeat-customer rate".
+    static func metricName(_ metric: SalesQuery.Metric) -> String {
+        switch metric {
+        case .aov: return "average order value"
+        case .repeatRate: return "repeat-customer rate"
+        case .newCustomers: return "new customers"
+        case .basketSize: return "items per order"
+        case .returnRate: return "return and cancellation rate"
+        case .revenuePerCustomer: return "revenue per customer"
+        case .units: return "units sold"
+        default: return metric.rawValue
+        }
+    }
+
+    /// "1 order", "3 orders", "1,204 customers".
+    static func count(_ value: Int, _ noun: String) -> String {
+        "\(number(Double(value))) \(value == 1 ? noun : noun + "s")"
     }
 
     /// "Samsung TVs", "WHITE HANGING HEART T-LIGHT HOLDER", "all products", with " in Germany", " for customer 12345".

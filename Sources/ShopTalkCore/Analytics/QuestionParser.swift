@@ -36,6 +36,9 @@ public struct QuestionParser: Sendable {
         "returning", "unique", "distinct", "cancelled", "returns", "returned", "refunds", "refunded", "business", "shop",
         "store", "doing", "going", "well", "better", "worse", "growth", "grow", "grew", "up", "down", "change", "changed",
         "breakdown", "split", "summary", "overview", "dashboard", "each", "per", "every", "week's", "month's", "year's",
+        "repeat", "rate", "retention", "loyal", "again", "once", "twice", "mix", "weekday", "weekdays", "hour", "hours",
+        "hourly", "together", "alongside", "along", "often", "frequently", "also", "pairs", "paired", "combinations",
+        "size", "cancellations", "cancellation", "purchases", "purchase", "when", "busy", "busiest", "quietest", "lifetime",
     ]
 
     let today: Date
@@ -76,6 +79,9 @@ public struct QuestionParser: Sendable {
                 metric = dimension == .product || dimension == .category || dimension == .brand ? .units : .revenue
             }
             if case .slowMovers = kind { metric = .units }
+            if case .breakdown = kind, Self.metric(words: set, has: has) == nil { metric = .orders }
+            if case .customerMix = kind { metric = .customers }
+            if case .boughtTogether = kind { metric = .orders }
             query = SalesQuery(metric: metric, kind: kind)
         }
         // Periods: one sets the period; two make a comparison (the first against the second).
@@ -160,15 +166,33 @@ public struct QuestionParser: Sendable {
         let cues: Set<String> = ["revenue", "sales", "sold", "units", "orders", "customers", "margin", "profit", "restock", "restocking",
                                  "reorder", "trend", "aov", "turnover", "churn", "bestsellers", "movers", "monthly", "weekly", "daily",
                                  "cancellations", "returns", "takings", "inventory", "markets", "spend", "spent", "shifted",
-                                 "best-selling", "bestselling", "buyers"]
+                                 "best-selling", "bestselling", "buyers", "basket", "weekday", "retention"]
         let phrases = [" went out ", " go out ", " take on ", " took on ", " take in ", " took in ", " bring in ", " brought in ",
-                       " how many items ", " how many units ", " best selling "]
+                       " how many items ", " how many units ", " best selling ", " repeat customer", " returning customers ",
+                       " bought together ", " bought with ", " day of the week ", " hour of the day ", " time of day ",
+                       " return rate ", " cancellation rate ", " per customer ", " new customers "]
         return !set.isDisjoint(with: cues) || text.contains(" how many ") && text.contains(" sell") || phrases.contains { text.contains($0) }
             || text.contains(" top ") && !set.isDisjoint(with: ["products", "customers", "countries", "categories", "items"])
     }
 
     static func metric(words: Set<String>, has: (String) -> Bool) -> SalesQuery.Metric? {
         if !words.isDisjoint(with: ["margin", "margins", "profit", "profits", "profitability"]) { return .margin }
+        if has("repeat customer") || has("repeat customers") || has("repeat rate") || has("repeat purchase") || has("repeat buyers")
+            || has("repeat-customer rate") || has("came back") || has("come back") || has("more than once") || has("ordered again")
+            || has("bought again") || has("order again") || has("buy again") || words.contains("retention") { return .repeatRate }
+        if has("new customers") || has("new buyers") || has("first-time customers") || has("first time customers") || has("first-time buyers") {
+            return .newCustomers
+        }
+        if has("basket size") || has("items per order") || has("units per order") || has("items per basket") || has("items in an order")
+            || has("items in each order") || has("items per invoice") || has("items does an order") || has("items do orders")
+            || has("items in a basket") || has("size of an order") || has("size of the average order") || has("order size") { return .basketSize }
+        if has("return rate") || has("returns rate") || has("cancellation rate") || has("refund rate") || has("rate of returns")
+            || has("rate of cancellations") || words.contains("cancellations") || has("how many returns") || has("orders were cancelled")
+            || has("orders were returned") || has("orders got cancelled") || has("orders get cancelled")
+            || (!words.isDisjoint(with: ["returned", "returns", "cancelled", "canceled", "refunded", "refunds"])
+                && !words.isDisjoint(with: ["percent", "percentage", "share", "proportion", "rate", "often", "fraction"])) { return .returnRate }
+        if has("per customer") || has("average customer spend") || has("customer lifetime value")
+            || has("each customer spend") || has("average customer value") { return .revenuePerCustomer }
         if words.contains("aov") || has("average order") || has("average basket") || has("basket value") || has("order value") { return .aov }
         if !words.isDisjoint(with: ["revenue", "revenues", "turnover", "takings", "income", "money", "earn", "earned", "made", "make", "spent", "spend"])
             || has("take in") || has("took in") || has("taken in") || has("bring in") || has("brings in") || has("brought in")
@@ -195,6 +219,25 @@ public struct QuestionParser: Sendable {
         }
         if has("slow movers") || has("slow moving") || has("not selling") || has("aren't selling") || has("arent selling")
             || has("isn't selling") || has("dead stock") || has("slow sellers") { return .slowMovers(limit: 10) }
+        if has("bought together") || has("bought with") || has("sold together") || has("purchased together") || has("ordered together")
+            || has("go together") || has("goes with") || has("bought alongside") || has("frequently bought") || has("often bought")
+            || has("bought along with") || has("also buy") || has("also bought") || has("buy with") || has("in the same order")
+            || has("in the same basket") || has("product pairs") || has("pairs of products") {
+            let limit = words.compactMap { Int($0) }.first { (1...50).contains($0) }
+                ?? words.compactMap { ["three": 3, "five": 5, "ten": 10, "twenty": 20][$0] }.first ?? 10
+            return .boughtTogether(limit: limit)
+        }
+        if (words.contains("new") && !words.isDisjoint(with: ["returning", "existing", "repeat", "old"]) && !words.isDisjoint(with: ["customers", "buyers", "clients", "shoppers"]))
+            || has("returning customers") || has("new and returning") || has("new versus returning") || has("new vs returning") {
+            return .customerMix
+        }
+        if has("day of the week") || has("days of the week") || has("day of week") || words.contains("weekday") || words.contains("weekdays") {
+            return .breakdown(.weekday)
+        }
+        if has("hour of the day") || has("time of day") || has("time of the day") || has("by hour") || has("per hour") || has("each hour")
+            || words.contains("hourly") || has("what time") || has("which hour") || has("busiest hour") || has("busiest hours") {
+            return .breakdown(.hour)
+        }
         if words.contains("churn") || words.contains("churning") || has("at risk") || has("haven't ordered") || has("havent ordered")
             || has("stopped ordering") || has("stopped buying") || words.contains("lapsed") || has("gone quiet") || has("inactive customers") {
             return .churnRisk

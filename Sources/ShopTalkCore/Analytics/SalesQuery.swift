@@ -4,6 +4,26 @@
 public struct SalesQuery: Sendable, Hashable, Codable {
     public enum Metric: String, Sendable, Hashable, Codable {
         case revenue, units, orders, customers, aov, margin
+        /// Customers with two or more orders in the period, as a share of those with one or more.
+        case repeatRate = "repeat_rate"
+        /// Customers whose first order ever falls in the period.
+        case newCustomers = "new_customers"
+        /// Items per order: units on orders (not returns) over orders.
+        case basketSize = "basket_size"
+        /// Cancellation and return invoices as a share of all invoices.
+        case returnRate = "return_rate"
+        /// Revenue from identified customers over those customers.
+        case revenuePerCustomer = "revenue_per_customer"
+
+        /// Whether the metric is a share (0…1), shown as a percentage.
+        public var isShare: Bool { self == .margin || self == .repeatRate || self == .returnRate }
+        /// Whether it can be grouped by product, month and so on, or only totalled over a period.
+        public var isGroupable: Bool { self != .repeatRate && self != .newCustomers }
+    }
+
+    /// Hours of the day or days of the week, for "when do people buy" breakdowns.
+    public enum TimeSlot: String, Sendable, Hashable, Codable {
+        case weekday, hour
     }
 
     public enum Dimension: String, Sendable, Hashable, Codable {
@@ -23,6 +43,12 @@ public struct SalesQuery: Sendable, Hashable, Codable {
         case restock
         case slowMovers(limit: Int)
         case churnRisk
+        /// New against returning customers in the period.
+        case customerMix
+        /// A metric by weekday or by hour of the day.
+        case breakdown(TimeSlot)
+        /// Pairs of products in the same orders, or what is bought with the filtered product.
+        case boughtTogether(limit: Int)
     }
 
     public var metric: Metric
@@ -77,6 +103,14 @@ public struct AnalyticsResult: Sendable, Hashable, Codable {
     public struct Point: Sendable, Hashable, Codable {
         public var period: String
         public var value: Double
+        /// The period is not over yet ("so far"): its value is not comparable with whole periods.
+        public var partial: Bool?
+
+        public init(period: String, value: Double, partial: Bool? = nil) {
+            self.period = period
+            self.value = value
+            self.partial = partial
+        }
     }
 
     public var kind: String
@@ -89,6 +123,8 @@ public struct AnalyticsResult: Sendable, Hashable, Codable {
     public var rows: [[JSONValue]]?
     public var points: [Point]?
     public var chart: String?
+    /// How the answer was computed.
+    public var plan: AnalyticsPlan?
 
     public static func scalar(_ metric: String, _ value: Double, unit: String, from: String?, to: String?) -> AnalyticsResult {
         AnalyticsResult(kind: "scalar", metric: metric, value: value, unit: unit, from: from, to: to)
@@ -100,6 +136,47 @@ public struct AnalyticsResult: Sendable, Hashable, Codable {
 
     public static func series(_ metric: String, points: [Point], from: String?, to: String?) -> AnalyticsResult {
         AnalyticsResult(kind: "series", metric: metric, from: from, to: to, points: points, chart: "line")
+    }
+}
+
+/// How an answer was computed, for the "how I got this" line: the metric and its definition, the
+/// filters, the period (and the one compared with), the grouping and the data it came from.
+public struct AnalyticsPlan: Sendable, Hashable, Codable {
+    public var metric: String
+    public var definition: String
+    public var filters: [String]
+    public var period: String
+    public var comparedWith: String?
+    public var grouping: String?
+    public var source: String
+    /// All of it as one line.
+    public var text: String
+
+    public init(metric: String, definition: String, filters: [String], period: String, comparedWith: String?, grouping: String?, source: String) {
+        self.metric = metric
+        self.definition = definition
+        self.filters = filters
+        self.period = period
+        self.comparedWith = comparedWith
+        self.grouping = grouping
+        self.source = source
+        text = ([definition] + (filters.isEmpty ? ["no filters"] : filters) + ["period " + period]
+            + [comparedWith.map { "against " + $0 }, grouping, source].compactMap { $0 }).joined(separator: " · ")
+    }
+}
+
+/// New and returning customers of a period.
+public struct CustomerMix: Sendable, Hashable {
+    public var newCustomers: Int
+    public var returningCustomers: Int
+    public var newRevenue: Double
+    public var returningRevenue: Double
+
+    public init(newCustomers: Int, returningCustomers: Int, newRevenue: Double, returningRevenue: Double) {
+        self.newCustomers = newCustomers
+        self.returningCustomers = returningCustomers
+        self.newRevenue = newRevenue
+        self.returningRevenue = returningRevenue
     }
 }
 
@@ -139,6 +216,15 @@ public protocol SalesAnalytics: Sendable {
     func slowMovers(filter: SalesFilter, limit: Int, storeID: Int64) async throws -> [(String, Double)]
     /// Each customer's distinct order days (non-cancellation), for churn.
     func customerOrderDays(filter: SalesFilter, storeID: Int64) async throws -> [String: [String]]
+    /// New customers (first order ever in the period) against returning ones, with their revenue.
+    func customerMix(filter: SalesFilter, storeID: Int64) async throws -> CustomerMix
+    /// Values of `metric` by weekday (`1` Monday … `7` Sunday) or hour (`0`…`23`), in order.
+    func breakdown(_ metric: SalesQuery.Metric, by slot: SalesQuery.TimeSlot, filter: SalesFilter, storeID: Int64) async throws -> [(Int, Double)]
+    /// Product pairs by the number of orders holding both (the first name is the filtered product when
+    /// the filter names one).
+    func boughtTogether(filter: SalesFilter, limit: Int, storeID: Int64) async throws -> [(String, String, Int)]
+    /// Names of customers by their id, where the store knows one.
+    func customerNames(_ ids: [String], storeID: Int64) async throws -> [String: String]
     /// The first and last day with sales.
     func dataRange(storeID: Int64) async throws -> (String, String)?
     /// A matcher over every product's name, for the names owners use (built once per catalog version).

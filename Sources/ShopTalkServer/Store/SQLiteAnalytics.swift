@@ -39,8 +39,15 @@ public struct SQLiteAnalytics: SalesAnalytics {
     static let revenue = "SUM(s.quantity * s.unitPriceMilli) / 1000.0"
     static let orders = "COUNT(DISTINCT CASE WHEN s.isCancellation = 0 THEN s.invoice END)"
 
-    static func expression(_ metric: SalesQuery.Metric) -> String {
+    /// The aggregate of `metric` over scoped lines; nil for metrics that need a customer's whole history
+    /// (repeat rate, new customers), which `total` computes on its own.
+    static func expression(_ metric: SalesQuery.Metric) -> String? {
         switch metric {
+        case .repeatRate, .newCustomers: return nil
+        case .basketSize: return "SUM(CASE WHEN s.isCancellation = 0 THEN s.quantity END) * 1.0 / NULLIF(\(orders), 0)"
+        case .returnRate: return "COUNT(DISTINCT CASE WHEN s.isCancellation = 1 THEN s.invoice END) * 1.0 / NULLIF(COUNT(DISTINCT s.invoice), 0)"
+        case .revenuePerCustomer:
+            return "SUM(CASE WHEN s.customerId IS NOT NULL THEN s.quantity * s.unitPriceMilli END) / 1000.0 / NULLIF(COUNT(DISTINCT CASE WHEN s.isCancellation = 0 THEN s.customerId END), 0)"
         case .revenue: return revenue
         case .units: return "SUM(s.quantity)"
         case .orders: return orders
@@ -52,9 +59,14 @@ public struct SQLiteAnalytics: SalesAnalytics {
     }
 
     public func total(_ metric: SalesQuery.Metric, filter: SalesFilter, storeID: Int64) async throws -> Double? {
+        switch metric {
+        case .repeatRate: return try await repeatRate(filter: filter, storeID: storeID)
+        case .newCustomers: return Double(try await customerMix(filter: filter, storeID: storeID).newCustomers)
+        default: break
+        }
         let (scope, lineArguments) = Self.scope(filter, storeID: storeID)
-        let (sql, arguments) = Self.rollupTotal(metric, filter: filter, storeID: storeID)
-            ?? ("SELECT \(Self.expression(metric)) AS value \(scope)", lineArguments)
+        guard let (sql, arguments) = Self.rollupTotal(metric, filter: filter, storeID: storeID)
+            ?? Self.expression(metric).map({ ("SELECT \($0) AS value \(scope)", lineArguments) }) else { return nil }
         return try await database.writer.read { db in
             let row = try Row.fetchOne(db, sql: sql, arguments: arguments)
             let value: Double? = row?["value"]
@@ -74,9 +86,10 @@ public struct SQLiteAnalytics: SalesAnalytics {
         case .category: ("p.category", "p.category", "p.category <> ''")
         case .brand: ("p.brand", "p.brand", "p.brand <> ''")
         }
+        guard let expression = Self.expression(metric) else { return [] }
         let (sql, bound) = Self.rollupRanking(dimension, metric: metric, filter: filter, limit: limit, ascending: ascending, storeID: storeID)
             ?? ("""
-                SELECT \(label) AS label, \(Self.expression(metric)) AS value \(scope) AND \(condition)
+                SELECT \(label) AS label, \(expression) AS value \(scope) AND \(condition)
                 GROUP BY \(group) HAVING value IS NOT NULL ORDER BY value \(ascending ? "ASC" : "DESC"), label LIMIT ?
                 """, arguments + [limit])
         return try await database.writer.read { db in
@@ -91,8 +104,9 @@ public struct SQLiteAnalytics: SalesAnalytics {
         case .week: "date(s.day, 'weekday 0', '-6 days')"
         case .month: "substr(s.day, 1, 7)"
         }
+        guard let expression = Self.expression(metric) else { return [] }
         let (sql, bound) = Self.rollupSeries(metric, by: granularity, filter: filter, storeID: storeID)
-            ?? ("SELECT \(period) AS period, \(Self.expression(metric)) AS value \(scope) GROUP BY period ORDER BY period", arguments)
+            ?? ("SELECT \(period) AS period, \(expression) AS value \(scope) GROUP BY period ORDER BY period", arguments)
         return try await database.writer.read { db in
             try Row.fetchAll(db, sql: sql, arguments: bound).map { ($0["period"] ?? "", $0["value"] ?? 0) }
         }
