@@ -25,9 +25,13 @@
       const { status, body } = await api(`/api/stores/${encodeURIComponent(owner.store)}/credits`, owner.token);
       if (status === 401 || status === 403) return signOut('Your token is no longer valid. Please sign in again.');
       if (status !== 200 || !body) throw new Error(String(status));
-      $('balance').textContent = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(body.balance);
+      const balance = Number(body.balance) || 0;
+      $('balance').textContent = `${new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(balance)} credits`;
       const last = (body.recent || []).find((entry) => entry.kind === 'charge');
-      $('credits-note').textContent = last ? `Last charge: ${last.credits} for ${String(last.feature || 'AI').replace(/_/g, ' ')}` : 'No AI charges yet.';
+      const spent = last ? `Last charge: ${last.credits} for ${String(last.feature || 'AI').replace(/_/g, ' ')}.` : 'No AI charges yet.';
+      // A bare "0" explains nothing: say what it means and how to change it.
+      $('credits-note').textContent = balance > 0 ? spent
+        : `AI features (written descriptions, free-form answers) are off until you add credits: shoptalk credits grant --store ${owner.store} --credits 100. ${spent}`;
     } catch (_) {
       $('credits-note').textContent = 'The balance could not be loaded just now.';
     }
@@ -49,7 +53,8 @@
     if (String(frame.kind || '').startsWith('credits')) refreshCredits();
   }
 
-  function showConsole(owner) {
+  async function showConsole(owner) {
+    await customElements.whenDefined('shoptalk-chat');
     $('login').hidden = true;
     $('console').hidden = false;
     $('signout').hidden = false;

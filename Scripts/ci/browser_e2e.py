@@ -247,6 +247,11 @@ def owner(driver, args, base, token):
     wait_for(driver, "the owner chat online", lambda d: widget_state(d) == "online")
     wait_for(driver, "the owner role", lambda d: js(d, WIDGET + "return root.querySelector('.shoptalk').dataset.role;") == "owner")
     wait_for(driver, "the credit balance", lambda d: d.find_element(By.ID, "balance").text not in ("", "–"))
+    assert "credits" in driver.find_element(By.ID, "balance").text, "the balance says what it counts"
+    greeting = bot_texts(driver)[0]
+    assert "sales" in greeting, f"owners are greeted as owners: {greeting!r}"
+    chips = [c.text for c in in_widget(driver, ".chips .chip")]
+    assert "Where is my order?" not in chips and any("products" in c for c in chips), chips
 
     before = len(bot_texts(driver))
     send(driver, "who are my top 5 customers?")
@@ -266,6 +271,13 @@ def owner(driver, args, base, token):
     assert charts, f"an SVG line chart is shown: {bot_texts(driver)[-1]!r}"
     points = len(in_widget(driver, "svg.chart.line circle.point"))
     assert points >= 10, points
+    # November is not over on the 21st: it is drawn dashed and labelled "so far", not as a drop.
+    assert in_widget(driver, "svg.chart.line path.stroke.partial"), "the running month is marked partial"
+    assert "(so far)" in js(driver, WIDGET + "return [...root.querySelectorAll('svg.chart.line text.tick')].map(t => t.textContent).join(' ');")
+    plan = js(driver, WIDGET + "const p = [...root.querySelectorAll('.result .plan')].pop(); return p ? p.textContent : '';")
+    assert plan.startswith("How I got this: revenue = ") and "by month" in plan, plan
+    chips = [c.text for c in in_widget(driver, ".chips .chip")]
+    assert "Sales by month this year" not in chips, f"the question just asked is not offered again: {chips}"
     print(f"browser: owner asked 'sales by month this year' and got an SVG line chart of {points} months")
     screenshot(driver, args, "owner-light.png")
     set_dark(driver, True)
