@@ -149,6 +149,7 @@ func buildRouter(
     HealthController(database: database, metrics: metrics, startedAt: .now).addRoutes(to: router)
     ChatAPIController(chat: chat, limits: limits).addRoutes(to: router)
     storeAPI.addRoutes(to: router)
+    InsightsController(auth: storeAPI.auth, analytics: SQLiteAnalytics(database: database), clock: storeAPI.clock).addRoutes(to: router)
     routes.register(router.routes)
     return router
 }

@@ -84,6 +84,10 @@ final class InMemoryShop: CatalogStore, OrderStore, DiscountStore, TicketStore, 
     func breakdown(_ metric: SalesQuery.Metric, by slot: SalesQuery.TimeSlot, filter: SalesFilter, storeID: Int64) async throws -> [(Int, Double)] { [] }
     func boughtTogether(filter: SalesFilter, limit: Int, storeID: Int64) async throws -> [(String, String, Int)] { [] }
     func customerNames(_ ids: [String], storeID: Int64) async throws -> [String: String] { [:] }
+    func productPerformance(filter: SalesFilter, storeID: Int64) async throws -> [ProductPerformance] { [] }
+    func dailyUnits(productIDs: [Int64], from: String, to: String, storeID: Int64) async throws -> [Int64: [String: Double]] { [:] }
+    func inventorySettings(storeID: Int64) async throws -> InventorySettings { InventorySettings() }
+    func recentOrders(since: Date, storeID: Int64) async throws -> [OrderRiskFacts] { [] }
     func productMatcher(storeID: Int64) async throws -> ProductNameMatcher {
         ProductNameMatcher(products: products.map { ($0.id, $0.name) })
     }

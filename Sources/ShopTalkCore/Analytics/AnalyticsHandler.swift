@@ -46,17 +46,27 @@ public struct AnalyticsHandler: ChatHandler {
             return Reply(text: "I don't know a product called \"\(phrase)\".\(hint)", intent: intent, suggestions: Array(closest.prefix(3)))
         case .query(let query):
             state.lastQuery = query
-            var reply = try await answer(query, turn: turn, intent: intent)
-            // Never offer the question just asked as the next one.
-            let asked = Self.plain(turn.text)
-            reply.suggestions = reply.suggestions.filter { Self.plain($0) != asked }
-            let data = try await analytics.dataRange(storeID: storeID)
-            if reply.result == nil {
-                reply.result = AnalyticsResult(kind: "none", metric: query.metric.rawValue, from: query.from, to: query.to)
-            }
-            reply.result?.plan = AnalyticsPlanner.plan(query, storeSlug: turn.context.store.slug, data: data)
-            return reply
+            return try await planned(query, turn: turn, intent: intent)
         }
+    }
+
+    /// The answer to `query` with its plan, and without offering the question just asked again.
+    func planned(_ query: SalesQuery, turn: Turn, intent: Intent) async throws -> Reply {
+        var reply = try await answer(query, turn: turn, intent: intent)
+        let asked = Self.plain(turn.text)
+        reply.suggestions = reply.suggestions.filter { Self.plain($0) != asked }
+        let data = try await analytics.dataRange(storeID: turn.context.store.id)
+        if reply.result == nil {
+            reply.result = AnalyticsResult(kind: "none", metric: query.metric.rawValue, from: query.from, to: query.to)
+        }
+        reply.result?.plan = AnalyticsPlanner.plan(query, storeSlug: turn.context.store.slug, data: data)
+        return reply
+    }
+
+    /// Answers a query built by a program (REST), as the chat would answer the question it stands for.
+    public func answer(_ query: SalesQuery, context: ChatContext) async throws -> Reply {
+        let turn = Turn(text: "", tokens: [], intent: Intent(name: Intent.Name.businessQuery, confidence: 1), entities: [], context: context)
+        return try await planned(query, turn: turn, intent: turn.intent)
     }
 
     /// Lower-case letters and digits only, to tell whether two questions are the same.
@@ -67,7 +77,7 @@ public struct AnalyticsHandler: ChatHandler {
     func answer(_ query: SalesQuery, turn: Turn, intent: Intent) async throws -> Reply {
         let store = turn.context.store
         switch query.kind {
-        case .ranking, .trend, .extreme, .breakdown:
+        case .ranking, .trend, .extreme, .breakdown, .forecast:
             guard !query.metric.isGroupable else { break }
             let name = AnalyticsPhrases.metricName(query.metric)
             return Reply(text: "I can give the \(name) for a period, for a country or for a product, but not broken down by product, customer or month. Try \"\(name) in 2011\".",
@@ -81,6 +91,12 @@ public struct AnalyticsHandler: ChatHandler {
         switch query.kind {
         case .customerMix, .breakdown, .boughtTogether:
             return try await insight(query, turn: turn, intent: intent)
+        case .forecast(let granularity, let horizon):
+            return try await forecast(query, granularity: granularity, horizon: horizon, turn: turn, intent: intent)
+        case .productClasses: return try await productClasses(query, turn: turn, intent: intent)
+        case .reorderPlan: return try await reorderPlan(query, turn: turn, intent: intent)
+        case .orderRisk: return try await orderRisk(query, turn: turn, intent: intent)
+        case .report: return try await report(query, turn: turn, intent: intent)
         case .total:
             guard let value = try await analytics.total(metric, filter: query.filter, storeID: store.id) else {
                 let reason = metric == .margin ? "cost prices are unknown for these sales, so I can't work out a margin" : "there were no orders"

@@ -28,6 +28,11 @@ enum AnalyticsPlanner {
         case .customerMix: return "new = first order ever in the period; returning = ordered before it too"
         case .boughtTogether: return "bought together = number of orders holding both products"
         case .compare: return definition(metric) + "; change = (this − other) ÷ other"
+        case .forecast: return definition(metric) + "; Holt's linear smoothing fitted to whole periods, 95% interval, rolling back-test"
+        case .productClasses: return "classes from revenue share (A 80%, B 15%, C 5%), units a week against the median and margin against the median"
+        case .reorderPlan: return "order quantity = √(2 × yearly demand × order cost ÷ yearly holding cost); reorder point = daily demand × lead time + safety stock"
+        case .orderRisk: return "risk 0–100: first order, basket against the usual order, quantity of one item, country, orders in 24 hours, refused codes"
+        case .report: return "revenue, orders, average order, units, customers, new customers and return rate against the period before"
         default: return definition(metric)
         }
     }
@@ -44,6 +49,11 @@ enum AnalyticsPlanner {
         case .customerMix: return "new against returning customers"
         case .breakdown(let slot): return slot == .weekday ? "by day of the week" : "by hour of the day (UTC)"
         case .boughtTogether(let limit): return "top \(limit) pairs"
+        case .forecast(let granularity, let horizon): return "next \(horizon) \(granularity.rawValue)\(horizon == 1 ? "" : "s")"
+        case .productClasses: return "hero, good, moderate, poor"
+        case .reorderPlan: return "15 best sellers by units"
+        case .orderRisk: return "orders of the last 30 days, riskiest first"
+        case .report: return "this period against the one before"
         }
     }
 
@@ -70,11 +80,16 @@ enum AnalyticsPlanner {
         var period = span(query.from, query.to)
         if case .restock = query.kind { period = "now" }
         var compared: String?
-        if case .compare = query.kind {
-            compared = span(query.compareFrom, query.compareTo) + (query.likeForLike == true ? " (same number of days)" : "")
+        switch query.kind {
+        case .compare, .report:
+            if query.compareFrom != nil {
+                compared = span(query.compareFrom, query.compareTo) + (query.likeForLike == true ? " (same number of days)" : "")
+            }
+        default: break
         }
         var source = "sales lines of store \(storeSlug)" + (data.map { ", data \($0.0) to \($0.1)" } ?? ", no sales yet")
         if case .restock = query.kind { source = "products and the last 30 days of sales lines of store \(storeSlug)" }
+        if case .orderRisk = query.kind { source = "orders, customers and refused discount codes of store \(storeSlug)" }
         return AnalyticsPlan(metric: query.metric.rawValue, definition: definition(of: query.kind, metric: query.metric),
                              filters: filters(query.filter), period: period, comparedWith: compared, grouping: grouping(query.kind), source: source)
     }

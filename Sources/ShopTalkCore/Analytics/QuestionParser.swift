@@ -107,6 +107,7 @@ public struct QuestionParser: Sendable {
         } else if let period = dates.first {
             (query.from, query.to) = period
         }
+        Self.insightPeriods(&query, words: words, has: has, dates: dates.count, today: today)
         // Filters named in this message replace those of a follow-up's previous question.
         if let brand = turn.entity(Entity.Kind.brand)?.value.stringValue { query.filter.brand = brand }
         if let category = turn.entity(Entity.Kind.category)?.value.stringValue { query.filter.category = category }
@@ -172,6 +173,7 @@ public struct QuestionParser: Sendable {
                        " bought together ", " bought with ", " day of the week ", " hour of the day ", " time of day ",
                        " return rate ", " cancellation rate ", " per customer ", " new customers "]
         return !set.isDisjoint(with: cues) || text.contains(" how many ") && text.contains(" sell") || phrases.contains { text.contains($0) }
+            || insightKind(words: set, has: { text.contains(" \($0) ") }) != nil
             || text.contains(" top ") && !set.isDisjoint(with: ["products", "customers", "countries", "categories", "items"])
     }
 
@@ -213,6 +215,7 @@ public struct QuestionParser: Sendable {
     }
 
     static func kind(words: Set<String>, has: (String) -> Bool, dates: Int, filters: Set<String> = []) -> SalesQuery.Kind? {
+        if let insight = insightKind(words: words, has: has) { return insight }
         if !words.isDisjoint(with: ["restock", "restocking", "reorder", "re-order", "replenish"]) || has("low on stock") || has("running low")
             || has("run out") || has("running out") || has("low stock") || has("days of cover") || has("stock levels") || words.contains("inventory") {
             return .restock

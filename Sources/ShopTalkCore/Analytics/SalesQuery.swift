@@ -1,3 +1,5 @@
+import Foundation
+
 /// An owner's question as a typed query: what to measure, how to group it, over which period and
 /// for what. Questions are parsed into this and executed with bound parameters; no SQL is generated
 /// from what a user types.
@@ -49,6 +51,16 @@ public struct SalesQuery: Sendable, Hashable, Codable {
         case breakdown(TimeSlot)
         /// Pairs of products in the same orders, or what is bought with the filtered product.
         case boughtTogether(limit: Int)
+        /// The metric for the next `horizon` weeks or months, with an interval and a back-test.
+        case forecast(Granularity, horizon: Int)
+        /// Products as hero, good, moderate or poor by revenue, margin and velocity.
+        case productClasses
+        /// Economic order quantities and reorder points.
+        case reorderPlan
+        /// Recent orders scored 0–100 for risk, with reasons.
+        case orderRisk
+        /// A short written report of a period against the one before.
+        case report
     }
 
     public var metric: Metric
@@ -165,21 +177,6 @@ public struct AnalyticsPlan: Sendable, Hashable, Codable {
     }
 }
 
-/// New and returning customers of a period.
-public struct CustomerMix: Sendable, Hashable {
-    public var newCustomers: Int
-    public var returningCustomers: Int
-    public var newRevenue: Double
-    public var returningRevenue: Double
-
-    public init(newCustomers: Int, returningCustomers: Int, newRevenue: Double, returningRevenue: Double) {
-        self.newCustomers = newCustomers
-        self.returningCustomers = returningCustomers
-        self.newRevenue = newRevenue
-        self.returningRevenue = returningRevenue
-    }
-}
-
 /// A product that needs restocking, with its days of cover at the last 30 days' pace.
 public struct RestockLine: Sendable, Hashable {
     public var name: String
@@ -223,6 +220,14 @@ public protocol SalesAnalytics: Sendable {
     /// Product pairs by the number of orders holding both (the first name is the filtered product when
     /// the filter names one).
     func boughtTogether(filter: SalesFilter, limit: Int, storeID: Int64) async throws -> [(String, String, Int)]
+    /// Each product's revenue, units and margin over the filter's period (products that sold).
+    func productPerformance(filter: SalesFilter, storeID: Int64) async throws -> [ProductPerformance]
+    /// Units sold per day (`YYYY-MM-DD`) of each product, from `from` to `to`.
+    func dailyUnits(productIDs: [Int64], from: String, to: String, storeID: Int64) async throws -> [Int64: [String: Double]]
+    /// The store's reorder settings (defaults when it set none).
+    func inventorySettings(storeID: Int64) async throws -> InventorySettings
+    /// Orders placed since `since`, newest first, with the facts their risk is scored from.
+    func recentOrders(since: Date, storeID: Int64) async throws -> [OrderRiskFacts]
     /// Names of customers by their id, where the store knows one.
     func customerNames(_ ids: [String], storeID: Int64) async throws -> [String: String]
     /// The first and last day with sales.

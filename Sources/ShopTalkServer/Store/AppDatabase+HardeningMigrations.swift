@@ -17,5 +17,25 @@ extension AppDatabase {
                 t.column("lockedUntil", .datetime)
             }
         }
+        migrator.registerMigration("v7-owner-insights") { db in
+            // What an owner sets for reorder quantities; a store without a row uses the stated defaults.
+            try db.create(table: "inventory_settings") { t in
+                t.primaryKey("storeId", .integer).references("stores")
+                t.column("leadTimeDays", .integer).notNull()
+                t.column("orderCost", .double).notNull()
+                t.column("holdingRate", .double).notNull()
+                t.column("serviceLevel", .double).notNull()
+            }
+            // Discount codes refused when an order was placed, for the order risk score.
+            try db.create(table: "code_attempts") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("store", inTable: "stores").notNull()
+                t.column("email", .text).notNull().collate(.nocase)
+                t.column("code", .text).notNull()
+                t.column("at", .datetime).notNull()
+            }
+            try db.create(index: "code_attempts_store_email", on: "code_attempts", columns: ["storeId", "email", "at"])
+            try db.create(index: "orders_store_email", on: "orders", columns: ["storeId", "email", "placedAt"])
+        }
     }
 }

@@ -30,10 +30,29 @@ struct OrderDesk: Sendable {
             fields.fail("items", "must be a list of 1 to 100 items")
         }
         try fields.finish()
+        let requested = lines
+        let placed: (Order, [StockWatch.LowStock])
+        do {
+            placed = try await write(requested, email: email, code: code, country: country, store: store, now: now)
+        } catch let error as ChatError where error.fields["code"] != nil {
+            // A refused code counts towards the order risk score of this email's next orders.
+            if let code, let email {
+                try? await database.writer.write { db in
+                    try db.execute(sql: "INSERT INTO code_attempts (storeId, email, code, at) VALUES (?, ?, ?, ?)",
+                                   arguments: [store.id, email, String(code.prefix(40)), now])
+                }
+            }
+            throw error
+        }
+        await catalog.catalogChanged(storeID: store.id)
+        return placed
+    }
+
+    /// Checks stock and the code, takes the stock, redeems the code and stores the order, in one transaction.
+    private func write(_ requested: [(Int64, Int)], email: String?, code: String?, country: String, store: Store, now: Date) async throws -> (Order, [StockWatch.LowStock]) {
         let storeID = store.id
         let evaluator = DiscountEvaluator()
-        let requested = lines
-        let (order, lowStock) = try await database.writer.write { db -> (Order, [StockWatch.LowStock]) in
+        return try await database.writer.write { db -> (Order, [StockWatch.LowStock]) in
             var items: [Order.Item] = []
             var basket: [DiscountEvaluator.Line] = []
             var problems: [String: String] = [:]
@@ -95,8 +114,6 @@ struct OrderDesk: Sendable {
             try SalesLines.insert(order: sold, storeID: storeID, productIDs: identity, costs: costs, db: db)
             return (order, try StockWatch.check(items.compactMap(\.productID), storeID: storeID, now: now, db: db))
         }
-        await catalog.catalogChanged(storeID: storeID)
-        return (order, lowStock)
     }
 
     /// Moves an order to a new status, recording the change in its timeline.
