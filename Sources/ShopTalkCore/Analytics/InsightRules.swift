@@ -84,8 +84,9 @@ public enum InsightRules {
         let safety = zScore(settings.serviceLevel) * variance.squareRoot() * lead.squareRoot()
         let point = mean * lead + safety
         let whole = { (value: Double) -> Int in Int(exactly: min(1e9, max(0, value.rounded(.up)))) ?? 0 }
-        return Reorder(product: product, dailyDemand: mean, economicOrderQuantity: max(1, whole(eoq)), reorderPoint: whole(point),
-                       safetyStock: whole(safety), orderNow: product.stock.map { Double($0) <= point },
+        let reorderPoint = whole(point)
+        return Reorder(product: product, dailyDemand: mean, economicOrderQuantity: max(1, whole(eoq)), reorderPoint: reorderPoint,
+                       safetyStock: whole(safety), orderNow: product.stock.map { $0 <= reorderPoint },
                        unitCostSource: product.unitCost != nil ? "cost" : "average selling price")
     }
 
