@@ -45,10 +45,12 @@ public func buildApplication(
     )
     let catalog = SQLiteCatalog(database: database)
     let alerts = AlertHub()
+    let mailer = configuration.smtpHost.map { SMTPMailer(host: $0, port: configuration.smtpPort, from: configuration.smtpFrom) }
+    let alertCenter = AlertCenter(database: database, hub: alerts, clock: clock, mailer: mailer, logger: logger)
     let ledger = CreditLedger(database: database, policy: configuration.credits, clock: clock) { storeID, alert in
         let message = alert.kind == "credits_depleted" ? "AI credits are used up; AI answers are paused until you add credits."
             : "AI credits are running low: \(alert.balance) left."
-        alerts.publish(FrameCoder.encodeToString(AlertFrame(kind: alert.kind, message: message, at: clock.now(), data: alert)), storeID: storeID)
+        Task { await alertCenter.record(kind: alert.kind, subject: alert.kind, message: message, data: alert, storeID: storeID) }
     }
     var assistant: AIAssistant?
     if let url = configuration.llmURL.flatMap(URL.init(string:)) {
@@ -77,14 +79,16 @@ public func buildApplication(
         maxFailures: configuration.maxFailedLookups, clock: clock,
         store: SQLiteLookupAttempts(database: database, window: LookupGuard.defaultWindow, clock: clock)
     )
+    var handlers = HandlerTable.standard(stores: stores, extractor: language.extractor, clock: clock, lookupGuard: lookupGuard, assistant: assistant)
+    handlers.alerts = AlertsHandler(book: alertCenter, clock: clock)
     let engine = ChatEngine(
         classifier: language.classifier, extractor: language.extractor, stores: stores, clock: clock,
-        handlers: .standard(stores: stores, extractor: language.extractor, clock: clock, lookupGuard: lookupGuard, assistant: assistant),
+        handlers: handlers,
         router: .standard(catalog: catalog), access: AccessPolicy(), assistant: assistant
     )
     let chat = ChatService(
         sessions: sessions, stores: StoreDirectory(database: database), engine: engine, writer: writer,
-        clock: clock, metrics: metrics, tokens: OwnerTokens(database: database), alerts: alerts,
+        clock: clock, metrics: metrics, tokens: OwnerTokens(database: database), alerts: alerts, alertCenter: alertCenter,
         addressLimiter: AddressRateLimiter(rate: configuration.addressMessagesPerSecond, burst: configuration.addressMessageBurst)
     )
     let limits = ClientFrame.Limits(maxTextLength: configuration.maxTextLength, maxFrameBytes: configuration.maxFrameBytes)
@@ -92,7 +96,7 @@ public func buildApplication(
     let storeAPI = StoreAPIController(
         auth: OwnerAuth(tokens: OwnerTokens(database: database), stores: chat.stores, clock: clock), catalog: catalog,
         admin: CatalogAdmin(database: database, catalog: catalog), discounts: DiscountAdmin(database: database, catalog: catalog),
-        orders: OrderDesk(database: database, catalog: catalog), clock: clock, alerts: chat.alerts, ledger: ledger
+        orders: OrderDesk(database: database, catalog: catalog), clock: clock, alertCenter: alertCenter, ledger: ledger
     )
     let router = buildRouter(
         configuration: configuration, database: database, chat: chat, metrics: metrics, limits: limits, storeAPI: storeAPI, logger: logger
@@ -121,7 +125,7 @@ public func buildApplication(
         ),
         configuration: .init(address: .hostname(host, port: configuration.port), serverName: "shoptalk"),
         services: [
-            writer, sweeper,
+            writer, sweeper, AlertDeliveryService(center: alertCenter, interval: .seconds(configuration.alertInterval)),
             SessionSweeper(sessions: sessions, interval: .seconds(60), purgeEvery: configuration.sessionPurgeInterval, logger: logger),
         ],
         onServerRunning: { channel in
@@ -150,6 +154,7 @@ func buildRouter(
     ChatAPIController(chat: chat, limits: limits).addRoutes(to: router)
     storeAPI.addRoutes(to: router)
     InsightsController(auth: storeAPI.auth, analytics: SQLiteAnalytics(database: database), clock: storeAPI.clock).addRoutes(to: router)
+    AlertsController(auth: storeAPI.auth, center: storeAPI.alertCenter).addRoutes(to: router)
     routes.register(router.routes)
     return router
 }

@@ -46,6 +46,12 @@ public struct ServerConfiguration: Sendable {
     public var llmTotalTimeout: TimeInterval = 60
     /// Prices, caps and alert threshold of AI credits.
     public var credits = CreditLedger.Policy()
+    /// An SMTP relay for alert emails (no TLS or login: a relay on this host or network); nil sends none.
+    public var smtpHost: String?
+    public var smtpPort = 25
+    public var smtpFrom = "shoptalk@localhost"
+    /// Seconds between rounds of the alert service (digests due, deliveries to retry).
+    public var alertInterval: Double = 30
     /// Seed the demo store into an empty database on start.
     public var seedDemoStore = true
     /// Origins (`https://shop.example`) whose pages may open chat connections besides the server's own;

@@ -113,6 +113,15 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seconds shutdown waits for connections to finish their replies. [env: SHOPTALK_SHUTDOWN_GRACE, default: 10]")
     var shutdownGrace: Double?
 
+    @Option(help: "SMTP relay for owners' alert emails, host or host:port (no TLS or login). [env: SHOPTALK_SMTP, default: off]")
+    var smtp: String?
+
+    @Option(help: "Sender address of alert emails. [env: SHOPTALK_SMTP_FROM, default: shoptalk@localhost]")
+    var smtpFrom: String?
+
+    @Option(help: "Seconds between rounds of the alert service: digests due and deliveries to retry. [env: SHOPTALK_ALERT_INTERVAL, default: 30]")
+    var alertInterval: Double?
+
     @Flag(help: "Serve /bench/echo for `shoptalk bench ws` (never in production).")
     var benchEndpoints = false
 
@@ -171,6 +180,19 @@ struct Serve: AsyncParsableCommand {
         configuration.addressMessageBurst = try EnvironmentOptions.resolve(addressRateBurst, "SHOPTALK_ADDRESS_RATE_BURST", default: configuration.addressMessageBurst)
         configuration.writeTimeout = try EnvironmentOptions.resolve(writeTimeout, "SHOPTALK_WRITE_TIMEOUT", default: configuration.writeTimeout)
         configuration.shutdownGrace = try EnvironmentOptions.resolve(shutdownGrace, "SHOPTALK_SHUTDOWN_GRACE", default: configuration.shutdownGrace)
+        if let relay = smtp ?? EnvironmentOptions.string("SHOPTALK_SMTP") {
+            let parts = relay.split(separator: ":", maxSplits: 1).map(String.init)
+            guard let host = parts.first, !host.isEmpty, parts.count == 1 || Int(parts[1]).map({ (1...65_535).contains($0) }) == true else {
+                throw ValidationError("--smtp must be a host or host:port, not \(relay).")
+            }
+            configuration.smtpHost = host
+            configuration.smtpPort = parts.count == 2 ? Int(parts[1]) ?? 25 : 25
+        }
+        configuration.smtpFrom = EnvironmentOptions.resolve(smtpFrom, "SHOPTALK_SMTP_FROM", default: configuration.smtpFrom)
+        configuration.alertInterval = try EnvironmentOptions.resolve(alertInterval, "SHOPTALK_ALERT_INTERVAL", default: configuration.alertInterval)
+        guard configuration.alertInterval >= 1, configuration.alertInterval <= 3_600 else {
+            throw ValidationError("--alert-interval must be between 1 and 3600 seconds.")
+        }
         configuration.headTimeout = try EnvironmentOptions.resolve(headTimeout, "SHOPTALK_HEAD_TIMEOUT", default: configuration.headTimeout)
         configuration.idleTimeout = try EnvironmentOptions.resolve(idleTimeout, "SHOPTALK_IDLE_TIMEOUT", default: configuration.idleTimeout)
         configuration.httpRequestsPerSecond = try EnvironmentOptions.resolve(httpRateLimit, "SHOPTALK_HTTP_RATE_LIMIT", default: configuration.httpRequestsPerSecond)

@@ -8,6 +8,8 @@ public struct HandlerTable: Sendable {
     public var describeProduct: any ChatHandler
     /// Present when the shop has an AI-credits ledger.
     public var aiCredits: (any ChatHandler)?
+    /// Present when the shop keeps an alert history.
+    public var alerts: (any ChatHandler)?
 
     public init(
         byIntent: [String: any ChatHandler], fallback: any ChatHandler, amountTooLarge: any ChatHandler,
@@ -26,6 +28,7 @@ public struct HandlerTable: Sendable {
         case .amountTooLarge: amountTooLarge
         case .describeProduct: describeProduct
         case .aiCredits: aiCredits ?? byIntent[intent] ?? fallback
+        case .ownerAlerts: alerts ?? byIntent[intent] ?? fallback
         case .intent(let name): byIntent[name] ?? fallback
         }
     }

@@ -8,7 +8,7 @@ public struct AccessPolicy: Sendable {
     public func permits(_ route: Route, role: ChatContext.Role) -> Bool {
         switch route {
         case .intent(let intent): role == .owner || intent != Intent.Name.businessQuery
-        case .describeProduct, .aiCredits: role == .owner
+        case .describeProduct, .aiCredits, .ownerAlerts: role == .owner
         case .amountTooLarge: true
         }
     }

@@ -8,6 +8,8 @@ public enum Route: Sendable, Equatable {
     case describeProduct
     /// An owner asks about AI credits.
     case aiCredits
+    /// An owner asks about alerts, or resolves one.
+    case ownerAlerts
 }
 
 /// One rule of the dialogue policy. It looks at a turn in the light of the conversation and either
@@ -36,6 +38,7 @@ public struct TurnRouter: Sendable {
             OutOfRangeAmountRule(),
             OwnerDescriptionRule(),
             OwnerCreditsRule(),
+            OwnerAlertsRule(),
             OwnerAnalyticsRule(),
             YesNoAnswerRule(),
             PendingAnswerRule(),

@@ -12,7 +12,7 @@ struct StoreAPIController: Sendable {
     let discounts: DiscountAdmin
     let orders: OrderDesk
     let clock: ShopClock
-    let alerts: AlertHub
+    let alertCenter: AlertCenter
     let ledger: CreditLedger
 
     struct CreditsSummary: Encodable {
@@ -26,9 +26,10 @@ struct StoreAPIController: Sendable {
         let balance: Double
     }
 
-    private func publish(_ lowStock: [StockWatch.LowStock], storeID: Int64) {
-        let now = clock.now()
-        for alert in lowStock { alerts.publish(StockWatch.frame(alert, at: now), storeID: storeID) }
+    private func publish(_ lowStock: [StockWatch.LowStock], storeID: Int64) async {
+        for alert in lowStock {
+            await alertCenter.record(kind: "low_stock", subject: String(alert.productId), message: StockWatch.message(alert), data: alert, storeID: storeID)
+        }
     }
 
     struct ProductList: Encodable {
@@ -68,7 +69,7 @@ struct StoreAPIController: Sendable {
             group.on("/products/:id", method: method) { request, context in
                 let store = try await auth.owner(request, slug: try context.parameters.require("store"))
                 let (product, lowStock) = try await admin.updateProduct(id: try productID(context), try await jsonObject(request, context: context), storeID: store.id, now: clock.now())
-                publish(lowStock, storeID: store.id)
+                await publish(lowStock, storeID: store.id)
                 return try jsonResponse(CatalogAdmin.ProductJSON(product))
             }
         }
@@ -105,7 +106,7 @@ struct StoreAPIController: Sendable {
         group.post("/orders") { request, context in
             let store = try await auth.owner(request, slug: try context.parameters.require("store"))
             let (order, lowStock) = try await orders.place(try await jsonObject(request, context: context), store: store, now: clock.now())
-            publish(lowStock, storeID: store.id)
+            await publish(lowStock, storeID: store.id)
             return try jsonResponse(OrderCard(order: order, currency: store.currency), status: .created)
         }
         group.get("/credits") { request, context in

@@ -41,4 +41,6 @@ struct AlertFrame<Payload: Encodable>: Encodable {
     let message: String
     let at: Date
     let data: Payload
+    /// The alert's id in the store's alert history, to resolve it by.
+    var alertId: Int64?
 }

@@ -13,6 +13,7 @@ struct ChatService: Sendable {
     let metrics: ShopMetrics
     let tokens: OwnerTokens
     let alerts: AlertHub
+    let alertCenter: AlertCenter
     let addressLimiter: AddressRateLimiter
 
     /// Answers `text`; the result is the reply frame's JSON and the reply, or the error to report.
@@ -33,7 +34,7 @@ struct ChatService: Sendable {
             let elapsed = ContinuousClock.now - started
             if let ticket = reply.ticket {
                 let message = "New ticket \(ticket.reference) (\(ticket.category))" + (ticket.orderNumber.map { " for order \($0)" } ?? "") + ": \(ticket.text.prefix(140))"
-                alerts.publish(FrameCoder.encodeToString(AlertFrame(kind: "ticket", message: message, at: ticket.createdAt, data: ticket)), storeID: session.store.id)
+                await alertCenter.record(kind: "ticket", subject: ticket.reference, message: message, data: ticket, storeID: session.store.id)
             }
             metrics.recordMessage(
                 intent: reply.intent.name,

@@ -23,12 +23,16 @@ enum StockWatch {
                 SELECT id, sku, name, stock, lowStockThreshold FROM products WHERE id = ? AND storeId = ? AND stockTracked = 1
                 """, arguments: [id, storeID]) else { continue }
             let stock: Int = row["stock"]
-            let threshold: Int = row["lowStockThreshold"]
+            // An owner's alert threshold, when set, stands for every product's own.
+            let threshold: Int = try AlertPreferences.fetch(storeID: storeID, db: db).lowStockThreshold ?? row["lowStockThreshold"]
             let previous = try Row.fetchOne(db, sql: "SELECT alertedAt, resolvedAt FROM stock_alerts WHERE storeId = ? AND productId = ?", arguments: [storeID, id])
             if stock > threshold {
                 if previous != nil, previous?["resolvedAt"] as Date? == nil {
                     try db.execute(sql: "UPDATE stock_alerts SET resolvedAt = ? WHERE storeId = ? AND productId = ?", arguments: [now, storeID, id])
                 }
+                // Restocked: its alerts in the history are resolved too.
+                try db.execute(sql: "UPDATE alert_log SET resolvedAt = ? WHERE storeId = ? AND kind = 'low_stock' AND subject = ? AND resolvedAt IS NULL",
+                               arguments: [now, storeID, String(id)])
                 continue
             }
             if let previous {
@@ -45,8 +49,7 @@ enum StockWatch {
         return alerts
     }
 
-    static func frame(_ alert: LowStock, at: Date) -> String {
-        let message = alert.stock <= 0 ? "\(alert.name) is out of stock." : "\(alert.name) is low on stock: \(alert.stock) left (threshold \(alert.threshold))."
-        return FrameCoder.encodeToString(AlertFrame(kind: "low_stock", message: message, at: at, data: alert))
+    static func message(_ alert: LowStock) -> String {
+        alert.stock <= 0 ? "\(alert.name) is out of stock." : "\(alert.name) is low on stock: \(alert.stock) left (threshold \(alert.threshold))."
     }
 }

@@ -32,6 +32,17 @@ public struct OwnerCreditsRule: DialogueRule {
     }
 }
 
+/// An owner's alerts: "any alerts?", "alert history", "mark the mug alert done".
+public struct OwnerAlertsRule: DialogueRule {
+    public let name = "owner alerts"
+
+    public init() {}
+
+    public func decide(_ turn: inout Turn, state: inout ConversationState) async throws -> Route? {
+        turn.context.role == .owner && AlertsHandler.wants(turn) ? .ownerAlerts : nil
+    }
+}
+
 /// Owners' questions about the business, their follow-ups ("and in Germany?", "what about last
 /// year?") and answers to "which product did you mean?" go to the analytics, and so does any owner
 /// message that reads as an analytic question, unless it is an order, complaint or code.
