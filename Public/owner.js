@@ -1,5 +1,6 @@
 // The owner console: token sign-in (kept in sessionStorage, never in a URL), a large chat whose answers
-// show as charts and tables, a live alert feed and the AI-credit balance. Text is set with textContent.
+// show as charts and tables with how each was computed, insight shortcuts, an alert inbox with its
+// history and resolve buttons, and the AI-credit balance. Text is set with textContent.
 (() => {
   'use strict';
   const KEY = 'shoptalk:owner';
@@ -37,20 +38,82 @@
     }
   }
 
-  function addAlert(frame) {
-    $('no-alerts').hidden = true;
+  function countOpen() {
+    const open = document.querySelectorAll('#alerts li.open').length;
+    $('open-alerts').hidden = open === 0;
+    $('open-alerts').textContent = `${open} open`;
+  }
+
+  async function resolveAlert(id, entry) {
+    const owner = saved();
+    if (!owner) return;
+    const response = await fetch(`/api/stores/${encodeURIComponent(owner.store)}/alerts/${encodeURIComponent(id)}/resolve`, {
+      method: 'POST', headers: { Authorization: `Bearer ${owner.token}` },
+    });
+    if (response.status === 200 || response.status === 404) markResolved(entry);
+  }
+
+  function markResolved(entry) {
+    entry.classList.remove('open');
+    entry.classList.add('resolved');
+    const button = entry.querySelector('button');
+    if (button) button.replaceWith(Object.assign(document.createElement('span'), { className: 'state', textContent: 'resolved' }));
+    countOpen();
+  }
+
+  /** One alert: when, what, how it was sent, and a Resolve button while it is open. */
+  function alertItem(alert, live) {
     const entry = document.createElement('li');
-    entry.className = String(frame.kind || 'alert');
+    entry.className = `${String(alert.kind || 'alert')} ${alert.resolvedAt ? 'resolved' : 'open'}`;
+    if (alert.id) entry.dataset.id = String(alert.id);
     const when = document.createElement('time');
-    const at = frame.at ? new Date(frame.at) : new Date();
+    const at = alert.at || alert.createdAt ? new Date(alert.at || alert.createdAt) : new Date();
     when.dateTime = at.toISOString();
     when.textContent = at.toLocaleString();
     const text = document.createElement('span');
-    text.textContent = frame.message || String(frame.kind || 'alert');
+    text.textContent = alert.message || String(alert.kind || 'alert');
     entry.append(when, text);
-    $('alerts').prepend(entry);
-    while ($('alerts').children.length > 50) $('alerts').lastChild.remove();
+    if (Array.isArray(alert.deliveries) && alert.deliveries.length) {
+      entry.append(Object.assign(document.createElement('small'), { className: 'sent', textContent: alert.deliveries.join(' · ') }));
+    }
+    if (alert.id && !alert.resolvedAt) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'resolve';
+      button.textContent = 'Resolve';
+      button.setAttribute('aria-label', `Resolve: ${text.textContent}`);
+      button.addEventListener('click', () => resolveAlert(alert.id, entry));
+      entry.append(button);
+    } else if (alert.resolvedAt) {
+      entry.append(Object.assign(document.createElement('span'), { className: 'state', textContent: 'resolved' }));
+    }
+    if (live) entry.classList.add('new');
+    return entry;
+  }
+
+  function addAlert(frame) {
+    $('no-alerts').hidden = true;
+    const alert = { ...frame, id: frame.alertId };
+    if (alert.id && document.querySelector(`#alerts li[data-id="${CSS.escape(String(alert.id))}"]`)) return;
+    $('alerts').prepend(alertItem(alert, true));
+    while ($('alerts').children.length > 100) $('alerts').lastChild.remove();
+    countOpen();
     if (String(frame.kind || '').startsWith('credits')) refreshCredits();
+  }
+
+  /** The alert history, so that tickets and low stock from before this sign-in are there too. */
+  async function loadAlerts() {
+    const owner = saved();
+    if (!owner) return;
+    try {
+      const { status, body } = await api(`/api/stores/${encodeURIComponent(owner.store)}/alerts?status=all&limit=100`, owner.token);
+      if (status !== 200 || !body || !Array.isArray(body.alerts)) return;
+      for (const alert of body.alerts.slice().reverse()) {
+        if (!document.querySelector(`#alerts li[data-id="${CSS.escape(String(alert.id))}"]`)) $('alerts').prepend(alertItem(alert, false));
+      }
+      $('no-alerts').hidden = $('alerts').children.length > 0;
+      countOpen();
+    } catch (_) { /* the live feed still works */ }
   }
 
   async function showConsole(owner) {
@@ -76,6 +139,7 @@
     });
     $('chat-slot').append(chat);
     refreshCredits();
+    loadAlerts();
     refreshTimer = setInterval(refreshCredits, 30000);
   }
 
@@ -118,6 +182,10 @@
     showConsole(owner);
   });
   $('signout').addEventListener('click', () => signOut(''));
+  $('insights').addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-ask]');
+    if (button && chat && typeof chat.say === 'function') chat.say(button.dataset.ask);
+  });
 
   const owner = saved();
   if (owner) showConsole(owner);

@@ -5,7 +5,7 @@
 (() => {
   'use strict';
 
-  const { el, svg, day, words, measured } = window.ShopTalkKit;
+  const { el, svg, day, words, measured, number } = window.ShopTalkKit;
   const ShopTalkChat = customElements.get('shoptalk-chat');
   if (!ShopTalkChat) return;
 

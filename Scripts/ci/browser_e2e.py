@@ -230,6 +230,9 @@ def xss_probe(driver, base, token):
 
 
 def owner(driver, args, base, token):
+    # A ticket opened before the owner signs in is in the alert inbox all the same.
+    status, _ = http("POST", f"{base}/api/chat", {"store": "demo", "text": "my order ORD-20260101-0002 arrived broken, the screen is cracked"})
+    assert status == 200, status
     driver.get(f"{base}/owner.html")
     set_dark(driver, False)
     field = wait_for(driver, "the sign-in form", lambda d: d.find_element(By.ID, "token"))
@@ -252,6 +255,20 @@ def owner(driver, args, base, token):
     assert "sales" in greeting, f"owners are greeted as owners: {greeting!r}"
     chips = [c.text for c in in_widget(driver, ".chips .chip")]
     assert "Where is my order?" not in chips and any("products" in c for c in chips), chips
+
+    early = wait_for(driver, "the alert history", lambda d: [li for li in d.find_elements(By.CSS_SELECTOR, "#alerts li") if "ORD-20260101-0002" in li.text])
+    assert early[0].find_elements(By.CSS_SELECTOR, "button.resolve"), "an open alert can be resolved"
+    early[0].find_element(By.CSS_SELECTOR, "button.resolve").click()
+    wait_for(driver, "the alert resolved", lambda d: "resolved" in d.find_element(By.CSS_SELECTOR, "#alerts li[data-id]").get_attribute("class"))
+    status, history = http("GET", f"{base}/api/stores/demo/alerts?status=open", None, token)
+    assert status == 200 and not any("ORD-20260101-0002" in a["message"] for a in history["alerts"]), history
+    print("browser: a ticket from before sign-in was in the alert inbox and resolved from it")
+
+    # An insight shortcut asks its question in the chat.
+    before = len(bot_texts(driver))
+    driver.find_element(By.CSS_SELECTOR, "#insights button[data-ask='Summarise last week']").click()
+    wait_replies(driver, before + 1)
+    assert bot_texts(driver)[-1].startswith("Summary between"), bot_texts(driver)[-1]
 
     before = len(bot_texts(driver))
     send(driver, "who are my top 5 customers?")

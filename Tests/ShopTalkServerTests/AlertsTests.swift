@@ -105,6 +105,10 @@ struct AlertsTests {
                 // The owner resolves it in chat by a word of its message.
                 let word = try #require(name.split(separator: " ").map(String.init).first { $0.count >= 4 })
                 try await ownerChat(client, store: "demo", token: token) { chat in
+                    // Nothing spent on AI, with a zero balance: said, not an empty table.
+                    let cost = try await chat.say("what did AI cost me this month?")
+                    #expect(cost.string("text")?.contains("AI cost you nothing") == true)
+                    #expect(cost.string("text")?.contains("off until you add credits") == true)
                     let open = try await chat.say("any alerts?")
                     #expect(open.string("text")?.contains(name) == true)
                     let done = try await chat.say("mark the \(word) alert done")

@@ -75,7 +75,8 @@ public struct CreditsHandler: ChatHandler {
         let words = Set(turn.tokens.map(\.text))
         let asksCost = !words.isDisjoint(with: ["cost", "costs", "spend", "spent", "usage", "used"])
         guard asksCost else {
-            return Reply(text: "You have \(Self.format(balance)) AI credits left.", intent: intent,
+            let off = balance <= 0 ? " AI features (product descriptions, free-form answers) are off until you add credits: shoptalk credits grant --store \(turn.context.store.slug) --credits 100." : ""
+            return Reply(text: "You have \(Self.format(balance)) AI credits left.\(off)", intent: intent,
                          suggestions: ["What did AI cost me this month?", "Top 5 products this month"],
                          result: .scalar("ai_credits", balance, unit: "credits", from: nil, to: ShopClock.dayString(clock.today())))
         }
@@ -85,6 +86,14 @@ public struct CreditsHandler: ChatHandler {
         let from = period?.value["from"]?.stringValue ?? ShopClock.dayString(thisMonth.from)
         let to = period?.value["to"]?.stringValue ?? ShopClock.dayString(thisMonth.to)
         let usage = try await report.usage(storeID: storeID, from: from, to: to)
+        guard usage.totalCredits > 0 || usage.features.contains(where: { $0.calls > 0 }) else {
+            // An empty table explains nothing: say why nothing was spent.
+            let why = balance <= 0 ? "the balance is 0, so AI features are off until you add credits (shoptalk credits grant --store \(turn.context.store.slug) --credits 100)"
+                : "nobody used an AI feature (product descriptions, free-form answers) in that time; \(Self.format(balance)) credits are left"
+            return Reply(text: "AI cost you nothing \(AnalyticsPhrases.period(from, to)): \(why).", intent: intent,
+                         suggestions: ["How many AI credits do I have left?", "Top 5 products this month"],
+                         result: .scalar("ai_credits", 0, unit: "credits", from: from, to: to))
+        }
         let parts = usage.features.filter { $0.calls > 0 }.map { "\($0.feature.replacingOccurrences(of: "_", with: " ")): \(Self.format($0.credits)) credits over \($0.calls) calls" }
         let text = "AI cost you \(Self.format(usage.totalCredits)) credits \(AnalyticsPhrases.period(from, to))" + (parts.isEmpty ? "." : " (" + parts.joined(separator: "; ") + ").")
             + " Failed calls cost nothing. \(Self.format(balance)) credits left."
