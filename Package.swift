@@ -93,6 +93,8 @@ let package = Package(
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            // Read from the source tree by path (#filePath), not bundled.
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -18,7 +18,8 @@ import random
 import re
 from collections import Counter
 
-from gold import DEFAULT_CSV, TODAY, Sales
+from gold import DEFAULT_CSV, TODAY, Sales, product_classes, reorder
+from gold import forecast as sales_forecast
 from templates import ANY, TEMPLATES
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -239,6 +240,21 @@ def make_question(tpl, sales, pools, rng):
         filters["customer"] = cust
 
     rec = {"template": tid, "kind": kind}
+    ninety = (TODAY - dt.timedelta(days=89), TODAY)
+    if kind == "forecast":
+        fmetric, by, horizon = metric.split(":")
+        rows, mape = sales_forecast(sales, fmetric, by, int(horizon))
+        rec.update(metric=fmetric, gold=[round(v, 2) for v, _, _ in rows], gold_low=[round(lo, 2) for _, lo, _ in rows],
+                   gold_high=[round(hi, 2) for _, _, hi in rows], gold_mape=round(mape, 1) if mape is not None else None,
+                   tolerance={"rel": 0.005, "abs": 0.05}, filters=filters)
+        return {"question": text, **rec}
+    if kind == "classes":
+        counts, heroes = product_classes(sales, *ninety)
+        rec.update(metric=metric, gold=counts, gold_heroes=heroes[:3], filters=filters, tolerance={"abs": 0})
+        return {"question": text, **rec}
+    if kind == "reorder":
+        rec.update(metric=metric, gold=[list(r) for r in reorder(sales, *ninety)], filters=filters, tolerance={"abs": 1})
+        return {"question": text, **rec}
     if kind == "compare":
         if pspec == "last_before":
             a, b = (D(2011, 11, 1), D(2011, 11, 30)), (D(2011, 10, 1), D(2011, 10, 31))

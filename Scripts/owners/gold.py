@@ -240,3 +240,153 @@ class Sales:
         if min(abs(top[i] - top[i + 1]) for i in range(n)) < 0.011:
             return None
         return [k for k, _ in ranked[:n]]
+
+
+# ---------------------------------------------------------------------- insights (README "Owner insights")
+GRID = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
+
+
+def holt_run(values, alpha, beta):
+    level, trend = values[0], values[1] - values[0]
+    sse, count = 0.0, 0
+    for v in values[1:]:
+        predicted = level + trend
+        sse += (v - predicted) * (v - predicted)
+        count += 1
+        previous = level
+        level = alpha * v + (1 - alpha) * (level + trend)
+        trend = beta * (level - previous) + (1 - beta) * trend
+    return sse, level, trend, count
+
+
+def holt_fit(values):
+    """(alpha, beta, level, trend, sd) with the smallest one-step squared error; None under 4 values."""
+    if len(values) < 4:
+        return None
+    best = None
+    for alpha in GRID:
+        for beta in GRID:
+            sse, level, trend, count = holt_run(values, alpha, beta)
+            sd = (sse / (count - 1)) ** 0.5 if count > 1 else 0.0
+            if best is None or sse < best[0]:
+                best = (sse, (alpha, beta, level, trend, sd))
+    return best[1]
+
+
+def holt_forecast(model, horizon):
+    _, _, level, trend, sd = model
+    out = []
+    for h in range(1, horizon + 1):
+        value = max(0.0, level + h * trend)
+        spread = 1.96 * sd * h ** 0.5
+        out.append((value, max(0.0, value - spread), value + spread))
+    return out
+
+
+def holt_backtest(values, origins, horizon):
+    errors, naive = [], []
+    for origin in range(len(values) - origins, len(values)):
+        history = values[:origin]
+        model = holt_fit(history)
+        if model is None:
+            continue
+        for step, (value, _, _) in enumerate(holt_forecast(model, horizon)):
+            if origin + step >= len(values):
+                continue
+            actual = values[origin + step]
+            if actual <= 0:
+                continue
+            errors.append(abs(value - actual) / actual)
+            naive.append(abs(history[-1] - actual) / actual)
+    if not errors:
+        return None
+    return sum(errors) / len(errors) * 100, sum(naive) / len(naive) * 100
+
+
+def monday(d):
+    return d - dt.timedelta(days=d.weekday())
+
+
+def whole_periods(sales, metric, by):
+    """[(period start, value)] of whole weeks (Monday first) or months up to TODAY, gaps as zero; the
+    period holding TODAY is left out when it is not over."""
+    key = (lambda d: monday(d)) if by == "week" else (lambda d: d.replace(day=1))
+    groups = defaultdict(list)
+    for ln in sales.select(None, TODAY):
+        groups[key(ln.date)].append(ln)
+    first, last = min(groups), max(groups)
+    out, p = [], first
+    while p <= last:
+        lines = groups.get(p, [])
+        out.append((p, sum(ln.qty * ln.price for ln in lines) if metric == "revenue" else sum(ln.qty for ln in lines)))
+        p = p + dt.timedelta(days=7) if by == "week" else (p.replace(year=p.year + 1, month=1) if p.month == 12 else p.replace(month=p.month + 1))
+    end = (out[-1][0] + dt.timedelta(days=6)) if by == "week" else (
+        (out[-1][0].replace(year=out[-1][0].year + 1, month=1) if out[-1][0].month == 12 else out[-1][0].replace(month=out[-1][0].month + 1)) - dt.timedelta(days=1))
+    if end > TODAY:
+        out.pop()
+    return out
+
+
+def forecast(sales, metric, by, horizon):
+    """(rows of (value, low, high), back-test MAPE) as README defines the forecast."""
+    values = [v for _, v in whole_periods(sales, metric, by)]
+    model = holt_fit(values)
+    check = holt_backtest(values, min(12, len(values) // 3), horizon)
+    return holt_forecast(model, horizon), (check[0] if check else None)
+
+
+def product_totals(sales, start, end):
+    """code -> (revenue, units) over the period, products that sold (units > 0)."""
+    revenue, units = defaultdict(float), defaultdict(int)
+    for ln in sales.select(start, end):
+        revenue[ln.code] += ln.qty * ln.price
+        units[ln.code] += ln.qty
+    return {c: (revenue[c], units[c]) for c in units if units[c] > 0}
+
+
+def product_classes(sales, start, end):
+    """{class: count} and the heroes in order, by the classification rules (no costs: margins healthy)."""
+    totals = product_totals(sales, start, end)
+    weeks = ((end - start).days + 1) / 7
+    ranked = sorted(totals.items(), key=lambda kv: (-kv[1][0], sales.names.get(kv[0], kv[0])))
+    velocities = sorted(u / max(weeks, 1) for _, (_, u) in ranked)
+    median = velocities[len(velocities) // 2]
+    total = sum(max(0.0, r) for _, (r, _) in ranked)
+    running, counts, heroes = 0.0, Counter(), []
+    for code, (r, u) in ranked:
+        share = running / total if total > 0 else 1
+        running += max(0.0, r)
+        cls = "C" if r <= 0 else "A" if share < 0.8 else "B" if share < 0.95 else "C"
+        fast = u / max(weeks, 1) >= median
+        name = "hero" if cls == "A" and fast else "good" if cls == "A" or (cls == "B" and fast) else \
+            "moderate" if cls == "B" or (cls == "C" and fast) else "poor"
+        counts[name] += 1
+        if name == "hero":
+            heroes.append(sales.names.get(code, code))
+    return dict(counts), heroes
+
+
+def reorder(sales, start, end, lead=7, order_cost=50.0, holding_rate=0.25, z=1.65):
+    """[(name, order quantity, reorder point)] for the 15 best sellers by units (no costs: the average
+    selling price stands for the unit cost)."""
+    import math
+    totals = product_totals(sales, start, end)
+    top = sorted(totals.items(), key=lambda kv: (-kv[1][1], sales.names.get(kv[0], kv[0])))[:15]
+    days = [(start + dt.timedelta(days=i)) for i in range((end - start).days + 1)]
+    daily = defaultdict(lambda: defaultdict(int))
+    for ln in sales.select(start, end):
+        daily[ln.code][ln.date] += ln.qty
+    out = []
+    for code, (revenue, units) in top:
+        xs = [daily[code][d] for d in days]
+        mean = sum(xs) / len(xs)
+        if mean <= 0:
+            continue
+        variance = sum((x - mean) ** 2 for x in xs) / max(1, len(xs) - 1)
+        holding = holding_rate * (revenue / units)
+        if holding <= 0:
+            continue
+        eoq = math.sqrt(2 * mean * 365 * order_cost / holding)
+        safety = z * variance ** 0.5 * lead ** 0.5
+        out.append((sales.names.get(code, code), max(1, math.ceil(eoq)), math.ceil(mean * lead + safety)))
+    return out

@@ -125,6 +125,33 @@ def judge(q, reply):
         if not close(got, q["gold"], q["tolerance"]):
             return False, got, "value"
         return True, got, ""
+    if q["kind"] == "forecast":
+        rows = res.get("rows") or []
+        got = [r[1] for r in rows if isinstance(r, list) and len(r) > 3]
+        if kind != "table" or metric != q["metric"] or len(got) != len(q["gold"]):
+            return False, got, f"{kind} of {metric} with {len(got)} periods, expected {len(q['gold'])} of {q['metric']}"
+        bounds = [(r[2], r[3]) for r in rows]
+        if not all(close(g, w, q["tolerance"]) for g, w in zip(got, q["gold"])) \
+                or not all(close(lo, wl, q["tolerance"]) and close(hi, wh, q["tolerance"])
+                           for (lo, hi), wl, wh in zip(bounds, q["gold_low"], q["gold_high"])):
+            return False, rows, "forecast values or interval"
+        if q.get("gold_mape") is not None and not close(res.get("value"), q["gold_mape"], {"abs": 0.051}):
+            return False, res.get("value"), f"back-test error, expected {q['gold_mape']}"
+        return True, got, ""
+    if q["kind"] == "classes":
+        found = re.search(r"([\d,]+) hero, ([\d,]+) good, ([\d,]+) moderate, ([\d,]+) poor", reply.get("text") or "")
+        counts = dict(zip(["hero", "good", "moderate", "poor"], (int(x.replace(",", "")) for x in found.groups()))) if found else {}
+        counts = {k: v for k, v in counts.items() if v}
+        heroes = [r[0] for r in (res.get("rows") or []) if isinstance(r, list) and len(r) > 1 and r[1] == "hero"][:3]
+        if counts != q["gold"] or [norm(h) for h in heroes] != [norm(h) for h in q["gold_heroes"]]:
+            return False, {"counts": counts, "heroes": heroes}, "classes"
+        return True, counts, ""
+    if q["kind"] == "reorder":
+        rows = {norm(r[0]): (r[2], r[3]) for r in res.get("rows") or [] if isinstance(r, list) and len(r) > 3}
+        wrong = [g for g in q["gold"] if norm(g[0]) not in rows or abs(rows[norm(g[0])][0] - g[1]) > 1 or abs(rows[norm(g[0])][1] - g[2]) > 1]
+        if kind != "table" or len(rows) != len(q["gold"]) or wrong:
+            return False, rows, f"order quantities or reorder points: {wrong[:2]}"
+        return True, len(rows), ""
     if q["kind"] == "mix":
         rows = {r[0]: r[1] for r in res.get("rows") or [] if isinstance(r, list) and len(r) > 1}
         got = [rows.get("new"), rows.get("returning")]

@@ -140,6 +140,15 @@ TEMPLATES = [
     ("weekday_revenue", "breakdown", "weekday:revenue", "none",
      "Which day of the week brings in the most revenue {period}?", WIDE),
     ("hour_orders", "breakdown", "hour:orders", "none", "What time of day do most orders come in {period}?", WIDE),
+    # ---------------------------------------------------------------- insights (fixed questions, all history)
+    ("forecast_weeks", "forecast", "revenue:week:4", "none", "Forecast revenue for the next 4 weeks", "alltime"),
+    ("forecast_weeks_6", "forecast", "revenue:week:6", "none", "what will revenue look like over the next 6 weeks?", "alltime"),
+    ("forecast_months", "forecast", "revenue:month:3", "none", "What will sales be over the next 3 months?", "alltime"),
+    ("forecast_units", "forecast", "units:week:2", "none", "predict units sold for the next 2 weeks", "alltime"),
+    ("classes", "classes", "product_classes", "none", "product classes", "alltime"),
+    ("classes_heroes", "classes", "product_classes", "none", "Which products are my heroes?", "alltime"),
+    ("reorder", "reorder", "reorder", "none", "How much should I reorder?", "alltime"),
+    ("reorder_eoq", "reorder", "reorder", "none", "what are the economic order quantities?", "alltime"),
     # ---------------------------------------------------------------- month-to-month comparisons
     ("cmp_seed", "compare", "revenue", "none", "How did {a} compare to {b}?", "bare_months"),
     ("cmp_revenue", "compare", "revenue", "none", "How did revenue in {a} compare to {b}?", "months"),

@@ -17,8 +17,14 @@ struct Token: AsyncParsableCommand {
         @Option(help: "SQLite database file. [env: SHOPTALK_DB, default: ./shoptalk.sqlite]") var db: String?
 
         func run() async throws {
-            let database = try AppDatabase.open(path: EnvironmentOptions.resolve(db, "SHOPTALK_DB", default: "./shoptalk.sqlite"))
-            let token = try await OwnerTokens(database: database).create(storeSlug: store, name: name, now: ShopClock.system.now())
+            let path = EnvironmentOptions.resolve(db, "SHOPTALK_DB", default: "./shoptalk.sqlite")
+            let database = try AppDatabase.open(path: path)
+            let token: String
+            do {
+                token = try await OwnerTokens(database: database).create(storeSlug: store, name: name, now: ShopClock.system.now())
+            } catch let error as ChatError where error.code == .notFound {
+                throw ValidationError("There is no store \"\(store)\" in \(path). Start the server once (it creates the demo store), run `swift run shoptalk seed --store \(store)`, or import sales into it with `swift run shoptalk import sales FILE --store \(store)`.")
+            }
             print("Owner token for store \(store) (keep it secret; it is not shown again):")
             print(token)
         }

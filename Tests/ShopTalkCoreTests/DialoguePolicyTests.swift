@@ -31,7 +31,7 @@ struct DialoguePolicyTests {
 
     @Test func theRulesAreTriedInTheOrderTheREADMEGives() {
         #expect(router.rules.map(\.name) == [
-            "out-of-range amount", "owner description", "owner AI credits", "owner analytics", "yes to an offer",
+            "out-of-range amount", "owner description", "owner AI credits", "owner alerts", "owner analytics", "yes to an offer",
             "answer to a pending question", "order number named", "filter released", "reference to the products shown",
             "refinement of the search",
         ])
@@ -49,6 +49,9 @@ struct DialoguePolicyTests {
         #expect(try await route("write a description for the Sony WH-1000XM5", Intent.Name.productDetails, role: .owner, state: &state).0 == .describeProduct)
         #expect(try await route("write a description for the Sony WH-1000XM5", Intent.Name.productDetails, state: &state).0 != .describeProduct)
         #expect(try await route("how many AI credits do I have left?", Intent.Name.businessQuery, role: .owner, state: &state).0 == .aiCredits)
+        #expect(try await route("mark the mug alert done", Intent.Name.complaint, role: .owner, state: &state).0 == .ownerAlerts)
+        // A shopper has no alerts: the words are left to the shopper's rules.
+        #expect(try await route("mark the mug alert done", Intent.Name.complaint, role: .customer, state: &state).0 != .ownerAlerts)
         #expect(try await route("how many AI credits do I have left?", Intent.Name.businessQuery, state: &state).0 == .intent(Intent.Name.businessQuery))
         #expect(!AccessPolicy().permits(.intent(Intent.Name.businessQuery), role: .customer))
         #expect(!AccessPolicy().permits(.aiCredits, role: .customer))

@@ -7,7 +7,8 @@ extension QuestionParser {
 
     static func insightKind(words: Set<String>, has: (String) -> Bool) -> SalesQuery.Kind? {
         if !words.isDisjoint(with: ["forecast", "forecasts", "forecasting", "predict", "prediction", "predictions", "projected", "projection", "projections", "outlook"])
-            || has("will we sell") || has("will sales be") || has("will revenue be") || has("expect to sell") || has("expect to make") || has("will we make") {
+            || has("will we sell") || has("will sales be") || has("will revenue be") || has("expect to sell") || has("expect to make") || has("will we make")
+            || ((words.contains("will") || has("going to")) && (has("next") || has("coming"))) {
             return .forecast(.week, horizon: 4)  // the horizon is read from the whole question in `insightPeriods`
         }
         if has("eoq") || has("economic order") || has("reorder quantity") || has("reorder quantities") || has("reorder point") || has("reorder points")

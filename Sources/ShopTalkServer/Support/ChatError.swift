@@ -70,3 +70,10 @@ extension ChatError: HTTPResponseError {
         let error: Detail
     }
 }
+
+extension ChatError: CustomStringConvertible {
+    /// The sentence, with the fields that were wrong: what the CLI prints after "Error: ".
+    public var description: String {
+        fields.isEmpty ? message : message + " " + fields.keys.sorted().map { "\($0): \(fields[$0] ?? "")" }.joined(separator: "; ")
+    }
+}
