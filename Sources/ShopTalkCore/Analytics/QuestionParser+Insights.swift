@@ -93,8 +93,10 @@ extension QuestionParser {
         default: return nil
         }
         var query = SalesQuery(metric: metric, kind: kind, from: from, to: from != nil ? (to ?? ShopClock.dayString(today)) : to)
-        let words = horizon.map { [String($0)] + (monthly ? ["months"] : ["weeks"]) } ?? (monthly ? ["months"] : [])
-        insightPeriods(&query, words: words, has: { _ in false }, dates: from == nil ? 0 : 1, today: today)
+        insightPeriods(&query, words: monthly ? ["months"] : [], has: { _ in false }, dates: from == nil ? 0 : 1, today: today)
+        if case .forecast(let granularity, _) = query.kind, let horizon {
+            query.kind = .forecast(granularity, horizon: min(horizon, granularity == .month ? 12 : 26))
+        }
         query.filter.from = query.from
         query.filter.to = query.to
         return query

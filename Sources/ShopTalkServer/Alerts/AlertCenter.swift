@@ -73,18 +73,22 @@ final class AlertCenter: AlertBook, Sendable {
     /// Sends the pending deliveries of one store (or of all), unless its quiet hours hold them now.
     func deliverPending(storeID: Int64? = nil, now: Date? = nil) async {
         let now = now ?? clock.now()
-        let due: [(Int64, Int64, String, String, String, Int)]
+        let due: [(Int64, AlertPreferences, String, String, String, Int)]
         do {
             due = try await database.writer.write { db in
                 var sql = "SELECT id, storeId, channel, subject, body, attempts FROM alert_deliveries WHERE status = 'pending'"
                 var arguments: StatementArguments = []
                 if let storeID { sql += " AND storeId = ?"; arguments += [storeID] }
-                var claimed: [(Int64, Int64, String, String, String, Int)] = []
+                // Each store's preferences are read once: they decide the quiet hours and where to send.
+                var preferencesByStore: [Int64: AlertPreferences] = [:]
+                var claimed: [(Int64, AlertPreferences, String, String, String, Int)] = []
                 for row in try Row.fetchAll(db, sql: sql + " ORDER BY id LIMIT 200", arguments: arguments) {
                     let store: Int64 = row["storeId"]
-                    guard try !AlertPreferences.fetch(storeID: store, db: db).isQuiet(at: now) else { continue }
+                    let preferences = try preferencesByStore[store] ?? AlertPreferences.fetch(storeID: store, db: db)
+                    preferencesByStore[store] = preferences
+                    guard !preferences.isQuiet(at: now) else { continue }
                     try db.execute(sql: "UPDATE alert_deliveries SET status = 'sending' WHERE id = ? AND status = 'pending'", arguments: [row["id"] as Int64])
-                    if db.changesCount == 1 { claimed.append((row["id"], store, row["channel"], row["subject"], row["body"], row["attempts"])) }
+                    if db.changesCount == 1 { claimed.append((row["id"], preferences, row["channel"], row["subject"], row["body"], row["attempts"])) }
                 }
                 return claimed
             }
@@ -92,10 +96,9 @@ final class AlertCenter: AlertBook, Sendable {
             logger.error("Could not read pending alert deliveries", metadata: ["error": "\(error)"])
             return
         }
-        for (id, store, channel, subject, body, attempts) in due {
+        for (id, preferences, channel, subject, body, attempts) in due {
             var failure: String?
             do {
-                let preferences = try await database.writer.read { db in try AlertPreferences.fetch(storeID: store, db: db) }
                 switch channel {
                 case "email":
                     guard let mailer else { throw ChatError(.invalid, "email is not configured on this server (--smtp-host)") }

@@ -70,9 +70,9 @@ extension SQLiteAnalytics {
             sql = """
                 WITH baskets AS (\(lines))
                 SELECT pa.name AS first, pb.name AS second, COUNT(DISTINCT a.invoice) AS orders
-                FROM baskets a JOIN baskets b ON b.invoice = a.invoice AND b.productId NOT IN (\(Array(repeating: "?", count: ids.count).joined(separator: ",")))
+                FROM baskets a JOIN baskets b ON b.invoice = a.invoice AND b.productId NOT IN (\(Self.marks(ids.count)))
                 JOIN products pa ON pa.id = a.productId JOIN products pb ON pb.id = b.productId
-                WHERE a.productId IN (\(Array(repeating: "?", count: ids.count).joined(separator: ",")))
+                WHERE a.productId IN (\(Self.marks(ids.count)))
                 GROUP BY b.productId ORDER BY orders DESC, second LIMIT ?
                 """
             bound += StatementArguments(ids) + StatementArguments(ids)
@@ -97,7 +97,7 @@ extension SQLiteAnalytics {
         guard !wanted.isEmpty else { return [:] }
         return try await database.writer.read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT externalId, name FROM customers WHERE storeId = ? AND name <> '' AND externalId IN (\(Array(repeating: "?", count: wanted.count).joined(separator: ",")))
+                SELECT externalId, name FROM customers WHERE storeId = ? AND name <> '' AND externalId IN (\(Self.marks(wanted.count)))
                 """, arguments: StatementArguments([storeID]) + StatementArguments(wanted))
             return Dictionary(rows.map { ($0["externalId"] as String, $0["name"] as String) }, uniquingKeysWith: { first, _ in first })
         }

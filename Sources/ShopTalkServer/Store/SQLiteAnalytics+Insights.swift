@@ -33,7 +33,7 @@ extension SQLiteAnalytics {
             var units: [Int64: [String: Double]] = [:]
             let rows = try Row.fetchAll(db, sql: """
                 SELECT productId, day, units FROM sales_day_product WHERE storeId = ? AND day >= ? AND day <= ?
-                AND productId IN (\(Array(repeating: "?", count: ids.count).joined(separator: ",")))
+                AND productId IN (\(Self.marks(ids.count)))
                 """, arguments: StatementArguments([storeID, from, to] as [any DatabaseValueConvertible]) + StatementArguments(ids))
             for row in rows {
                 units[row["productId"] as Int64, default: [:]][row["day"] as String] = row["units"] as Double

@@ -70,7 +70,7 @@ extension SQLiteAnalytics {
         let needsProducts = forceJoin || filter.category != nil || filter.brand != nil
         var sql = "(\(parts.joined(separator: " UNION ALL "))) r" + (needsProducts ? " LEFT JOIN products p ON p.id = r.productId" : "") + " WHERE 1 = 1"
         if let ids = filter.productIDs, !ids.isEmpty {
-            sql += " AND r.productId IN (\(Array(repeating: "?", count: ids.count).joined(separator: ",")))"
+            sql += " AND r.productId IN (\(Self.marks(ids.count)))"
             arguments += StatementArguments(ids)
         }
         if let category = filter.category { sql += " AND p.category = ? COLLATE NOCASE"; arguments += [category] }
@@ -86,7 +86,7 @@ extension SQLiteAnalytics {
         if let to = filter.to { sql += " AND day <= ?"; arguments += [to] }
         if let country = filter.country {
             let names = SalesFilter.countryNames(country)
-            sql += " AND country COLLATE NOCASE IN (" + Array(repeating: "?", count: names.count).joined(separator: ", ") + ")"
+            sql += " AND country COLLATE NOCASE IN (\(Self.marks(names.count)))"
             arguments += StatementArguments(names)
         }
         return (sql, arguments)
@@ -100,7 +100,7 @@ extension SQLiteAnalytics {
         if let to = filter.to { sql += " AND day <= ?"; arguments += [to] }
         if let country = filter.country {
             let names = SalesFilter.countryNames(country)
-            sql += " AND country COLLATE NOCASE IN (" + Array(repeating: "?", count: names.count).joined(separator: ", ") + ")"
+            sql += " AND country COLLATE NOCASE IN (\(Self.marks(names.count)))"
             arguments += StatementArguments(names)
         }
         if let customer = filter.customer { sql += " AND customerId = ?"; arguments += [customer] }

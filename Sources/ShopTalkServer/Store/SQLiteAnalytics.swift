@@ -15,6 +15,11 @@ public struct SQLiteAnalytics: SalesAnalytics {
         self.database = database
     }
 
+    /// `?, ?, ?`: one bound parameter per value of an `IN (…)` list.
+    static func marks(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
+    }
+
     /// `FROM … WHERE …` for a filter, with its arguments.
     static func scope(_ filter: SalesFilter, storeID: Int64) -> (String, StatementArguments) {
         var sql = "FROM sales_lines s LEFT JOIN products p ON p.id = s.productId WHERE s.storeId = ?"
@@ -22,14 +27,14 @@ public struct SQLiteAnalytics: SalesAnalytics {
         if let from = filter.from { sql += " AND s.day >= ?"; arguments += [from] }
         if let to = filter.to { sql += " AND s.day <= ?"; arguments += [to] }
         if let ids = filter.productIDs, !ids.isEmpty {
-            sql += " AND s.productId IN (\(Array(repeating: "?", count: ids.count).joined(separator: ",")))"
+            sql += " AND s.productId IN (\(Self.marks(ids.count)))"
             arguments += StatementArguments(ids)
         }
         if let category = filter.category { sql += " AND p.category = ? COLLATE NOCASE"; arguments += [category] }
         if let brand = filter.brand { sql += " AND p.brand = ? COLLATE NOCASE"; arguments += [brand] }
         if let country = filter.country {
             let names = SalesFilter.countryNames(country)
-            sql += " AND s.country COLLATE NOCASE IN (" + Array(repeating: "?", count: names.count).joined(separator: ", ") + ")"
+            sql += " AND s.country COLLATE NOCASE IN (\(Self.marks(names.count)))"
             arguments += StatementArguments(names)
         }
         if let customer = filter.customer { sql += " AND s.customerId = ?"; arguments += [customer] }

@@ -18,13 +18,14 @@ enum StockWatch {
     /// Checks `productIDs` inside the transaction that changed their stock; returns the alerts to send.
     static func check(_ productIDs: [Int64], storeID: Int64, now: Date, db: Database) throws -> [LowStock] {
         var alerts: [LowStock] = []
+        // An owner's alert threshold, when set, stands for every product's own.
+        let override = try AlertPreferences.fetch(storeID: storeID, db: db).lowStockThreshold
         for id in Set(productIDs) {
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT id, sku, name, stock, lowStockThreshold FROM products WHERE id = ? AND storeId = ? AND stockTracked = 1
                 """, arguments: [id, storeID]) else { continue }
             let stock: Int = row["stock"]
-            // An owner's alert threshold, when set, stands for every product's own.
-            let threshold: Int = try AlertPreferences.fetch(storeID: storeID, db: db).lowStockThreshold ?? row["lowStockThreshold"]
+            let threshold: Int = override ?? row["lowStockThreshold"]
             let previous = try Row.fetchOne(db, sql: "SELECT alertedAt, resolvedAt FROM stock_alerts WHERE storeId = ? AND productId = ?", arguments: [storeID, id])
             if stock > threshold {
                 if previous != nil, previous?["resolvedAt"] as Date? == nil {
