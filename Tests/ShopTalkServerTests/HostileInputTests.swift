@@ -101,11 +101,17 @@ struct HostileInputTests {
             let seventeen = (0..<17).map { "w\($0)" }.joined(separator: "%20")
             #expect(try await call(client, .get, "/api/stores/demo/products?q=\(seventeen)").0 == .unprocessableContent)
             let long = "show me headphones " + (0..<600).map { "w\($0)" }.joined(separator: " ")
+            // Cut to what the index takes, it costs about what a short message costs. Timed against one on
+            // the same server (which also takes any warm-up), so a machine busy with every suite at once
+            // does not fail it.
+            let shortStarted = ContinuousClock.now
+            _ = try await call(client, .post, "/api/chat", body: #"{"store":"demo","text":"show me headphones"}"#)
+            let short = ContinuousClock.now - shortStarted
             let started = ContinuousClock.now
             let message = String(decoding: try JSONEncoder().encode(["store": "demo", "text": long]), as: UTF8.self)
             let (chatStatus, reply) = try await call(client, .post, "/api/chat", body: message)
             #expect(chatStatus == .ok)
-            #expect(ContinuousClock.now - started < .seconds(3))
+            #expect(ContinuousClock.now - started < max(.seconds(3), short * 6))
             #expect(reply["text"] != nil)
             #expect(try await call(client, .get, "/api/stores/demo/products?q=sony%20headphones").0 == .ok)
         }
