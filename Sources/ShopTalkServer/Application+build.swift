@@ -72,7 +72,7 @@ public func buildApplication(
         logger.info("Language model enabled", metadata: ["llm.model": "\(configuration.llmModel)", "credits.stale_holds_released": "\(released)"])
     }
     let stores = ChatEngine.Stores(
-        catalog: catalog, orders: SQLiteOrders(database: database), discounts: SQLiteDiscounts(database: database),
+        catalog: catalog, orders: SQLiteOrders(database: database), discounts: SQLiteDiscounts(database: database, snapshots: catalog.snapshots),
         tickets: SQLiteTickets(database: database), history: catalog, analytics: SQLiteAnalytics(database: database), credits: ledger
     )
     let lookupGuard = LookupGuard(

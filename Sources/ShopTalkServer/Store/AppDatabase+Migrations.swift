@@ -345,6 +345,7 @@ extension AppDatabase {
                 """)
         }
         registerHardeningMigrations(&migrator)
+        registerPipelineMigrations(&migrator)
         return migrator
     }
 }

@@ -2,18 +2,26 @@ import Foundation
 import GRDB
 import ShopTalkCore
 
-/// The catalog in SQLite: FTS5 text match plus structured filters, ranked by relevance, then
-/// popularity from order history, then rating. Every statement binds its values.
+/// The catalog in SQLite, read through each store's in-memory `CatalogSnapshot`: searches, products by
+/// id and the vocabulary come from the snapshot, so the database is read at start-up and on change only.
+/// `searchInDatabase` is the same search run by SQLite (FTS5 text match plus structured filters, ranked
+/// by relevance, then popularity from order history, then rating); the benchmark and the tests hold
+/// the two engines to the same answers. Every statement binds its values.
 public struct SQLiteCatalog: CatalogStore {
     let database: AppDatabase
-    let vocabularies: VocabularyCache
+    public let snapshots: CatalogSnapshots
 
     public init(database: AppDatabase) {
         self.database = database
-        self.vocabularies = VocabularyCache()
+        self.snapshots = CatalogSnapshots(database: database)
     }
 
     public func search(_ query: ProductQuery, storeID: Int64) async throws -> ProductPage {
+        try await snapshots.snapshot(storeID: storeID).search(query)
+    }
+
+    /// The search run by SQLite's full-text index instead of the snapshot.
+    public func searchInDatabase(_ query: ProductQuery, storeID: Int64) async throws -> ProductPage {
         let match = query.text.flatMap(Self.matchExpression)
         var source = "products p"
         var conditions: [String] = []
@@ -72,35 +80,11 @@ public struct SQLiteCatalog: CatalogStore {
 
     public func products(ids: [Int64], storeID: Int64) async throws -> [Product] {
         guard !ids.isEmpty else { return [] }
-        let records = try await database.writer.read { db in
-            try ProductRecord
-                .filter(ProductRecord.Columns.storeId == storeID && ids.contains(ProductRecord.Columns.id))
-                .fetchAll(db)
-        }
-        let byID = Dictionary(uniqueKeysWithValues: records.map { ($0.id ?? 0, $0.product) })
-        return ids.compactMap { byID[$0] }
+        return try await snapshots.snapshot(storeID: storeID).products(ids: ids)
     }
 
     public func vocabulary(storeID: Int64) async throws -> CatalogVocabulary {
-        if let cached = await vocabularies.get(storeID) { return cached }
-        let vocabulary = try await database.writer.read { db in
-            let brandRows = try Row.fetchAll(
-                db, sql: "SELECT brand, COUNT(*) AS count FROM products WHERE storeId = ? AND brand <> '' GROUP BY brand", arguments: [storeID]
-            )
-            return CatalogVocabulary(
-                brands: brandRows.map { $0["brand"] },
-                categories: try String.fetchAll(db, sql: "SELECT DISTINCT category FROM products WHERE storeId = ? AND category <> ''", arguments: [storeID]),
-                colors: try String.fetchAll(db, sql: """
-                    SELECT DISTINCT lower(json_each.value) FROM products, json_each(products.colors)
-                    WHERE products.storeId = ?
-                    """, arguments: [storeID]),
-                products: try String.fetchAll(db, sql: "SELECT name FROM products WHERE storeId = ? ORDER BY popularity DESC, id", arguments: [storeID]),
-                discountCodes: try String.fetchAll(db, sql: "SELECT code FROM discounts WHERE storeId = ?", arguments: [storeID]),
-                brandCounts: Dictionary(uniqueKeysWithValues: brandRows.map { ($0["brand"] as String, $0["count"] as Int) })
-            )
-        }
-        await vocabularies.set(storeID, vocabulary)
-        return vocabulary
+        try await snapshots.snapshot(storeID: storeID).vocabulary
     }
 
     public func updateDescription(productID: Int64, storeID: Int64, description: String) async throws {
@@ -111,9 +95,9 @@ public struct SQLiteCatalog: CatalogStore {
         await catalogChanged(storeID: storeID)
     }
 
-    /// Forgets a store's cached vocabulary after its catalog changed.
+    /// Drops a store's snapshot after its catalog changed through this server.
     public func catalogChanged(storeID: Int64) async {
-        await vocabularies.remove(storeID)
+        snapshots.invalidate(storeID: storeID)
     }
 
     /// An FTS5 query that ANDs the words of `text` as prefixes. Everything but letters and digits is
@@ -124,13 +108,4 @@ public struct SQLiteCatalog: CatalogStore {
         guard !terms.isEmpty else { return nil }
         return terms.map { "\"\($0)\"*" }.joined(separator: " ")
     }
-}
-
-/// Catalog vocabularies by store, computed on first use and dropped when the catalog changes.
-actor VocabularyCache {
-    private var entries: [Int64: CatalogVocabulary] = [:]
-
-    func get(_ storeID: Int64) -> CatalogVocabulary? { entries[storeID] }
-    func set(_ storeID: Int64, _ vocabulary: CatalogVocabulary) { entries[storeID] = vocabulary }
-    func remove(_ storeID: Int64) { entries[storeID] = nil }
 }

@@ -2,16 +2,19 @@ import Foundation
 import GRDB
 import ShopTalkCore
 
-/// Discounts in SQLite.
+/// Discounts in SQLite, read from the store's catalog snapshot when there is one to read.
 public struct SQLiteDiscounts: DiscountStore {
     let database: AppDatabase
+    let snapshots: CatalogSnapshots?
 
-    public init(database: AppDatabase) {
+    public init(database: AppDatabase, snapshots: CatalogSnapshots? = nil) {
         self.database = database
+        self.snapshots = snapshots
     }
 
     public func discounts(storeID: Int64) async throws -> [Discount] {
-        try await database.writer.read { db in
+        if let snapshots { return try await snapshots.snapshot(storeID: storeID).discounts }
+        return try await database.writer.read { db in
             try DiscountRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM discounts WHERE storeId = ? ORDER BY id"), arguments: [storeID])
                 .compactMap(\.discount)
         }
