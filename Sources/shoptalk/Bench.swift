@@ -70,8 +70,14 @@ struct Bench: AsyncParsableCommand {
         @Option(help: "NLU training folder.") var intents: String = "./Intents"
         @Flag(help: "Also run the load against Scripts/bench/peer_fastapi.py (installs fastapi and uvicorn with pip).") var peer = false
         @Option(help: "Port for the peer.") var peerPort: Int = 18_181
+        @Option(help: "Seconds an answer may take before it counts as an error (a missing one ends its connection).")
+        var messageTimeout: Int = 10
+        @Flag(help: "Record the server with `perf record -e cpu-clock -g` during the pipeline load and print its top symbols.")
+        var profile = false
 
         func run() async throws {
+            // Progress shows line by line even when the output goes to a file or a pipe.
+            lineBufferedOutput()
             let files = raiseOpenFileLimit()
             let work = try makeWorkDirectory("shoptalk-bench-ws")
             defer { try? FileManager.default.removeItem(atPath: work) }
@@ -82,32 +88,42 @@ struct Bench: AsyncParsableCommand {
             print("ws: \(connections) connections, \(seconds) s per target, closed loop (each connection waits for its answer); open-file limit \(files)")
             let duration = Duration.seconds(seconds)
             var rows: [(String, WebSocketLoad.Result)] = []
-            let chat = await WebSocketLoad(url: "ws://127.0.0.1:\(port)/chat?store=demo", connections: connections, duration: duration,
-                                           texts: Bench.shopperMessages, greets: true).run()
-            rows.append(("shoptalk /chat (whole pipeline)", chat))
-            let echo = await WebSocketLoad(url: "ws://127.0.0.1:\(port)/bench/echo", connections: connections, duration: duration,
-                                           texts: Bench.shopperMessages, greets: false).run()
-            rows.append(("shoptalk /bench/echo (transport)", echo))
+            let timeout = Duration.seconds(messageTimeout)
+            let load = { (name: String, url: String, greets: Bool) async throws -> WebSocketLoad.Result in
+                print("running: \(name)")
+                let result = await WebSocketLoad(url: url, connections: connections, duration: duration, texts: Bench.shopperMessages,
+                                                 greets: greets, messageTimeout: timeout).run()
+                rows.append((name, result))
+                guard result.messages > 0 else {
+                    throw BenchError("\(name) did not answer: \(result.failedConnections) of \(connections) connections failed, \(result.timeouts) answers timed out, none arrived.")
+                }
+                return result
+            }
+            let recorder = try profile ? Profiler(pid: server.process.processIdentifier, seconds: seconds + 2, folder: work) : nil
+            let chat = try await load("shoptalk /chat (whole pipeline)", "ws://127.0.0.1:\(port)/chat?store=demo", true)
+            try recorder?.report()
+            let echo = try await load("shoptalk /bench/echo (transport)", "ws://127.0.0.1:\(port)/bench/echo", false)
             server.stop()
             var peerResult: WebSocketLoad.Result?
             if peer {
                 let process = try ServerProcess(executable: "/usr/bin/env", arguments: ["python3", "Scripts/bench/peer_fastapi.py", "--port", "\(peerPort)"],
                                                 port: peerPort, log: work + "/peer.log")
                 defer { process.stop() }
+                print("starting the peer (pip installs fastapi and uvicorn on first use)")
                 _ = try await process.start(readyPath: "/health", timeout: 300)
-                let result = await WebSocketLoad(url: "ws://127.0.0.1:\(peerPort)/chat?store=demo", connections: connections, duration: duration,
-                                                 texts: Bench.shopperMessages, greets: true).run()
-                peerResult = result
-                rows.append(("peer: FastAPI + uvicorn (keywords + regex)", result))
+                peerResult = try await load("peer: FastAPI + uvicorn (keywords + regex)", "ws://127.0.0.1:\(peerPort)/chat?store=demo", true)
             }
-            printTable(["target", "conns", "msgs/s", "p50 ms", "p99 ms", "p999 ms", "errors", "failed conns"], rows.map { name, result in
+            printTable(["target", "conns", "msgs/s", "p50 ms", "p99 ms", "p999 ms", "errors", "timeouts", "failed conns"], rows.map { name, result in
                 [name, "\(connections)", String(format: "%.0f", result.perSecond), String(format: "%.2f", result.latencies.percentile(50) / 1000),
                  String(format: "%.2f", result.latencies.percentile(99) / 1000), String(format: "%.2f", result.latencies.percentile(99.9) / 1000),
-                 "\(result.errors)", "\(result.failedConnections)"]
+                 "\(result.errors)", "\(result.timeouts)", "\(result.failedConnections)"]
             })
-            print(String(format: "pipeline rate is %.0f%% of the echo rate", echo.perSecond > 0 ? chat.perSecond / echo.perSecond * 100 : 0))
-            if let peerResult, peerResult.perSecond > 0 {
-                print(String(format: "shoptalk answers %.1f× the peer's messages per second", chat.perSecond / peerResult.perSecond))
+            print(String(format: "ratios: pipeline/echo rate %.2f (%.0f%%), pipeline/echo p99 %.2f×",
+                         chat.perSecond / echo.perSecond, chat.perSecond / echo.perSecond * 100,
+                         chat.latencies.percentile(99) / max(echo.latencies.percentile(99), 1)))
+            if let peerResult {
+                print(String(format: "ratios: shoptalk/peer rate %.2f×, shoptalk/peer p99 %.2f×", chat.perSecond / peerResult.perSecond,
+                             chat.latencies.percentile(99) / max(peerResult.latencies.percentile(99), 1)))
             }
         }
     }

@@ -14,6 +14,8 @@ struct WebSocketLoad {
     struct Result {
         var messages = 0
         var errors = 0
+        /// Answers that took longer than the per-message timeout, or never came; counted among `errors`.
+        var timeouts = 0
         var failedConnections = 0
         var seconds = 0.0
         var latencies = LatencySample()
@@ -27,6 +29,9 @@ struct WebSocketLoad {
     let texts: [String]
     /// Whether the server greets each connection first (the chat does; an echo does not).
     let greets: Bool
+    /// An answer slower than this counts as an error; one still missing this long after the window
+    /// closes ends its connection, so a target that stops answering cannot hang the run.
+    var messageTimeout: Duration = .seconds(10)
 
     /// The measurement window, shared by every connection: nanoseconds since `origin`, 0 until set.
     final class Window: Sendable {
@@ -34,6 +39,7 @@ struct WebSocketLoad {
         let start = Atomic<Int64>(0)
         let stop = Atomic<Int64>(0)
         let ready = Atomic<Int>(0)
+        let finished = Atomic<Int>(0)
 
         func now() -> Int64 {
             (ContinuousClock.now - origin).inNanoseconds
@@ -43,10 +49,11 @@ struct WebSocketLoad {
     final class Tally: Sendable {
         private let state = Mutex(Result())
 
-        func add(messages: Int, errors: Int, latencies: [Double]) {
+        func add(messages: Int, errors: Int, timeouts: Int, latencies: [Double]) {
             state.withLock { result in
                 result.messages += messages
-                result.errors += errors
+                result.errors += errors + timeouts
+                result.timeouts += timeouts
                 for value in latencies { result.latencies.record(microseconds: value) }
             }
         }
@@ -62,9 +69,11 @@ struct WebSocketLoad {
         let texts = texts
         let greets = greets
         let url = url
+        let timeout = messageTimeout.inNanoseconds
         await withTaskGroup(of: Void.self) { group in
             for connection in 0..<connections {
                 group.addTask {
+                    defer { window.finished.add(1, ordering: .relaxed) }
                     do {
                         try await WebSocketClient.connect(url: url, configuration: .init(maxFrameSize: 1 << 20), logger: logger) { inbound, outbound, _ in
                             var frames = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
@@ -75,6 +84,7 @@ struct WebSocketLoad {
                             var sent = 0
                             var counted = 0
                             var errors = 0
+                            var timeouts = 0
                             var latencies: [Double] = []
                             latencies.reserveCapacity(4096)
                             while true {
@@ -83,15 +93,25 @@ struct WebSocketLoad {
                                 sent += 1
                                 let text = texts[(connection + sent) % texts.count]
                                 try await outbound.write(.text(#"{"type":"message","id":"m\#(sent)","text":"\#(text)"}"#))
-                                guard let answer = try await frames.next() else { break }
+                                let next: WebSocketMessage?
+                                do { next = try await frames.next() } catch {
+                                    // Cancelled while waiting: the target stopped answering.
+                                    timeouts += 1
+                                    break
+                                }
+                                guard let answer = next else { break }
                                 let end = window.now()
                                 if end > stop { break }
+                                if end - begin > timeout {
+                                    timeouts += 1
+                                    continue
+                                }
                                 counted += 1
                                 latencies.append(Double(end - begin) / 1000)
                                 if case .text(let body) = answer, body.contains(#""type":"error""#) { errors += 1 }
                             }
-                            tally.add(messages: counted, errors: errors, latencies: latencies)
-                            try await outbound.close(.normalClosure, reason: nil)
+                            tally.add(messages: counted, errors: errors, timeouts: timeouts, latencies: latencies)
+                            try? await outbound.close(.normalClosure, reason: nil)
                         }
                     } catch {
                         tally.failedConnection()
@@ -109,6 +129,13 @@ struct WebSocketLoad {
                 window.stop.store(start + duration.inNanoseconds, ordering: .relaxed)
                 window.start.store(start, ordering: .relaxed)
             }
+            // Connections still waiting a timeout after the window closed are given up on.
+            while window.finished.load(ordering: .relaxed) < connections {
+                let stop = window.stop.load(ordering: .relaxed)
+                if stop > 0, window.now() > stop + timeout { break }
+                try? await Task.sleep(for: .milliseconds(50))
+            }
+            group.cancelAll()
         }
         var result = tally.result
         result.seconds = duration.inSeconds
@@ -125,7 +152,7 @@ final class ServerProcess {
         self.port = port
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        FileManager.default.createFile(atPath: log, contents: nil)
+        guard FileManager.default.createFile(atPath: log, contents: nil) else { throw BenchError("Cannot create the log file \(log).") }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         process.standardOutput = handle
         process.standardError = handle

@@ -1,0 +1,38 @@
+import Foundation
+
+/// `perf record -e cpu-clock -g` on the server while the pipeline load runs, then the symbols with the
+/// most samples (self time), so that a profile can be reproduced with one flag on any Linux machine.
+struct Profiler {
+    let record = Process()
+    let data: String
+
+    init(pid: Int32, seconds: Int, folder: String) throws {
+        data = folder + "/perf.data"
+        record.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        record.arguments = ["perf", "record", "-q", "-e", "cpu-clock", "-g", "-p", "\(pid)", "-o", data, "--", "sleep", "\(seconds)"]
+        record.standardOutput = FileHandle.nullDevice
+        record.standardError = FileHandle.nullDevice
+        do { try record.run() } catch { throw BenchError("perf could not start (\(error)); install it with `apt-get install linux-perf`.") }
+    }
+
+    /// Waits for the recording to end and prints the top of `perf report`.
+    func report(lines: Int = 30) throws {
+        record.waitUntilExit()
+        guard record.terminationStatus == 0 else {
+            throw BenchError("perf record exited with \(record.terminationStatus); it may need `sysctl kernel.perf_event_paranoid=1`.")
+        }
+        let report = Process()
+        report.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        report.arguments = ["perf", "report", "-i", data, "--stdio", "--no-children", "-g", "none", "--sort", "symbol", "--percent-limit", "0.8"]
+        let pipe = Pipe()
+        report.standardOutput = pipe
+        report.standardError = FileHandle.nullDevice
+        try report.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        report.waitUntilExit()
+        print("profile of the server under the pipeline load (perf, cpu-clock, self time):")
+        for line in output.split(separator: "\n").filter({ !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }).prefix(lines) {
+            print("  " + line)
+        }
+    }
+}
