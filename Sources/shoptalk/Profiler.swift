@@ -9,7 +9,8 @@ struct Profiler {
     init(pid: Int32, seconds: Int, folder: String) throws {
         data = folder + "/perf.data"
         record.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        record.arguments = ["perf", "record", "-q", "-e", "cpu-clock", "-g", "-p", "\(pid)", "-o", data, "--", "sleep", "\(seconds)"]
+        // No build-id collection at the end: over a Swift release binary and its libraries it took minutes.
+        record.arguments = ["perf", "record", "-q", "--no-buildid", "--no-buildid-cache", "-e", "cpu-clock", "-g", "-p", "\(pid)", "-o", data, "--", "sleep", "\(seconds)"]
         record.standardOutput = FileHandle.nullDevice
         record.standardError = FileHandle.nullDevice
         do { try record.run() } catch { throw BenchError("perf could not start (\(error)); install it with `apt-get install linux-perf`.") }
@@ -17,7 +18,12 @@ struct Profiler {
 
     /// Waits for the recording to end and prints the top of `perf report`.
     func report(lines: Int = 30) throws {
-        record.waitUntilExit()
+        let deadline = Date().addingTimeInterval(120)
+        while record.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.2) }
+        if record.isRunning {
+            record.interrupt()
+            throw BenchError("perf record did not finish within 2 minutes of the load; stopped it.")
+        }
         guard record.terminationStatus == 0 else {
             throw BenchError("perf record exited with \(record.terminationStatus); it may need `sysctl kernel.perf_event_paranoid=1`.")
         }

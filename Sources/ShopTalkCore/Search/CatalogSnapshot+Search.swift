@@ -3,76 +3,70 @@
 extension CatalogSnapshot {
     public func search(_ query: ProductQuery) -> ProductPage {
         let terms = query.text.map(ProductQuery.terms(of:)) ?? []
+        let filter = Filter(query: query, snapshot: self)
         var candidates: [Int32]
-        var scores: [Int32: Double] = [:]
         if !terms.isEmpty {
-            scores = text.matches(terms)
-            candidates = Array(scores.keys)
-        } else if let category = query.category {
-            candidates = byCategory[category.lowercased()] ?? []
-        } else if let brand = query.brand {
-            candidates = byBrand[brand.lowercased()] ?? []
+            let matches = text.matches(terms)
+            var scored = matches.filter { filter.admits(Int($0.document), in: self) }
+            if query.cheapestFirst {
+                scored.sort { priceRank[Int($0.document)] < priceRank[Int($1.document)] }
+            } else {
+                scored.sort { left, right in
+                    if left.score != right.score { return left.score > right.score }
+                    return popularityRank[Int(left.document)] < popularityRank[Int(right.document)]
+                }
+            }
+            candidates = scored.map(\.document)
         } else {
-            candidates = byPopularity
-        }
-        let filter = Filter(query: query)
-        candidates.removeAll { !filter.admits(Int($0), in: self) }
-        if query.cheapestFirst {
-            candidates.sort { left, right in
-                let (a, b) = (products[Int(left)], products[Int(right)])
-                if a.price != b.price { return a.price < b.price }
-                if popularity[Int(left)] != popularity[Int(right)] { return popularity[Int(left)] > popularity[Int(right)] }
-                return a.id < b.id
+            // The lists are in the order asked for already: filtering keeps it.
+            let cheap = query.cheapestFirst
+            if let category = filter.category {
+                candidates = (cheap ? byCategoryPrice : byCategory)[category] ?? []
+            } else if let brand = filter.brand {
+                candidates = (cheap ? byBrandPrice : byBrand)[brand] ?? []
+            } else {
+                candidates = cheap ? byPrice : byPopularity
             }
-        } else if !terms.isEmpty {
-            candidates.sort { left, right in
-                let (a, b) = (scores[left] ?? 0, scores[right] ?? 0)
-                if a != b { return a > b }
-                return popularityPrecedes(left, right)
-            }
+            if !filter.isEmpty { candidates = candidates.filter { filter.admits(Int($0), in: self) } }
         }
-        // Without text and cheapest-first, the candidate lists are in popularity order already.
         let offset = min(max(query.offset, 0), candidates.count)
         let end = query.limit < 0 ? candidates.count : offset + min(query.limit, candidates.count - offset)
         return ProductPage(products: candidates[offset..<end].map { products[Int($0)] }, total: candidates.count)
     }
 
-    func popularityPrecedes(_ left: Int32, _ right: Int32) -> Bool {
-        let (l, r) = (Int(left), Int(right))
-        if popularity[l] != popularity[r] { return popularity[l] > popularity[r] }
-        if let order = Self.ratingOrder(products[l].rating, products[r].rating) { return order }
-        return products[l].id < products[r].id
-    }
-
-    /// The structured part of a query, lower-cased once.
+    /// The structured part of a query, lower-cased and numbered once.
     struct Filter {
         let category: String?
         let brand: String?
-        let color: String?
-        let size: String?
-        let minPrice: Money?
-        let maxPrice: Money?
+        /// A colour or size the catalog does not have matches nothing (-1).
+        let color: Int32?
+        let size: Int32?
+        let minPrice: Int?
+        let maxPrice: Int?
         let inStockOnly: Bool
 
-        init(query: ProductQuery) {
+        init(query: ProductQuery, snapshot: CatalogSnapshot) {
             category = query.category?.lowercased()
             brand = query.brand?.lowercased()
-            color = query.color?.lowercased()
-            size = query.size?.lowercased()
-            minPrice = query.minPrice
-            maxPrice = query.maxPrice
+            color = query.color.map { snapshot.colorNumbers[$0.lowercased()] ?? -1 }
+            size = query.size.map { snapshot.sizeNumbers[$0.lowercased()] ?? -1 }
+            minPrice = query.minPrice?.cents
+            maxPrice = query.maxPrice?.cents
             inStockOnly = query.inStockOnly
         }
 
+        var isEmpty: Bool {
+            category == nil && brand == nil && color == nil && size == nil && minPrice == nil && maxPrice == nil && !inStockOnly
+        }
+
         func admits(_ position: Int, in snapshot: CatalogSnapshot) -> Bool {
-            let product = snapshot.products[position]
             if let category, snapshot.categoryKeys[position] != category { return false }
             if let brand, snapshot.brandKeys[position] != brand { return false }
             if let color, !snapshot.colors[position].contains(color) { return false }
             if let size, !snapshot.sizes[position].contains(size) { return false }
-            if let minPrice, product.price < minPrice { return false }
-            if let maxPrice, product.price > maxPrice { return false }
-            if inStockOnly, product.stock <= 0 { return false }
+            if let minPrice, snapshot.prices[position] < minPrice { return false }
+            if let maxPrice, snapshot.prices[position] > maxPrice { return false }
+            if inStockOnly, snapshot.stocks[position] <= 0 { return false }
             return true
         }
     }

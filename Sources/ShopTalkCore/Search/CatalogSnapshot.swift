@@ -21,18 +21,30 @@ public final class CatalogSnapshot: Sendable {
     public let products: [Product]
     public let discounts: [Discount]
     public let vocabulary: CatalogVocabulary
-    let popularity: [Int]
     let positions: [Int64: Int32]
     let text: TextIndex
-    /// Positions by popularity, then rating, then id: the order of a search without text.
-    let byPopularity: [Int32]
-    /// Positions in popularity order, per category and per brand, lower-cased.
-    let byCategory: [String: [Int32]]
-    let byBrand: [String: [Int32]]
+    // What filters and orderings read, one array per field, so that a search never copies a `Product`.
+    let prices: [Int]
+    let stocks: [Int]
     let categoryKeys: [String]
     let brandKeys: [String]
-    let colors: [Set<String>]
-    let sizes: [Set<String>]
+    /// Colours and sizes as small numbers (lower-cased names in `colorNumbers` and `sizeNumbers`).
+    let colors: [[Int32]]
+    let sizes: [[Int32]]
+    let colorNumbers: [String: Int32]
+    let sizeNumbers: [String: Int32]
+    /// Positions by popularity, then rating, then id: the order of a search without text; and each
+    /// position's rank in it, so that ties after text relevance cost one comparison.
+    let byPopularity: [Int32]
+    let popularityRank: [Int32]
+    /// Positions by price, then popularity, then id (cheapest first), and each position's rank in it.
+    let byPrice: [Int32]
+    let priceRank: [Int32]
+    /// Positions in popularity order and in price order, per lower-cased category and brand.
+    let byCategory: [String: [Int32]]
+    let byBrand: [String: [Int32]]
+    let byCategoryPrice: [String: [Int32]]
+    let byBrandPrice: [String: [Int32]]
 
     /// Builds a snapshot. `entries` come in id order; `discountCodes` are every code of the store, in
     /// id order, readable or not.
@@ -41,44 +53,70 @@ public final class CatalogSnapshot: Sendable {
         let products = entries.map(\.product)
         self.products = products
         self.discounts = discounts
-        self.popularity = entries.map(\.popularity)
         var positions: [Int64: Int32] = [:]
         positions.reserveCapacity(products.count)
         for (position, product) in products.enumerated() { positions[product.id] = Int32(truncatingIfNeeded: position) }
         self.positions = positions
         self.text = TextIndex(documents: products.map { [$0.name, $0.brand, $0.category, $0.description] })
-        let popularity = self.popularity
+        let popularity = entries.map(\.popularity)
+        let ids = products.map(\.id)
+        let prices = products.map(\.price.cents)
+        // No rating sorts after every rating, as SQL's `rating DESC` puts NULL last.
+        let ratings = products.map { $0.rating ?? -Double.infinity }
+        self.prices = prices
+        self.stocks = products.map(\.stock)
         let byPopularity = products.indices.sorted { left, right in
             if popularity[left] != popularity[right] { return popularity[left] > popularity[right] }
-            if let order = Self.ratingOrder(products[left].rating, products[right].rating) { return order }
-            return products[left].id < products[right].id
+            if ratings[left] != ratings[right] { return ratings[left] > ratings[right] }
+            return ids[left] < ids[right]
+        }.map { Int32(truncatingIfNeeded: $0) }
+        let byPrice = products.indices.sorted { left, right in
+            if prices[left] != prices[right] { return prices[left] < prices[right] }
+            if popularity[left] != popularity[right] { return popularity[left] > popularity[right] }
+            return ids[left] < ids[right]
         }.map { Int32(truncatingIfNeeded: $0) }
         self.byPopularity = byPopularity
+        self.byPrice = byPrice
+        self.popularityRank = Self.ranks(of: byPopularity)
+        self.priceRank = Self.ranks(of: byPrice)
         let categoryKeys = products.map { $0.category.lowercased() }
         let brandKeys = products.map { $0.brand.lowercased() }
         self.categoryKeys = categoryKeys
         self.brandKeys = brandKeys
-        var byCategory: [String: [Int32]] = [:]
-        var byBrand: [String: [Int32]] = [:]
-        for position in byPopularity {
-            byCategory[categoryKeys[Int(position)], default: []].append(position)
-            byBrand[brandKeys[Int(position)], default: []].append(position)
-        }
-        self.byCategory = byCategory
-        self.byBrand = byBrand
-        self.colors = products.map { Set($0.colors.map { $0.lowercased() }) }
-        self.sizes = products.map { Set($0.sizes.map { $0.lowercased() }) }
+        self.byCategory = Self.grouped(byPopularity, by: categoryKeys)
+        self.byBrand = Self.grouped(byPopularity, by: brandKeys)
+        self.byCategoryPrice = Self.grouped(byPrice, by: categoryKeys)
+        self.byBrandPrice = Self.grouped(byPrice, by: brandKeys)
+        (self.colorNumbers, self.colors) = Self.numbered(products.map(\.colors))
+        (self.sizeNumbers, self.sizes) = Self.numbered(products.map(\.sizes))
         self.vocabulary = Self.vocabulary(entries: entries, discountCodes: discountCodes)
     }
 
-    /// Higher ratings first and no rating last, as SQL's `rating DESC` sorts; nil when equal.
-    static func ratingOrder(_ left: Double?, _ right: Double?) -> Bool? {
-        switch (left, right) {
-        case let (left?, right?) where left != right: return left > right
-        case (.some, .none): return true
-        case (.none, .some): return false
-        default: return nil
+    static func ranks(of order: [Int32]) -> [Int32] {
+        var ranks = [Int32](repeating: 0, count: order.count)
+        for (rank, position) in order.enumerated() { ranks[Int(position)] = Int32(truncatingIfNeeded: rank) }
+        return ranks
+    }
+
+    static func grouped(_ order: [Int32], by keys: [String]) -> [String: [Int32]] {
+        var groups: [String: [Int32]] = [:]
+        for position in order { groups[keys[Int(position)], default: []].append(position) }
+        return groups
+    }
+
+    /// Lists of names as lists of numbers, with the lower-cased name of each number.
+    static func numbered(_ lists: [[String]]) -> ([String: Int32], [[Int32]]) {
+        var numbers: [String: Int32] = [:]
+        let numbered = lists.map { names in
+            names.map { name -> Int32 in
+                let key = name.lowercased()
+                if let number = numbers[key] { return number }
+                let number = Int32(truncatingIfNeeded: numbers.count)
+                numbers[key] = number
+                return number
+            }
         }
+        return (numbers, numbered)
     }
 
     static func vocabulary(entries: [Entry], discountCodes: [String]) -> CatalogVocabulary {

@@ -32,27 +32,37 @@ struct TextIndex: Sendable {
     }
 
     init(documents: [[String]]) {
-        var counts: [String: [Int32: Double]] = [:]
+        var postings: [String: [Posting]] = [:]
+        var stems: [String: String] = [:]
         var lengths: [Int32] = []
         lengths.reserveCapacity(documents.count)
         var total = 0
+        var counts: [String: Double] = [:]
         for (document, columns) in documents.enumerated() {
             var length = 0
+            counts.removeAll(keepingCapacity: true)
             for (column, text) in columns.enumerated() {
                 let weight = column < Self.columnWeights.count ? Self.columnWeights[column] : 1
-                for token in Self.tokens(of: text) {
-                    counts[token, default: [:]][Int32(truncatingIfNeeded: document), default: 0] += weight
+                for word in ProductQuery.words(in: Self.folded(text)) {
+                    let stem: String
+                    if let known = stems[word] { stem = known } else {
+                        stem = PorterStemmer.stem(word)
+                        stems[word] = stem
+                    }
+                    counts[stem, default: 0] += weight
                     length += 1
                 }
+            }
+            // Documents come in order, so every posting list stays sorted by document.
+            for (stem, count) in counts {
+                postings[stem, default: []].append(Posting(document: Int32(truncatingIfNeeded: document), weightedCount: count))
             }
             lengths.append(Int32(clamping: length))
             total += length
         }
-        let sorted = counts.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let sorted = postings.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         self.terms = sorted
-        self.postings = sorted.map { term in
-            (counts[term] ?? [:]).map { Posting(document: $0.key, weightedCount: $0.value) }.sorted { $0.document < $1.document }
-        }
+        self.postings = sorted.map { postings[$0] ?? [] }
         self.lengths = lengths
         self.averageLength = documents.isEmpty ? 1 : Double(total) / Double(documents.count)
     }
@@ -73,39 +83,36 @@ struct TextIndex: Sendable {
 
     /// Documents containing a word beginning with every one of `queryTerms` (each stemmed first, as the
     /// full-text index's prefix queries are), with their BM25 score: higher is better.
-    func matches(_ queryTerms: [String]) -> [Int32: Double] {
+    func matches(_ queryTerms: [String]) -> [(document: Int32, score: Double)] {
         let documentCount = Double(lengths.count)
-        var scores: [Int32: Double]?
+        // Dense per-document arrays: a term's frequencies, and the score of documents still matching.
+        var frequencies = [Double](repeating: 0, count: lengths.count)
+        var scores = [Double](repeating: 0, count: lengths.count)
+        var matching: [Int32]?
         for term in queryTerms {
             guard let stem = Self.tokens(of: term).first else { continue }
-            var frequencies: [Int32: Double] = [:]
+            var touched: [Int32] = []
             for index in range(prefix: stem) {
-                for posting in postings[index] where scores == nil || scores?[posting.document] != nil {
-                    frequencies[posting.document, default: 0] += posting.weightedCount
+                for posting in postings[index] {
+                    let document = Int(posting.document)
+                    if frequencies[document] == 0 { touched.append(posting.document) }
+                    frequencies[document] += posting.weightedCount
                 }
             }
-            // The hit count the IDF needs is over the whole catalog, not only what earlier terms left.
-            let hits = scores == nil ? Double(frequencies.count) : Double(hitCount(stem))
-            var idf = log((documentCount - hits + 0.5) / (hits + 0.5))
+            // IDF counts every document with the term, not only those earlier terms left.
+            var idf = log((documentCount - Double(touched.count) + 0.5) / (Double(touched.count) + 0.5))
             if idf <= 0 { idf = 1e-6 }
-            var next: [Int32: Double] = [:]
-            next.reserveCapacity(frequencies.count)
-            for (document, frequency) in frequencies {
+            var next: [Int32] = []
+            next.reserveCapacity(min(touched.count, matching?.count ?? touched.count))
+            for document in matching ?? touched where frequencies[Int(document)] > 0 {
+                let frequency = frequencies[Int(document)]
                 let length = Double(lengths[Int(document)])
-                let term = idf * ((frequency * (Self.k1 + 1.0)) / (frequency + Self.k1 * (1 - Self.b + Self.b * length / averageLength)))
-                next[document] = (scores?[document] ?? 0) + term
+                scores[Int(document)] += idf * ((frequency * (Self.k1 + 1.0)) / (frequency + Self.k1 * (1 - Self.b + Self.b * length / averageLength)))
+                next.append(document)
             }
-            scores = next
+            for document in touched { frequencies[Int(document)] = 0 }
+            matching = next
         }
-        return scores ?? [:]
-    }
-
-    /// Documents with at least one word beginning with `stem`.
-    func hitCount(_ stem: String) -> Int {
-        let range = range(prefix: stem)
-        if range.count == 1 { return postings[range.lowerBound].count }
-        var documents = Set<Int32>()
-        for index in range { for posting in postings[index] { documents.insert(posting.document) } }
-        return documents.count
+        return (matching ?? []).map { ($0, scores[Int($0)]) }
     }
 }
