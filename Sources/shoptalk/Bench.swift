@@ -99,7 +99,7 @@ struct Bench: AsyncParsableCommand {
                 }
                 return result
             }
-            let recorder = try profile ? Profiler(pid: server.process.processIdentifier, seconds: seconds + 2, folder: work) : nil
+            let recorder = try profile ? Profiler(pid: server.process.processIdentifier, seconds: seconds + 1, folder: work) : nil
             let chat = try await load("shoptalk /chat (whole pipeline)", "ws://127.0.0.1:\(port)/chat?store=demo", true)
             try recorder?.report()
             let echo = try await load("shoptalk /bench/echo (transport)", "ws://127.0.0.1:\(port)/bench/echo", false)

@@ -8,9 +8,18 @@ struct Profiler {
 
     init(pid: Int32, seconds: Int, folder: String) throws {
         data = folder + "/perf.data"
+        // Foundation's Process starts children with signals blocked, so perf never saw its workload exit
+        // nor a SIGINT; Python unblocks them and then becomes perf.
+        let perf = ["perf", "record", "-q", "--no-buildid", "--no-buildid-cache", "-e", "cpu-clock", "-g", "-p", "\(pid)", "-o", data,
+                    "--", "sleep", "\(seconds)"]
+        let quoted = perf.map { "'\($0)'" }.joined(separator: ", ")
         record.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        // No build-id collection at the end: over a Swift release binary and its libraries it took minutes.
-        record.arguments = ["perf", "record", "-q", "--no-buildid", "--no-buildid-cache", "-e", "cpu-clock", "-g", "-p", "\(pid)", "-o", data, "--", "sleep", "\(seconds)"]
+        record.arguments = ["python3", "-c", """
+            import os, signal
+            signal.pthread_sigmask(signal.SIG_SETMASK, [])
+            for number in (signal.SIGINT, signal.SIGCHLD, signal.SIGTERM): signal.signal(number, signal.SIG_DFL)
+            os.execvp('perf', [\(quoted)])
+            """]
         record.standardOutput = FileHandle.nullDevice
         record.standardError = FileHandle.nullDevice
         do { try record.run() } catch { throw BenchError("perf could not start (\(error)); install it with `apt-get install linux-perf`.") }
@@ -21,10 +30,10 @@ struct Profiler {
         let deadline = Date().addingTimeInterval(120)
         while record.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.2) }
         if record.isRunning {
-            record.interrupt()
+            record.terminate()
             throw BenchError("perf record did not finish within 2 minutes of the load; stopped it.")
         }
-        guard record.terminationStatus == 0 else {
+        guard FileManager.default.fileExists(atPath: data) else {
             throw BenchError("perf record exited with \(record.terminationStatus); it may need `sysctl kernel.perf_event_paranoid=1`.")
         }
         let report = Process()
@@ -38,7 +47,7 @@ struct Profiler {
         report.waitUntilExit()
         print("profile of the server under the pipeline load (perf, cpu-clock, self time):")
         for line in output.split(separator: "\n").filter({ !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }).prefix(lines) {
-            print("  " + line)
+            print("  " + line.replacingOccurrences(of: #"\s+-\s+-\s*$"#, with: "", options: .regularExpression))
         }
     }
 }

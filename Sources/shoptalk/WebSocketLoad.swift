@@ -186,9 +186,14 @@ final class ServerProcess {
         return kilobytes * 1024
     }
 
+    /// SIGTERM, then SIGKILL after 5 s: a child of Foundation's Process may have SIGTERM blocked (the
+    /// Python peer did, and `--peer` hung here waiting for it).
     func stop() {
         guard process.isRunning else { return }
         process.terminate()
+        let deadline = Date().addingTimeInterval(5)
+        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 }
