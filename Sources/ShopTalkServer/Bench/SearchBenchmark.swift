@@ -77,8 +77,10 @@ public struct SearchBenchmark: Sendable {
         print(String(format: "all searches: SQLite p50 %.3f ms, p99 %.3f ms; memory p50 %.3f ms, p99 %.3f ms; memory is %.1f× faster at p50, %.1f× at p99",
                      allSQLite.percentile(50) / 1000, allSQLite.percentile(99) / 1000, allMemory.percentile(50) / 1000, allMemory.percentile(99) / 1000,
                      allSQLite.percentile(50) / max(allMemory.percentile(50), 0.001), allSQLite.percentile(99) / max(allMemory.percentile(99), 0.001)))
-        print(differing.isEmpty ? "same answers: every search returned the same products in the same order from both engines"
-              : "DIFFERENT answers from the two engines for: \(differing.sorted().joined(separator: ", "))")
+        guard differing.isEmpty else {
+            throw SearchMismatch(description: "DIFFERENT answers from the two engines for: \(differing.sorted().joined(separator: ", "))")
+        }
+        print("same answers: every search returned the same products in the same order from both engines")
     }
 
     /// Resident memory a snapshot takes, per 1,000 products (ten snapshots of 1,000 kept at once) and for
@@ -144,4 +146,9 @@ public struct SearchBenchmark: Sendable {
             return storeID
         }
     }
+}
+
+/// The in-memory search and SQLite's disagreed on a benchmark search.
+struct SearchMismatch: Error, CustomStringConvertible {
+    let description: String
 }
