@@ -180,10 +180,7 @@ final class ServerProcess {
 
     /// Resident memory of the process, in bytes (Linux: VmRSS of /proc/PID/status).
     var residentBytes: Int {
-        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-              let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
-        return kilobytes * 1024
+        ShopTalkServer.residentBytes(process: "\(process.processIdentifier)")
     }
 
     /// SIGTERM, then SIGKILL after 5 s: a child of Foundation's Process may have SIGTERM blocked (the

@@ -12,7 +12,7 @@ struct FrameCoderTests {
         var dates = [Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: 1_796_400_000.75), Date(timeIntervalSince1970: -86_401)]
         for _ in 0..<500 { dates.append(Date(timeIntervalSince1970: Double(Int.random(in: -2_000_000_000...4_000_000_000, using: &random)) + 0.5)) }
         for date in dates {
-            #expect(FrameCoder.iso8601(date) == reference.string(from: date))
+            #expect(ShopClock.iso8601(date) == reference.string(from: date))
         }
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601

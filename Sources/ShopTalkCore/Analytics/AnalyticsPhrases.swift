@@ -4,11 +4,7 @@ import Foundation
 enum AnalyticsPhrases {
     static func day(_ text: String, withYear: Bool = true) -> String {
         guard let date = ShopClock.parseDay(text) else { return text }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = withYear ? "d MMM yyyy" : "d MMM"
-        return formatter.string(from: date)
+        return ShopClock.english(date, withYear ? "d MMM yyyy" : "d MMM")
     }
 
     /// "between 1 Jan and 31 Mar 2026", "on 5 Mar 2026", "in all time".
@@ -24,11 +20,7 @@ enum AnalyticsPhrases {
         switch granularity {
         case .month:
             guard let date = ShopClock.parseDay(period + "-01") else { return period }
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_GB")
-            formatter.timeZone = TimeZone(identifier: "UTC")
-            formatter.dateFormat = "MMM yyyy"
-            return formatter.string(from: date)
+            return ShopClock.english(date, "MMM yyyy")
         case .week: return "the week of \(day(period))"
         case .day: return day(period)
         }

@@ -27,10 +27,9 @@ public struct OrderCard: Sendable, Hashable, Codable {
     public var timeline: [Step]
 
     public init(order: Order, currency: String) {
-        let iso = ISO8601DateFormatter()
         number = order.number
         status = order.status.rawValue
-        placedAt = iso.string(from: order.placedAt)
+        placedAt = ShopClock.iso8601(order.placedAt)
         items = order.items.map { Item(name: $0.name, quantity: $0.quantity, unitPrice: $0.unitPrice.major) }
         total = order.total.major
         self.currency = currency
@@ -38,6 +37,6 @@ public struct OrderCard: Sendable, Hashable, Codable {
         carrier = order.shipment?.carrier
         trackingNumber = order.shipment?.trackingNumber
         estimatedDelivery = order.shipment.map { ShopClock.dayString($0.estimatedDelivery) }
-        timeline = order.events.map { Step(status: $0.status.rawValue, at: iso.string(from: $0.at), note: $0.note) }
+        timeline = order.events.map { Step(status: $0.status.rawValue, at: ShopClock.iso8601($0.at), note: $0.note) }
     }
 }

@@ -1,19 +1,9 @@
 import Foundation
-import Synchronization
 
 /// Explains, with the numbers, why a discount code does or does not apply.
 public enum DiscountPhrases {
-    /// One formatter for every call: making one per call was 6 % of the pipeline's CPU under load.
-    private static let dayFormatter: Mutex<DateFormatter> = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "d MMM yyyy"
-        return Mutex(formatter)
-    }()
-
     static func day(_ date: Date) -> String {
-        dayFormatter.withLock { $0.string(from: date) }
+        ShopClock.english(date, "d MMM yyyy")
     }
 
     public static func explain(_ failure: DiscountEvaluator.Failure, code: String, currency: String) -> String {

@@ -62,7 +62,7 @@ final class AlertCenter: AlertBook, Sendable {
         if preferences.webhookURL != nil {
             let payload: [String: JSONValue] = [
                 "event": .string(kind == "digest" ? "digest" : "alert"), "store": .string(slug), "kind": .string(kind), "message": .string(message),
-                "at": .string(ISO8601DateFormatter().string(from: at)), "alertId": alertID.map { .number(Double($0)) } ?? .null,
+                "at": .string(ShopClock.iso8601(at)), "alertId": alertID.map { .number(Double($0)) } ?? .null,
             ]
             try db.execute(sql: """
                 INSERT INTO alert_deliveries (storeId, alertId, channel, status, subject, body, createdAt) VALUES (?, ?, 'webhook', 'pending', ?, ?, ?)

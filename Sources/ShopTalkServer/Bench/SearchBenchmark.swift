@@ -40,9 +40,9 @@ public struct SearchBenchmark: Sendable {
         print("search: \(products) products generated in \(generated); \(rounds) rounds of \(Self.queries.count) searches, SQLite FTS5 against the in-memory snapshot")
         let catalog = SQLiteCatalog(database: database)
         let loadStarted = ContinuousClock.now
-        _ = try await catalog.snapshots.snapshot(storeID: storeID)
+        let snapshot = try await catalog.snapshots.snapshot(storeID: storeID)
         print("snapshot: loaded and indexed in \(ContinuousClock.now - loadStarted)")
-        try await printMemory(database: database, storeID: storeID)
+        printMemory(of: snapshot)
         var sqlite = [LatencySample](repeating: LatencySample(), count: Self.queries.count)
         var memory = sqlite
         var found = [Int](repeating: 0, count: Self.queries.count)
@@ -85,31 +85,22 @@ public struct SearchBenchmark: Sendable {
 
     /// Resident memory a snapshot takes, per 1,000 products (ten snapshots of 1,000 kept at once) and for
     /// the whole catalog.
-    func printMemory(database: AppDatabase, storeID: Int64) async throws {
-        let snapshot = try await CatalogSnapshots.load(database: database, storeID: storeID)
+    func printMemory(of snapshot: CatalogSnapshot) {
         let entries = zip(snapshot.products, snapshot.products.indices).map { CatalogSnapshot.Entry(product: $0.0, popularity: $0.1 % 500) }
         let codes = snapshot.vocabulary.discountCodes
         var kept: [CatalogSnapshot] = []
-        var before = residentBytes()
+        var before = residentBytes(process: "self")
         for part in 0..<10 {
             let slice = Array(entries[(part * 1_000 % max(entries.count, 1))...].prefix(1_000))
             kept.append(CatalogSnapshot(version: 0, entries: slice, discounts: snapshot.discounts, discountCodes: codes))
         }
-        let perThousand = (residentBytes() - before) / 10
-        before = residentBytes()
+        let perThousand = (residentBytes(process: "self") - before) / 10
+        before = residentBytes(process: "self")
         kept.append(CatalogSnapshot(version: 0, entries: entries, discounts: snapshot.discounts, discountCodes: codes))
-        let whole = residentBytes() - before
+        let whole = residentBytes(process: "self") - before
         print(String(format: "snapshot memory: %.1f MB per 1,000 products, %.1f MB for %d products (resident growth while building)",
                      Double(perThousand) / 1_048_576, Double(whole) / 1_048_576, entries.count))
         withExtendedLifetime(kept) {}
-    }
-
-    /// The process's resident set, from /proc (0 where there is none).
-    func residentBytes() -> Int {
-        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
-        let fields = text.split(separator: " ")
-        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
-        return pages.multipliedReportingOverflow(by: 4_096).partialValue
     }
 
     /// The demo catalog's 311 products, varied into `products` rows: names get a model line, prices,
@@ -151,4 +142,13 @@ public struct SearchBenchmark: Sendable {
 /// The in-memory search and SQLite's disagreed on a benchmark search.
 struct SearchMismatch: Error, CustomStringConvertible {
     let description: String
+}
+
+/// Resident memory of a process ("self" or a pid), in bytes: VmRSS of /proc/PROCESS/status; 0 where
+/// there is none.
+public func residentBytes(process: String) -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/\(process)/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+          let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+    return kilobytes.multipliedReportingOverflow(by: 1024).partialValue
 }

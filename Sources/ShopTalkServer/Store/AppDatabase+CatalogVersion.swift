@@ -28,8 +28,10 @@ extension AppDatabase {
 
     /// A store's catalog version: it changes whenever its products or discounts do.
     func catalogVersion(storeID: Int64) async throws -> Int64 {
-        try await writer.read { db in
-            try Int64.fetchOne(db.cachedStatement(sql: "SELECT catalogVersion FROM stores WHERE id = ?"), arguments: [storeID]) ?? 0
-        }
+        try await writer.read { db in try Self.catalogVersion(db, storeID: storeID) }
+    }
+
+    static func catalogVersion(_ db: Database, storeID: Int64) throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT catalogVersion FROM stores WHERE id = ?"), arguments: [storeID]) ?? 0
     }
 }

@@ -99,9 +99,9 @@ public final class CatalogSnapshots: Sendable {
     static func load(database: AppDatabase, storeID: Int64) async throws -> CatalogSnapshot {
         let (version, records, discounts) = try await database.writer.read { db in
             (
-                try Int64.fetchOne(db, sql: "SELECT catalogVersion FROM stores WHERE id = ?", arguments: [storeID]) ?? 0,
+                try AppDatabase.catalogVersion(db, storeID: storeID),
                 try ProductRecord.fetchAll(db, sql: "SELECT * FROM products WHERE storeId = ? ORDER BY id", arguments: [storeID]),
-                try DiscountRecord.fetchAll(db, sql: "SELECT * FROM discounts WHERE storeId = ? ORDER BY id", arguments: [storeID])
+                try DiscountRecord.all(db, storeID: storeID)
             )
         }
         return CatalogSnapshot(

@@ -56,3 +56,10 @@ struct DiscountRecord: Codable, FetchableRecord, MutablePersistableRecord {
         )
     }
 }
+
+extension DiscountRecord {
+    /// Every discount row of a store, in id order.
+    static func all(_ db: Database, storeID: Int64) throws -> [DiscountRecord] {
+        try fetchAll(db.cachedStatement(sql: "SELECT * FROM discounts WHERE storeId = ? ORDER BY id"), arguments: [storeID])
+    }
+}

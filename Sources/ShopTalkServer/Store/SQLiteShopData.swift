@@ -14,10 +14,7 @@ public struct SQLiteDiscounts: DiscountStore {
 
     public func discounts(storeID: Int64) async throws -> [Discount] {
         if let snapshots { return try await snapshots.snapshot(storeID: storeID).discounts }
-        return try await database.writer.read { db in
-            try DiscountRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM discounts WHERE storeId = ? ORDER BY id"), arguments: [storeID])
-                .compactMap(\.discount)
-        }
+        return try await database.writer.read { db in try DiscountRecord.all(db, storeID: storeID).compactMap(\.discount) }
     }
 }
 
