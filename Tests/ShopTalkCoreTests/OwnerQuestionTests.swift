@@ -11,6 +11,7 @@ struct OwnerQuestionTests {
         "LETTER \"A\" BLING KEY RING", "LETTER \"B\" BLING KEY RING", "ANTIQUE GLASS PLACE SETTING", "WHITE HANGING HEART T-LIGHT HOLDER",
         "NATURAL SLATE HEART CHALKBOARD", "SET OF 3 CAKE TINS PANTRY DESIGN", "REGENCY CAKESTAND 3 TIER", "JUMBO BAG RED RETROSPOT",
         "SMALL CHINESE STYLE SCISSOR", "LARGE CHINESE STYLE SCISSOR", "RED KITCHEN SCALES", "IVORY KITCHEN SCALES", "FRENCH BLUE METAL DOOR SIGN 1",
+        "I'M ON HOLIDAY METAL SIGN",
     ]
     let matcher = ProductNameMatcher(products: names.enumerated().map { (Int64($0.offset + 1), $0.element) })
 
@@ -142,5 +143,86 @@ struct OwnerQuestionTests {
         #expect(SalesFilter.countryNames("United States").contains("USA"))
         #expect(SalesFilter.countryNames("usa").contains("United States"))
         #expect(SalesFilter.countryNames("Germany") == ["Germany"])
+    }
+
+    // MARK: - Talk around the question, shorthand, slang and other words for the same figures
+
+    func expanded(_ text: String) throws -> SalesQuery {
+        try query(OwnerShorthand.expand(text))
+    }
+
+    @Test func shorthandIsWrittenOutWholeWordsOnly() {
+        #expect(OwnerShorthand.expand("rev last mth?") == "revenue last month?")
+        #expect(OwnerShorthand.expand("Custs this yr, by wk") == "Customers this year, by week")
+        #expect(OwnerShorthand.expand("revenue for reviews of q3 2011") == "revenue for reviews of q3 2011")
+    }
+
+    @Test(arguments: [
+        "Quick question before my 10am call: what were the takings last month?",
+        "Hello there! I was just curious how many orders came in during October 2011",
+        "My bookkeeper keeps nagging, so - number of customers in 2011?",
+        "Can't sleep. What's the average order value for November 2011, thanks a lot",
+        "sorry to pester you again, how many units went out last week",
+        "I'm wondering how many of last month's customers were new and how many came back",
+        "i'm after the total revenue in 2011",
+    ])
+    func talkAroundTheQuestionNamesNoProduct(_ text: String) throws {
+        let parsed = try query(text)
+        #expect(parsed.filter.productIDs == nil, "\(text) → \(parsed.filter.productLabel ?? "")")
+    }
+
+    @Test func aPartMadeOfProductWordsBelongsToTheQuestion() throws {
+        let holders = try query("White hanging heart t-light holders — how many went out in 2011?")
+        #expect(holders.filter.productIDs == [4] && holders.metric == .units)
+        #expect(try query("Hi! The regency cakestand: how many did we sell last month?").filter.productIDs == [7])
+        let mix = try query("Of the customers who ordered in May 2011, how many were new and how many were returning?")
+        #expect(mix.kind == .customerMix && mix.from == "2011-05-01")
+    }
+
+    @Test func politeVerbsAreNeitherProductsNorReports() throws {
+        let stated = try query("Kindly state the total units sold in March 2011")
+        #expect(stated.filter.productIDs == nil && stated.metric == .units)
+        let reported = try query("Please could you report the average order value for May 2011")
+        #expect(reported.kind == .total && reported.metric == .aov)
+        #expect(try query("summarise last week").kind == .report)
+    }
+
+    @Test func namedPeriodsAtBothEndsOfARangeAreCompared() throws {
+        let quarters = try query("percentage change in revenue from the first quarter of 2011 to the second quarter of 2011")
+        #expect(quarters.kind == .compare)
+        #expect(quarters.from == "2011-04-01" && quarters.to == "2011-06-30")
+        #expect(quarters.compareFrom == "2011-01-01" && quarters.compareTo == "2011-03-31")
+        let short = try query("units growth from Q2 2011 to Q3 2011")
+        #expect(short.metric == .units && short.from == "2011-07-01" && short.compareFrom == "2011-04-01" && short.compareTo == "2011-06-30")
+        #expect(try query("revenue in the third quarter of 2011").from == "2011-07-01")
+    }
+
+    @Test func otherWordsForTheSameFigures() throws {
+        #expect(try query("what's the average spend per order in Q1 2011").metric == .aov)
+        #expect(try query("how many items per order on average in June 2011").metric == .basketSize)
+        #expect(try query("what fraction of customers placed more than one order in 2011").metric == .repeatRate)
+        let orders = try query("Did orders go up in November compared with October? by how many percent")
+        #expect(orders.kind == .compare && orders.metric == .orders)
+        let people = try query("were there more customers in March 2011 than in February 2011?")
+        #expect(people.kind == .compare && people.metric == .customers)
+        #expect(try query("how many orders did customer 12345 make in 2011").metric == .orders)
+        #expect(try expanded("custs in oct").metric == .customers)
+        #expect(try expanded("aov this yr").from == "2011-01-01")
+        #expect(try expanded("how many punters bought something in May 2011").metric == .customers)
+    }
+
+    @Test func rankingsNamedInOtherWords() throws {
+        let dutch = try query("which 3 items did our Dutch customers buy most in 2011")
+        #expect(dutch.kind == .ranking(.product, limit: 3, ascending: false) && dutch.filter.country == "Netherlands")
+        #expect(try query("who were our top spenders in 2011?").kind == .ranking(.customer, limit: 10, ascending: false))
+        let flogged = try expanded("what did we flog the most of in October 2011")
+        #expect(flogged.kind == .ranking(.product, limit: 5, ascending: false) && flogged.metric == .units)
+        #expect(try query("top 5 French customers this year").kind == .ranking(.customer, limit: 5, ascending: false))
+    }
+
+    @Test(arguments: ["how much money did we make in May 2011", "repeat rate this year", "who are our biggest spenders",
+                      "how many customers bought from us in August 2011", "average value per order in 2011"])
+    func theseReadAsQuestionsAboutTheBusiness(_ text: String) {
+        #expect(QuestionParser.looksAnalytic(Tokenizer.tokenize(text).filter { $0.kind != .symbol }.map(\.text)))
     }
 }

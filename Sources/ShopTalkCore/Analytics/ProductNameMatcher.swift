@@ -12,9 +12,17 @@ public struct ProductNameMatcher: Sendable {
     }
 
     let products: [(Int64, String, Set<String>)]
+    /// Every word of every name, plurals folded.
+    let vocabulary: Set<String>
 
     public init(products: [(Int64, String)]) {
         self.products = products.map { ($0.0, $0.1, Self.words($0.1)) }
+        vocabulary = self.products.reduce(into: Set<String>()) { $0.formUnion($1.2) }
+    }
+
+    /// Whether `word` is in some product's name.
+    public func knows(_ word: String) -> Bool {
+        vocabulary.contains(Self.normalise(word))
     }
 
     /// The id of the product named exactly `name`.

@@ -24,7 +24,13 @@ extension QuestionParser {
             || has("order risk") || has("risk scores") {
             return .orderRisk
         }
-        if !words.isDisjoint(with: ["summarise", "summarize", "summary", "recap", "report", "digest", "rundown"]) {
+        // "report" is the written report, unless it is the verb of a question that names its figure
+        // ("could you report the revenue per customer…").
+        // A question that names its figure is not asking for the report it will go into ("a little report for the bank: our revenue…").
+        let reportAsVerb = has("report the") || has("report our") || has("report my") || has("report what") || has("report how")
+        let reportAsked = words.contains("report") && !reportAsVerb
+            && (metric(words: words, has: has) == nil || has("sales report") || has("weekly report") || has("monthly report") || has("report on"))
+        if !words.isDisjoint(with: ["summarise", "summarize", "summary", "recap", "digest", "rundown"]) || reportAsked {
             return .report
         }
         return nil

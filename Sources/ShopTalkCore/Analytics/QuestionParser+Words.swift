@@ -51,5 +51,11 @@ extension QuestionParser {
         "until", "through", "thru", "till", "far", "now", "recently", "lately", "last", "next", "previous", "past",
         "whole", "entire", "full", "partial", "so-far", "running", "average", "mean", "typical", "usually",
         "list", "show", "give", "name", "biggest", "largest", "highest", "markets", "market",
+        // Requests and courtesies: "kindly state", "could you report", "remind me", "cheers".
+        "kindly", "state", "states", "stated", "provide", "report", "reports", "indicate", "confirm", "calculate", "compute",
+        "work", "check", "quote", "advise", "let", "remind", "wondering", "wonder", "curious", "please", "thanks", "thank",
+        "cheers", "hi", "hello", "hey", "hiya", "morning", "afternoon", "evening", "quick", "question", "calendar", "again",
+        "i'm", "i've", "i'd", "i'll", "we're", "we've", "we'd", "we'll", "you're", "it's", "that's", "there's", "let's",
+        "don't", "didn't", "doesn't", "can't", "won't", "isn't", "aren't", "wasn't", "weren't", "haven't", "hasn't",
     ]
 }

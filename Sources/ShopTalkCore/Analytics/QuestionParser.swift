@@ -52,7 +52,16 @@ public struct QuestionParser: Sendable {
         let set = Set(words)
         let text = " " + words.joined(separator: " ") + " "
         func has(_ phrase: String) -> Bool { text.contains(" \(phrase) ") }
-        let dates = turn.entities.filter { $0.type == Entity.Kind.date }.compactMap { entity -> (String, String)? in
+        // Talk around the question ("quick one before my meeting —") is set apart from the question proper,
+        // whose words decide the kind of answer and come first for the metric and the period.
+        let parts = Self.parts(of: turn, matcher: matcher)
+        let mainTokens = turn.tokens.filter { $0.kind != .symbol && parts?.main.contains($0.start) != false }
+        let mainText = " " + mainTokens.map(\.text).joined(separator: " ") + " "
+        func hasMain(_ phrase: String) -> Bool { mainText.contains(" \(phrase) ") }
+        let namedMetric = Self.metric(words: Set(mainTokens.map(\.text)), has: hasMain) ?? Self.metric(words: set, has: has)
+        let dateEntities = turn.entities.filter { $0.type == Entity.Kind.date }
+        let mainDates = dateEntities.filter { parts?.main.contains($0.start) != false }
+        let dates = (mainDates.isEmpty ? dateEntities : mainDates).compactMap { entity -> (String, String)? in
             guard let from = entity.value["from"]?.stringValue, let to = entity.value["to"]?.stringValue else { return nil }
             return (from, to)
         }.reduce(into: [(String, String)]()) { kept, period in
@@ -62,24 +71,30 @@ public struct QuestionParser: Sendable {
         // Words inside a period ("last month") say when, not how to group: "what sold best last month?"
         // ranks products, it does not look for the best month.
         let periodSpans = turn.entities.filter { $0.type == Entity.Kind.date }.map { $0.start..<$0.end }
-        let grouping = Set(turn.tokens.filter { token in token.kind != .symbol && !periodSpans.contains { $0.contains(token.start) } }.map(\.text))
+        var grouping = Set(mainTokens.filter { token in !periodSpans.contains { $0.contains(token.start) } }.map(\.text))
+        // "which products did Spanish customers buy most": the customers are a filter, the products the ranking.
+        if !grouping.isDisjoint(with: ["products", "product", "items"]), Self.peopleAfterCountry(turn) {
+            grouping.subtract(["customers", "customer", "buyers"])
+        }
         let filters = Set(turn.entities.map(\.type))
 
         let isFollowUp = previous != nil && (words.first == "and" || has("what about") || has("how about") || has("same for")
-            || has("and for") || has("and in") || (words.count <= 4 && !turn.entities.isEmpty && Self.kind(words: grouping, has: has, dates: dates.count, filters: filters) == nil))
+            || has("and for") || has("and in") || (words.count <= 4 && !turn.entities.isEmpty && Self.kind(words: grouping, has: hasMain, dates: dates.count, filters: filters) == nil))
         var query: SalesQuery
         if isFollowUp, let previous {
             query = previous
-            if let metric = Self.metric(words: set, has: has) { query.metric = metric }
-            if let kind = Self.kind(words: grouping, has: has, dates: dates.count, filters: filters) { query.kind = kind }
+            if let metric = namedMetric { query.metric = metric }
+            if let kind = Self.kind(words: grouping, has: hasMain, dates: dates.count, filters: filters) { query.kind = kind }
         } else {
-            let kind = Self.kind(words: grouping, has: has, dates: dates.count, filters: filters) ?? .total
-            var metric = Self.metric(words: set, has: has) ?? .revenue
-            if case .ranking(let dimension, _, _) = kind, Self.metric(words: set, has: has) == nil {
+            let kind = Self.kind(words: grouping, has: hasMain, dates: dates.count, filters: filters) ?? .total
+            // Without a metric word, a total or comparison that names customers counts them ("custs in oct",
+            // "were more customers buying in May than in April?").
+            var metric = namedMetric ?? (set.contains("customers") ? .customers : .revenue)
+            if case .ranking(let dimension, _, _) = kind, namedMetric == nil {
                 metric = dimension == .product || dimension == .category || dimension == .brand ? .units : .revenue
             }
             if case .slowMovers = kind { metric = .units }
-            if case .breakdown = kind, Self.metric(words: set, has: has) == nil { metric = .orders }
+            if case .breakdown = kind, namedMetric == nil { metric = .orders }
             if case .customerMix = kind { metric = .customers }
             if case .boughtTogether = kind { metric = .orders }
             query = SalesQuery(metric: metric, kind: kind)
@@ -122,7 +137,15 @@ public struct QuestionParser: Sendable {
         let free = turn.tokens.filter { token in
             token.kind != .symbol && !covered.contains { $0.contains(token.start) } && !(Int(token.text) != nil)
         }.map(\.text)
-        let phrase = free.filter { !Self.questionWords.contains($0) && !Self.ordinaryWords.contains($0) && Self.demonyms[$0] == nil }
+        func content(_ words: [String]) -> [String] {
+            words.filter { !Self.questionWords.contains($0) && !Self.ordinaryWords.contains($0) && Self.demonyms[$0] == nil }
+        }
+        // Words of talk around the question ("quick one before my meeting —") never name a product.
+        let asides = parts?.asides ?? []
+        let freeTokens = turn.tokens.filter { token in
+            token.kind != .symbol && !covered.contains { $0.contains(token.start) } && !(Int(token.text) != nil)
+        }
+        let phrase = content(freeTokens.filter { token in !asides.contains { $0.contains(token.start) } }.map(\.text))
         var named = phrase
         if let model = turn.entity(Entity.Kind.product)?.value.stringValue {
             named = Tokenizer.tokenize(model).filter { $0.kind != .symbol }.map(\.text) + phrase
@@ -167,11 +190,12 @@ public struct QuestionParser: Sendable {
         let cues: Set<String> = ["revenue", "sales", "sold", "units", "orders", "customers", "margin", "profit", "restock", "restocking",
                                  "reorder", "trend", "aov", "turnover", "churn", "bestsellers", "movers", "monthly", "weekly", "daily",
                                  "cancellations", "returns", "takings", "inventory", "markets", "spend", "spent", "shifted",
-                                 "best-selling", "bestselling", "buyers", "basket", "weekday", "retention"]
+                                 "best-selling", "bestselling", "buyers", "basket", "weekday", "retention", "money", "spenders", "aov"]
         let phrases = [" went out ", " go out ", " take on ", " took on ", " take in ", " took in ", " bring in ", " brought in ",
                        " how many items ", " how many units ", " best selling ", " repeat customer", " returning customers ",
                        " bought together ", " bought with ", " day of the week ", " hour of the day ", " time of day ",
-                       " return rate ", " cancellation rate ", " per customer ", " new customers "]
+                       " return rate ", " cancellation rate ", " per customer ", " new customers ", " repeat rate ", " per order ",
+                       " how many customers ", " how many orders ", " average value ", " sell the most ", " sold the most "]
         return !set.isDisjoint(with: cues) || text.contains(" how many ") && text.contains(" sell") || phrases.contains { text.contains($0) }
             || insightKind(words: set, has: { text.contains(" \($0) ") }) != nil
             || text.contains(" top ") && !set.isDisjoint(with: ["products", "customers", "countries", "categories", "items"])
@@ -181,13 +205,16 @@ public struct QuestionParser: Sendable {
         if !words.isDisjoint(with: ["margin", "margins", "profit", "profits", "profitability"]) { return .margin }
         if has("repeat customer") || has("repeat customers") || has("repeat rate") || has("repeat purchase") || has("repeat buyers")
             || has("repeat-customer rate") || has("came back") || has("come back") || has("more than once") || has("ordered again")
-            || has("bought again") || has("order again") || has("buy again") || words.contains("retention") { return .repeatRate }
+            || has("bought again") || has("order again") || has("buy again") || words.contains("retention") || has("more than one order")
+            || has("more than 1 order") || has("multiple orders") || has("two or more orders") || has("2 or more orders") { return .repeatRate }
         if has("new customers") || has("new buyers") || has("first-time customers") || has("first time customers") || has("first-time buyers") {
             return .newCustomers
         }
         if has("basket size") || has("items per order") || has("units per order") || has("items per basket") || has("items in an order")
             || has("items in each order") || has("items per invoice") || has("items does an order") || has("items do orders")
-            || has("items in a basket") || has("size of an order") || has("size of the average order") || has("order size") { return .basketSize }
+            || has("items in a basket") || has("size of an order") || has("size of the average order") || has("order size")
+            || ((has("per order") || has("per basket") || has("per invoice") || has("in each order") || has("in an order"))
+                && !words.isDisjoint(with: ["items", "item", "units", "pieces", "products"])) { return .basketSize }
         if has("return rate") || has("returns rate") || has("cancellation rate") || has("refund rate") || has("rate of returns")
             || has("rate of cancellations") || words.contains("cancellations") || has("how many returns") || has("orders were cancelled")
             || has("orders were returned") || has("orders got cancelled") || has("orders get cancelled")
@@ -195,7 +222,14 @@ public struct QuestionParser: Sendable {
                 && !words.isDisjoint(with: ["percent", "percentage", "share", "proportion", "rate", "often", "fraction"])) { return .returnRate }
         if has("per customer") || has("average customer spend") || has("customer lifetime value")
             || has("each customer spend") || has("average customer value") { return .revenuePerCustomer }
-        if words.contains("aov") || has("average order") || has("average basket") || has("basket value") || has("order value") { return .aov }
+        if words.contains("aov") || has("average order") || has("average basket") || has("basket value") || has("order value")
+            || has("average value") || has("average spend") || has("average sale")
+            || ((has("per order") || has("for one order") || has("for an order")) && !words.isDisjoint(with: ["spend", "spent", "value", "revenue", "money", "worth"])) {
+            return .aov
+        }
+        // A count named outright decides before the verbs of money ("how many orders make the customer 14911").
+        if has("how many orders") || has("number of orders") || has("how many invoices") || has("order count") { return .orders }
+        if has("how many customers") || has("number of customers") || has("how many buyers") || has("how many shoppers") { return .customers }
         if !words.isDisjoint(with: ["revenue", "revenues", "turnover", "takings", "income", "money", "earn", "earned", "made", "make", "spent", "spend"])
             || has("take in") || has("took in") || has("taken in") || has("bring in") || has("brings in") || has("brought in")
             || has("take on") || has("took on") { return .revenue }
@@ -205,8 +239,9 @@ public struct QuestionParser: Sendable {
             || has("how many shoppers") || has("how many clients") || has("how many people") { return .customers }
         if has("how many orders") || has("number of orders") || has("orders did") || has("order count") || has("how many invoices") || words.contains("cancellations") { return .orders }
         // "How many" counts units unless it names orders or customers; so do "did we move", "went out", "shifted".
+        let countsSomething = has("how many") && !has("how many percent") && !has("how many times") && !has("how many per")
         if !words.isDisjoint(with: ["units", "unit", "quantity", "quantities", "pieces", "move", "moved", "shift", "shifted", "shifting"])
-            || has("how many") || has("went out") || has("go out") || has("gone out") { return .units }
+            || countsSomething || has("went out") || has("go out") || has("gone out") { return .units }
         if !words.isDisjoint(with: ["sales", "sale"]) || (has("how much") && !words.isDisjoint(with: ["sold", "sell", "sells", "selling"])) { return .revenue }
         // "orders from customer 17841 in 2011": the orders themselves.
         if !words.isDisjoint(with: ["orders", "invoices"]) { return .orders }
@@ -265,13 +300,14 @@ public struct QuestionParser: Sendable {
             return .trend(granularity)
         }
         if words.contains("trend") || has("over time") { return .trend(.month) }
-        let dimension: SalesQuery.Dimension? = !words.isDisjoint(with: ["customers", "customer", "buyers", "clients", "who"]) && !words.contains("many") ? .customer
+        let dimension: SalesQuery.Dimension? = !words.isDisjoint(with: ["customers", "customer", "buyers", "clients", "spenders", "who"]) && !words.contains("many") ? .customer
             : !words.isDisjoint(with: ["countries", "country", "markets", "where"]) ? .country
             // A singular "category" or "brand" groups unless the question names one ("in the shoes category").
             : words.contains("categories") || (words.contains("category") && !filters.contains(Entity.Kind.category)) ? .category
             : words.contains("brands") || (words.contains("brand") && !filters.contains(Entity.Kind.brand)) ? .brand
             : !words.isDisjoint(with: ["products", "product", "items", "item", "sellers", "bestsellers", "skus", "lines"]) || has("best selling") || has("best-selling")
-                || has("what sold") || has("what sells") || has("what's selling") || has("whats selling") || has("what was selling") ? .product
+                || has("what sold") || has("what sells") || has("what's selling") || has("whats selling") || has("what was selling")
+                || has("sell the most") || has("sold the most") || has("sell most") || has("sold most") ? .product
             : nil
         let ranks = best || worst || !words.isDisjoint(with: ["most", "least", "ranking", "rank", "bestsellers", "popular"]) || has("which products")
             || has("which customers") || has("which country") || has("which countries") || has("who are my") || has("best selling")
@@ -319,6 +355,12 @@ public struct QuestionParser: Sendable {
     /// "from August to September 2011", "between June and July": the first and the last month of a
     /// range of whole months, when the range spans more than one month.
     static func monthToMonth(_ turn: Turn) -> (first: (String, String), last: (String, String))? {
+        // "from Q1 2011 to Q2 2011", "the second quarter to the third quarter": the two periods named.
+        if let entity = turn.entity(Entity.Kind.date), let opening = entity.value["opening"], let closing = entity.value["closing"],
+           let openingFrom = opening["from"]?.stringValue, let openingTo = opening["to"]?.stringValue,
+           let closingFrom = closing["from"]?.stringValue, let closingTo = closing["to"]?.stringValue, openingTo < closingFrom {
+            return ((openingFrom, openingTo), (closingFrom, closingTo))
+        }
         guard let entity = turn.entity(Entity.Kind.date),
               [" to ", " through ", " thru ", " and ", " until ", " till ", "-"].contains(where: { entity.text.lowercased().contains($0) }),
               let from = entity.value["from"]?.stringValue.flatMap(ShopClock.parseDay),

@@ -81,9 +81,13 @@ public struct EntityExtractor: Sendable {
     private func matchPeriods(_ found: inout Found, today: Date) {
         let parser = PeriodParser(today: today)
         for match in parser.matches(found.tokens) where found.isFree(match.first...match.last) {
-            found.add(Entity.Kind.date, .object([
-                "from": .string(ShopClock.dayString(match.from)), "to": .string(ShopClock.dayString(match.to)),
-            ]), match.first, match.last)
+            var value: [String: JSONValue] = ["from": .string(ShopClock.dayString(match.from)), "to": .string(ShopClock.dayString(match.to))]
+            // The two named periods of a range ("Q1 to Q2 2011"), when each is longer than a day.
+            if let opening = match.opening, let closing = match.closing, opening.lowerBound < opening.upperBound, closing.lowerBound < closing.upperBound {
+                value["opening"] = .object(["from": .string(ShopClock.dayString(opening.lowerBound)), "to": .string(ShopClock.dayString(opening.upperBound))])
+                value["closing"] = .object(["from": .string(ShopClock.dayString(closing.lowerBound)), "to": .string(ShopClock.dayString(closing.upperBound))])
+            }
+            found.add(Entity.Kind.date, .object(value), match.first, match.last)
         }
     }
 

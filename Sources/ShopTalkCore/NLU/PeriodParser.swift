@@ -13,6 +13,10 @@ public struct PeriodParser: Sendable {
         public var last: Int
         public var from: Date
         public var to: Date
+        /// For a range between two named periods ("Q1 2011 to Q2 2011", "June through August"), the
+        /// first and the last of them, so that a comparison can set one against the other.
+        public var opening: ClosedRange<Date>? = nil
+        public var closing: ClosedRange<Date>? = nil
     }
 
     let today: Date
@@ -59,7 +63,7 @@ public struct PeriodParser: Sendable {
         // Ranges: "between X and Y", "from X to Y", "X through/to/until Y", "X - Y".
         if first == "between" || first == "from" {
             if let range = range(startingAt: i + 1, w, connectors: first == "between" ? ["and", "-", "to"] : ["to", "until", "till", "through", "thru", "-"]) {
-                return Match(first: i, last: range.last, from: range.from, to: range.to)
+                return Match(first: i, last: range.last, from: range.from, to: range.to, opening: range.opening, closing: range.closing)
             }
         }
         if let range = range(startingAt: i, w, connectors: ["through", "thru", "until", "till", "to", "-", "–"]), range.last > i {
@@ -150,14 +154,16 @@ public struct PeriodParser: Sendable {
                 }
                 let resolvedStart = startYear ?? (startMonth <= endMonth ? resolvedEnd : resolvedEnd - 1)
                 guard let from = day(resolvedStart, startMonth, 1), let end = endOfMonth(resolvedEnd, endMonth), from <= end else { return nil }
-                return Match(first: i, last: last, from: from, to: clamp(end))
+                let closingStart = firstOfMonth(resolvedEnd, endMonth)
+                return Match(first: i, last: last, from: from, to: clamp(end), opening: from...lastOfMonth(resolvedStart, startMonth),
+                             closing: min(closingStart, clamp(end))...clamp(end))
             }
             // Not month to month: "June 8, 2011 to July 3" is read below, date to date.
         }
         // Date to date: "2011-06-01 to 2011-06-15", "1 June to 15 June 2011".
         if let start = point(at: i, w), start.last + 2 < w.count, connectors.contains(w[start.last + 1]),
            let end = point(at: start.last + 2, w), start.from <= end.to {
-            return Match(first: i, last: end.last, from: start.from, to: end.to)
+            return Match(first: i, last: end.last, from: start.from, to: end.to, opening: start.from...start.to, closing: end.from...end.to)
         }
         return nil
     }
@@ -173,15 +179,21 @@ public struct PeriodParser: Sendable {
             let day = adding(.day, -1, to: today)
             return Match(first: i, last: i, from: day, to: day)
         case "this", "current":
-            if let unit = word(1), let period = current(unit) { return Match(first: i, last: i + 1, from: period.from, to: today) }
+            if let unit = word(1).map(Self.withoutPossessive), let period = current(unit) { return Match(first: i, last: i + 1, from: period.from, to: today) }
         case "last", "previous", "past":
-            if let unit = word(1), let period = previous(unit) { return Match(first: i, last: i + 1, from: period.from, to: period.to) }
+            if let unit = word(1).map(Self.withoutPossessive), let period = previous(unit) {
+                return Match(first: i, last: i + 1, from: period.from, to: period.to)
+            }
         case "the":
             // "the first quarter", "the last quarter".
             if let ordinal = word(1).flatMap({ Self.ordinals[$0] }), word(2) == "quarter" {
                 var last = i + 2
                 var year = calendar.component(.year, from: today)
-                if let y = word(3).flatMap(yearValue) { year = y; last += 1 } else if quarterStart(year, ordinal) > today { year -= 1 }
+                if let y = word(3).flatMap(yearValue) {
+                    year = y; last += 1
+                } else if word(3) == "of", let y = word(4).flatMap(yearValue) {
+                    year = y; last += 2
+                } else if quarterStart(year, ordinal) > today { year -= 1 }
                 return Match(first: i, last: last, from: quarterStart(year, ordinal), to: clamp(quarterEnd(year, ordinal)))
             }
             if let half = half(at: i + 1, w) { return Match(first: i, last: half.last, from: half.from, to: half.to) }
@@ -195,7 +207,11 @@ public struct PeriodParser: Sendable {
         if first.count == 2, first.hasPrefix("q"), let quarter = Int(first.dropFirst()), (1...4).contains(quarter) {
             var last = i
             var year = calendar.component(.year, from: today)
-            if let y = word(1).flatMap(yearValue) { year = y; last += 1 } else if quarterStart(year, quarter) > today { year -= 1 }
+            if let y = word(1).flatMap(yearValue) {
+                year = y; last += 1
+            } else if word(1) == "of", let y = word(2).flatMap(yearValue) {
+                year = y; last += 2
+            } else if quarterStart(year, quarter) > today { year -= 1 }
             return Match(first: i, last: last, from: quarterStart(year, quarter), to: clamp(quarterEnd(year, quarter)))
         }
         // "summer 2011".
@@ -256,6 +272,11 @@ public struct PeriodParser: Sendable {
     }
 
     // MARK: - Calendar helpers
+
+    /// "month's" → "month", as in "last month's customers".
+    static func withoutPossessive(_ word: String) -> String {
+        word.hasSuffix("'s") || word.hasSuffix("’s") ? String(word.dropLast(2)) : word
+    }
 
     static func unit(_ word: String) -> Calendar.Component? {
         switch word {

@@ -1,0 +1,86 @@
+/// Owners wrap their questions in talk: "Quick one before my meeting — what was revenue last month?",
+/// "Morning! Just wondering how many customers we had in Q3", "Remind me what the basket size was,
+/// cheers". The parser accounts for those words as asides instead of reading them as a product name.
+///
+/// A question is cut into parts at sentence punctuation, and a part is cut again before the word that
+/// opens the question proper ("just wondering | how many customers…"). The part with the most about the
+/// business (metric and ranking words, numbers, periods, countries, customers) is the question proper:
+/// its words decide the kind of answer, its periods win over those of asides, and its metric words come
+/// first. A part is talk only when it holds a word that is neither about the business nor in any
+/// product's name, so "heart t-light holders — how many went out?" and "of the customers who ordered
+/// in May, how many were new?" stay whole; the words of talk never name a product.
+extension QuestionParser {
+    /// Words that make a part of a question about the business.
+    static let businessWords: Set<String> = [
+        "revenue", "revenues", "sales", "sale", "sold", "sell", "selling", "sells", "units", "unit", "orders", "order",
+        "customers", "customer", "buyers", "spenders", "aov", "basket", "margin", "margins", "profit", "profits", "turnover",
+        "takings", "income", "money", "spend", "spent", "earn", "earned", "made", "make", "top", "best", "worst", "most",
+        "least", "highest", "lowest", "biggest", "busiest", "many", "much", "number", "count", "total", "average", "rate",
+        "repeat", "returning", "returns", "returned", "cancellations", "products", "product", "items", "item", "countries",
+        "country", "categories", "category", "brands", "brand", "trend", "compare", "compared", "vs", "versus", "change",
+        "growth", "forecast", "restock", "reorder", "stock", "inventory", "shifted", "moved", "percentage", "percent",
+        "quantity", "quantities", "bestsellers", "best-selling", "bought", "purchased", "invoices", "weekday", "hour",
+        "summarise", "summarize", "summary", "risky", "classes", "churn",
+    ]
+
+    /// Words that open the question proper after a preamble.
+    static let openers: Set<String> = [
+        "how", "what", "what's", "whats", "which", "who", "who's", "when", "did", "do", "does", "was", "were", "is",
+        "are", "can", "could", "would", "give", "show", "tell", "list", "compare",
+    ]
+
+    static let partBreaks: Set<String> = [".", ",", ";", ":", "!", "?", "—", "–", "-", "(", ")", "…"]
+
+    /// The question proper and its asides, each as the starts of their tokens; nil when the message is
+    /// one part, or no part is about the business. The question proper is the part with the most
+    /// business in it (ties go to the later part); every other part is an aside.
+    static func parts(of turn: Turn, matcher: ProductNameMatcher) -> (main: Set<Int>, asides: [Set<Int>])? {
+        let covered = turn.entities.filter { [Entity.Kind.date, Entity.Kind.country, Entity.Kind.customerID].contains($0.type) }
+            .map { $0.start..<$0.end }
+        var parts: [[Token]] = [[]]
+        for token in turn.tokens {
+            if token.kind == .symbol {
+                if partBreaks.contains(token.text), !(parts.last?.isEmpty ?? true) { parts.append([]) }
+                continue
+            }
+            parts[parts.count - 1].append(token)
+        }
+        func score(_ part: ArraySlice<Token>) -> Int {
+            part.filter { token in
+                token.kind == .number || businessWords.contains(token.text) || covered.contains { $0.contains(token.start) }
+            }.count
+        }
+        // "just wondering how many…": words before the opener that say nothing about the business are a
+        // part of their own ("the number of customers who placed orders" stays whole).
+        parts = parts.filter { !$0.isEmpty }.flatMap { part -> [[Token]] in
+            guard let opener = part.firstIndex(where: { openers.contains($0.text) }), opener > 0, score(part[..<opener]) == 0 else { return [part] }
+            return [Array(part[..<opener]), Array(part[opener...])]
+        }
+        let scores = parts.map { score($0[...]) }
+        guard parts.count > 1, let best = scores.max(), best > 0, let main = scores.lastIndex(of: best) else { return nil }
+        // A part made only of words that could be about the business or name a product ("of the customers
+        // who ordered in May,", "heart t-light holders:") belongs to the question; talk has other words.
+        func isTalk(_ part: [Token]) -> Bool {
+            part.contains { token in
+                token.kind == .word && !covered.contains { $0.contains(token.start) } && !businessWords.contains(token.text)
+                    && !questionWords.contains(token.text) && !ordinaryWords.contains(token.text) && demonyms[token.text] == nil
+                    && !matcher.knows(token.text)
+            }
+        }
+        let asides = parts.indices.filter { $0 != main && isTalk(parts[$0]) }
+        guard !asides.isEmpty else { return nil }
+        let aside = Set(asides.flatMap { parts[$0].map(\.start) })
+        let question = Set(turn.tokens.map(\.start)).subtracting(aside)
+        return (question, asides.map { Set(parts[$0].map(\.start)) })
+    }
+
+    /// Whether customers are named by where they are from ("Spanish customers", "UK buyers").
+    static func peopleAfterCountry(_ turn: Turn) -> Bool {
+        let countries = turn.entities.filter { $0.type == Entity.Kind.country }.map { $0.start..<$0.end }
+        let words = turn.tokens.filter { $0.kind != .symbol }
+        return zip(words, words.dropFirst()).contains { before, person in
+            ["customers", "customer", "buyers"].contains(person.text)
+                && (demonyms[before.text] != nil || countries.contains { $0.contains(before.start) })
+        }
+    }
+}
