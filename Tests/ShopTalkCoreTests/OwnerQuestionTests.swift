@@ -225,4 +225,39 @@ struct OwnerQuestionTests {
     func theseReadAsQuestionsAboutTheBusiness(_ text: String) {
         #expect(QuestionParser.looksAnalytic(Tokenizer.tokenize(text).filter { $0.kind != .symbol }.map(\.text)))
     }
+
+    @Test func typosOfTheWordsQuestionsTurnOnAreCorrected() {
+        #expect(OwnerShorthand.expand("revnue in Novembr, custmers too") == "revenue in November, customers too")
+        #expect(OwnerShorthand.expand("average order value and return rate") == "average order value and return rate")
+        #expect(OwnerShorthand.expand("new v returning") == "new vs returning")
+    }
+
+    @Test func partsOfMonthsFortnightsAndWholePeriods() throws {
+        let early = try query("units in the first fortnight of October 2011")
+        #expect(early.from == "2011-10-01" && early.to == "2011-10-14")
+        let late = try query("revenue for the second fortnight of november 2011")
+        #expect(late.from == "2011-11-15" && late.to == "2011-11-30")
+        let tenDays = try query("orders in the first 10 days of November 2011")
+        #expect(tenDays.from == "2011-11-01" && tenDays.to == "2011-11-10")
+        let fortnight = try query("how many customers over the last fortnight")
+        #expect(fortnight.from == "2011-11-27" && fortnight.to == "2011-12-10")
+        let full = try query("top customers in the last full quarter")
+        #expect(full.from == "2011-07-01" && full.to == "2011-09-30")
+        let since = try query("revenue since the start of October")
+        #expect(since.from == "2011-10-01" && since.to == "2011-12-10")
+    }
+
+    @Test func countriesInPassingAndByNationality() throws {
+        let ranking = try query("top 5 countries by revenue in 2011 - is Germany still up there?")
+        #expect(ranking.kind == .ranking(.country, limit: 5, ascending: false) && ranking.filter.country == nil)
+        #expect(try query("how much have we made off the Dutch since the start of October").filter.country == "Netherlands")
+        #expect(try query("German sales in March 2011").filter.country == "Germany")
+        #expect(QuestionParser.looksAnalytic(["how", "much", "have", "we", "made", "off", "the", "dutch"]))
+    }
+
+    @Test func aFigureTakenBackIsNotAskedFor() throws {
+        #expect(try query("units sold in May 2011 - no wait, not units, revenue").metric == .revenue)
+        #expect(try query("revenue rather than units for June 2011").metric == .revenue)
+        #expect(try expanded("new v returning customers in France this year").kind == .customerMix)
+    }
 }

@@ -12,7 +12,16 @@ public enum OwnerShorthand {
         "client": "customer", "clients": "customers", "punter": "customer", "punters": "customers",
         "article": "item", "articles": "items",
         "flog": "sell", "flogs": "sells", "flogged": "sold", "flogging": "selling", "yday": "yesterday",
-        "pct": "percent", "percents": "percent",
+        "pct": "percent", "percents": "percent", "v": "vs",
+    ]
+
+    /// The words owners' questions turn on, long enough that one slip of the finger ("revenu",
+    /// "custmers", "novmber") cannot be another word; a typo of one of them is corrected.
+    static let terms: [String] = [
+        "revenue", "revenues", "customers", "customer", "orders", "average", "quarter", "quarters", "january", "february",
+        "august", "september", "october", "november", "december", "returning", "products", "product", "countries",
+        "country", "compared", "compare", "percentage", "percent", "turnover", "takings", "basket", "yesterday",
+        "between", "through", "forecast", "categories", "category", "returns", "fortnight", "weekly", "monthly",
     ]
 
     /// `text` with shorthand written out ("rev last mth" → "revenue last month").
@@ -22,7 +31,7 @@ public enum OwnerShorthand {
         var word = ""
         func flush() {
             if !word.isEmpty {
-                if let full = words[word.lowercased()] {
+                if let full = words[word.lowercased()] ?? corrected(word.lowercased()) {
                     output += word.first?.isUppercase == true ? full.prefix(1).uppercased() + full.dropFirst() : full
                 } else {
                     output += word
@@ -40,5 +49,19 @@ public enum OwnerShorthand {
         }
         flush()
         return output
+    }
+
+    /// The term `word` is a typo of, if it is one: words of five letters or more, one edit (two from
+    /// nine letters), and never a word the question parser knows ("order" stays "order").
+    static func corrected(_ word: String) -> String? {
+        guard word.count >= 5, !terms.contains(word), !["return", "reorder", "recent", "counter", "counters"].contains(word),
+              !QuestionParser.questionWords.contains(word), !QuestionParser.ordinaryWords.contains(word),
+              !QuestionParser.businessWords.contains(word)
+        else { return nil }
+        let typed = Array(word.utf8)
+        let allowance = EditDistance.allowance(forLength: word.count)
+        return terms.first { term in
+            term.count >= 6 && term.first == word.first && EditDistance.distance(typed, Array(term.utf8), limit: allowance) != nil
+        }
     }
 }

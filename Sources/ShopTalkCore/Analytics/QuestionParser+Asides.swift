@@ -83,4 +83,15 @@ extension QuestionParser {
                 && (demonyms[before.text] != nil || countries.contains { $0.contains(before.start) })
         }
     }
+
+    /// Words taken back: the word after "not", "instead of" or "rather than" ("not units, revenue").
+    static func negatedWords(_ words: [String]) -> Set<String> {
+        var negated = Set<String>()
+        for (index, word) in words.enumerated() where index + 1 < words.count {
+            if word == "not" || (word == "of" && index > 0 && words[index - 1] == "instead") || (word == "than" && index > 0 && words[index - 1] == "rather") {
+                negated.insert(words[index + 1] == "the" && index + 2 < words.count ? words[index + 2] : words[index + 1])
+            }
+        }
+        return negated
+    }
 }

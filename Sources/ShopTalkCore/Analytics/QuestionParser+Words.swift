@@ -58,4 +58,21 @@ extension QuestionParser {
         "i'm", "i've", "i'd", "i'll", "we're", "we've", "we'd", "we'll", "you're", "it's", "that's", "there's", "let's",
         "don't", "didn't", "doesn't", "can't", "won't", "isn't", "aren't", "wasn't", "weren't", "haven't", "hasn't",
     ]
+
+    /// The country a demonym names. Plural forms always do ("the Belgians"); adjectives that also name
+    /// goods ("french", "polish", "english") only before a word for people or after "the".
+    static func demonym(in words: [String]) -> String? {
+        let people: Set<String> = ["customers", "customer", "buyers", "shoppers", "clients", "people", "market", "markets", "orders", "folks",
+                                   "sales", "revenue", "turnover", "takings", "spend", "spending", "business", "trade", "accounts"]
+        for (index, word) in words.enumerated() {
+            if let country = demonyms[word], word.hasSuffix("s") && !["swiss", "portuguese", "japanese", "lebanese", "maltese"].contains(word) {
+                return country
+            }
+            let country = demonyms[word] ?? (word == "polish" ? "Poland" : nil)
+            guard let country else { continue }
+            if index + 1 < words.count, people.contains(words[index + 1]) { return country }
+            if index > 0, words[index - 1] == "the", word != "polish" { return country }
+        }
+        return nil
+    }
 }

@@ -58,7 +58,12 @@ public struct QuestionParser: Sendable {
         let mainTokens = turn.tokens.filter { $0.kind != .symbol && parts?.main.contains($0.start) != false }
         let mainText = " " + mainTokens.map(\.text).joined(separator: " ") + " "
         func hasMain(_ phrase: String) -> Bool { mainText.contains(" \(phrase) ") }
-        let namedMetric = Self.metric(words: Set(mainTokens.map(\.text)), has: hasMain) ?? Self.metric(words: set, has: has)
+        // A figure taken back ("not units, revenue", "revenue rather than units") is not asked for.
+        let negated = Self.negatedWords(words)
+        let kept = { (tokens: [String]) in tokens.filter { !negated.contains($0) } }
+        let mainKept = " " + kept(mainTokens.map(\.text)).joined(separator: " ") + " ", allKept = " " + kept(words).joined(separator: " ") + " "
+        let namedMetric = Self.metric(words: Set(kept(mainTokens.map(\.text))), has: { mainKept.contains(" \($0) ") })
+            ?? Self.metric(words: Set(kept(words)), has: { allKept.contains(" \($0) ") })
         let dateEntities = turn.entities.filter { $0.type == Entity.Kind.date }
         let mainDates = dateEntities.filter { parts?.main.contains($0.start) != false }
         let dates = (mainDates.isEmpty ? dateEntities : mainDates).compactMap { entity -> (String, String)? in
@@ -131,6 +136,8 @@ public struct QuestionParser: Sendable {
         if turn.entity(Entity.Kind.country) == nil, let country = Self.demonym(in: words) {
             query.filter.country = country
         }
+        // A country named in a ranking of countries is one to look for in it, not the only row.
+        if case .ranking(.country, _, _) = query.kind { query.filter.country = nil }
         // What is left may name a product (an `item` such as "teapot" is part of a product's name here).
         // Colours stay: they are part of product names ("red kitchen scales").
         let covered = turn.entities.filter { $0.type != Entity.Kind.item && $0.type != Entity.Kind.color }.map { $0.start..<$0.end }
@@ -197,6 +204,7 @@ public struct QuestionParser: Sendable {
                        " return rate ", " cancellation rate ", " per customer ", " new customers ", " repeat rate ", " per order ",
                        " how many customers ", " how many orders ", " average value ", " sell the most ", " sold the most "]
         return !set.isDisjoint(with: cues) || text.contains(" how many ") && text.contains(" sell") || phrases.contains { text.contains($0) }
+            || text.contains(" how much ") && !set.isDisjoint(with: ["made", "make", "earn", "earned", "taken", "took", "pulled", "brought"])
             || insightKind(words: set, has: { text.contains(" \($0) ") }) != nil
             || text.contains(" top ") && !set.isDisjoint(with: ["products", "customers", "countries", "categories", "items"])
     }
@@ -316,22 +324,6 @@ public struct QuestionParser: Sendable {
             let limit = words.compactMap { Int($0) }.first { (1...100).contains($0) }
                 ?? words.compactMap { ["three": 3, "five": 5, "ten": 10, "twenty": 20][$0] }.first ?? (dimension == .customer ? 10 : 5)
             return .ranking(dimension, limit: limit, ascending: worst || words.contains("least"))
-        }
-        return nil
-    }
-
-    /// The country a demonym names. Plural forms always do ("the Belgians"); adjectives that also name
-    /// goods ("french", "polish", "english") only before a word for people or after "the".
-    static func demonym(in words: [String]) -> String? {
-        let people: Set<String> = ["customers", "customer", "buyers", "shoppers", "clients", "people", "market", "markets", "orders", "folks"]
-        for (index, word) in words.enumerated() {
-            if let country = demonyms[word], word.hasSuffix("s") && !["swiss", "portuguese", "japanese", "lebanese", "maltese"].contains(word) {
-                return country
-            }
-            let country = demonyms[word] ?? (word == "polish" ? "Poland" : nil)
-            guard let country else { continue }
-            if index + 1 < words.count, people.contains(words[index + 1]) { return country }
-            if index > 0, words[index - 1] == "the", word != "polish" { return country }
         }
         return nil
     }

@@ -20,7 +20,7 @@ public struct PeriodParser: Sendable {
     }
 
     let today: Date
-    private let calendar = ShopClock.calendar
+    let calendar = ShopClock.calendar
 
     public init(today: Date) {
         self.today = ShopClock.calendar.startOfDay(for: today)
@@ -69,9 +69,12 @@ public struct PeriodParser: Sendable {
         if let range = range(startingAt: i, w, connectors: ["through", "thru", "until", "till", "to", "-", "–"]), range.last > i {
             return range
         }
-        // "since June", "since 2011-06-01", "since last month".
-        if first == "since" || first == "after", let point = point(at: i + 1, w) {
-            return Match(first: i, last: point.last, from: point.from, to: today)
+        // "since June", "since 2011-06-01", "since last month", "since the start of October".
+        if first == "since" || first == "after" {
+            var start = i + 1
+            if word(1) == "the", ["start", "beginning"].contains(word(2) ?? ""), word(3) == "of" { start = i + 4 }
+            if ["start", "beginning"].contains(word(1) ?? ""), word(2) == "of" { start = i + 3 }
+            if let point = point(at: start, w) { return Match(first: i, last: point.last, from: point.from, to: today) }
         }
         // "so far this year", "year to date", "ytd", "month to date".
         if first == "so", word(1) == "far" {
@@ -88,6 +91,7 @@ public struct PeriodParser: Sendable {
         // "over the last 30 days", "past 2 weeks", "last 3 months".
         var lead = i
         if ["over", "in", "during", "for"].contains(first), word(1) == "the" { lead = i + 2 } else if first == "the" { lead = i + 1 }
+        if let part = partOfMonth(at: lead, w) { return Match(first: i, last: part.last, from: part.from, to: part.to) }
         if lead < w.count, ["last", "past", "previous"].contains(w[lead]), lead + 2 < w.count,
            let count = Int(w[lead + 1]) ?? Self.numberWords[w[lead + 1]], count > 0, count < 1000,
            let component = Self.unit(w[lead + 2]) {
@@ -184,6 +188,11 @@ public struct PeriodParser: Sendable {
             if let unit = word(1).map(Self.withoutPossessive), let period = previous(unit) {
                 return Match(first: i, last: i + 1, from: period.from, to: period.to)
             }
+            // "the last full quarter", "last complete month": the previous whole one.
+            if ["full", "complete", "whole", "entire"].contains(word(1) ?? ""), let unit = word(2).map(Self.withoutPossessive), let period = previous(unit) {
+                return Match(first: i, last: i + 2, from: period.from, to: period.to)
+            }
+            if word(1) == "fortnight" { return Match(first: i, last: i + 1, from: adding(.day, -13, to: today), to: today) }
         case "the":
             // "the first quarter", "the last quarter".
             if let ordinal = word(1).flatMap({ Self.ordinals[$0] }), word(2) == "quarter" {
@@ -271,137 +280,27 @@ public struct PeriodParser: Sendable {
         return nil
     }
 
-    // MARK: - Calendar helpers
-
-    /// "month's" → "month", as in "last month's customers".
-    static func withoutPossessive(_ word: String) -> String {
-        word.hasSuffix("'s") || word.hasSuffix("’s") ? String(word.dropLast(2)) : word
-    }
-
-    static func unit(_ word: String) -> Calendar.Component? {
-        switch word {
-        case "day", "days": return .day
-        case "week", "weeks": return .weekOfYear
-        case "month", "months": return .month
-        case "year", "years": return .year
-        default: return nil
+    /// "first fortnight of October", "second fortnight of November 2011", "first 10 days of November":
+    /// the start of a month, or its second half.
+    private func partOfMonth(at i: Int, _ w: [String]) -> Match? {
+        guard i + 3 < w.count else { return nil }
+        let days: Int
+        var ofAt = i + 2
+        if w[i + 1] == "fortnight", w[i] == "first" || w[i] == "second" {
+            days = w[i] == "first" ? 14 : 0
+        } else if w[i] == "first", let count = Int(w[i + 1]) ?? Self.numberWords[w[i + 1]], (1...31).contains(count), ["days", "day"].contains(w[i + 2]) {
+            days = count
+            ofAt = i + 3
+        } else {
+            return nil
         }
-    }
-
-    /// The current week (from Monday), month, quarter or year, to today.
-    private func current(_ unit: String) -> (from: Date, to: Date)? {
-        switch unit {
-        case "week": return (startOfWeek(today), today)
-        case "month": return (startOfMonth(today), today)
-        case "quarter": return (quarterStart(calendar.component(.year, from: today), quarterOf(today)), today)
-        case "year": return (startOfYear(today), today)
-        default: return nil
-        }
-    }
-
-    /// "first half of 2011", "second half 2011", "H1 2011", "h2": January–June or July–December; without a
-    /// year, the most recent such half that has begun.
-    private func half(at i: Int, _ w: [String]) -> Match? {
-        guard i < w.count else { return nil }
-        var which: Int?
-        var last = i
-        if ["first", "1st", "second", "2nd"].contains(w[i]), i + 1 < w.count, w[i + 1] == "half" {
-            which = w[i].hasPrefix("f") || w[i] == "1st" ? 1 : 2
-            last = i + 1
-        } else if w[i] == "h1" || w[i] == "h2" {
-            which = w[i] == "h1" ? 1 : 2
-        }
-        guard let which else { return nil }
-        var year = calendar.component(.year, from: today)
-        let yearAt = last + 1 < w.count && w[last + 1] == "of" ? last + 2 : last + 1
-        if yearAt < w.count, let y = yearValue(w[yearAt]) {
-            year = y
-            last = yearAt
-        } else if firstOfMonth(year, which == 1 ? 1 : 7) > today {
-            year -= 1
-        }
-        return Match(first: i, last: last, from: firstOfMonth(year, which == 1 ? 1 : 7), to: clamp(lastOfMonth(year, which == 1 ? 6 : 12)))
-    }
-
-    /// The previous whole week, month, quarter or year.
-    private func previous(_ unit: String) -> (from: Date, to: Date)? {
-        switch unit {
-        case "week":
-            let start = adding(.day, -7, to: startOfWeek(today))
-            return (start, adding(.day, 6, to: start))
-        case "month":
-            let start = adding(.month, -1, to: startOfMonth(today))
-            return (start, adding(.day, -1, to: startOfMonth(today)))
-        case "quarter":
-            var year = calendar.component(.year, from: today)
-            var quarter = quarterOf(today) - 1
-            if quarter == 0 { quarter = 4; year -= 1 }
-            return (quarterStart(year, quarter), quarterEnd(year, quarter))
-        case "year":
-            let year = calendar.component(.year, from: today) - 1
-            return (firstOfMonth(year, 1), lastOfMonth(year, 12))
-        default: return nil
-        }
-    }
-
-    /// The year of the most recent `month`/`day` that is not in the future.
-    private func recentYear(month: Int, day dayNumber: Int) -> Int {
-        let year = calendar.component(.year, from: today)
-        if let candidate = day(year, month, min(dayNumber, 28)), candidate <= today { return year }
-        return year - 1
-    }
-
-    private func yearValue(_ word: String) -> Int? {
-        guard word.count == 4, let year = Int(word), (1990...2100).contains(year) else { return nil }
-        return year
-    }
-
-    private func dayValue(_ word: String) -> Int? {
-        var digits = word
-        for suffix in ["st", "nd", "rd", "th"] where digits.hasSuffix(suffix) { digits = String(digits.dropLast(2)) }
-        guard digits.count <= 2, let value = Int(digits), (1...31).contains(value) else { return nil }
-        return value
-    }
-
-    private func day(_ year: Int, _ month: Int, _ day: Int) -> Date? {
-        guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day)),
-              calendar.component(.day, from: date) == day
+        guard ofAt + 1 < w.count, w[ofAt] == "of", let month = point(at: ofAt + 1, w),
+              calendar.component(.day, from: month.from) == 1, month.from < month.to
         else { return nil }
-        return date
+        let monthEnd = endOfMonth(calendar.component(.year, from: month.from), calendar.component(.month, from: month.from)) ?? month.to
+        if days == 0 {
+            return Match(first: i, last: month.last, from: adding(.day, 14, to: month.from), to: clamp(monthEnd))
+        }
+        return Match(first: i, last: month.last, from: month.from, to: clamp(min(adding(.day, days - 1, to: month.from), monthEnd)))
     }
-
-    private func endOfMonth(_ year: Int, _ month: Int) -> Date? {
-        guard let start = day(year, month, 1) else { return nil }
-        return calendar.date(byAdding: DateComponents(month: 1, day: -1), to: start)
-    }
-
-    // Years are bounded to 1990–2100 and counts below 1,000 before they get here, so Foundation's calendar
-    // always has an answer; the fallbacks exist so that no outside input can reach a trapping `!`.
-    private func adding(_ component: Calendar.Component, _ value: Int, to date: Date) -> Date {
-        calendar.date(byAdding: component, value: value, to: date) ?? date
-    }
-
-    private func firstOfMonth(_ year: Int, _ month: Int) -> Date { day(year, month, 1) ?? today }
-
-    private func lastOfMonth(_ year: Int, _ month: Int) -> Date { endOfMonth(year, month) ?? today }
-
-    /// A period that has not ended yet runs to today.
-    private func clamp(_ date: Date) -> Date { min(date, today) }
-
-    private func startOfWeek(_ date: Date) -> Date {
-        let weekday = calendar.component(.weekday, from: date)  // 1 = Sunday
-        return adding(.day, -((weekday + 5) % 7), to: date)
-    }
-
-    private func startOfMonth(_ date: Date) -> Date {
-        firstOfMonth(calendar.component(.year, from: date), calendar.component(.month, from: date))
-    }
-
-    private func startOfYear(_ date: Date) -> Date {
-        firstOfMonth(calendar.component(.year, from: date), 1)
-    }
-
-    private func quarterOf(_ date: Date) -> Int { (calendar.component(.month, from: date) - 1) / 3 + 1 }
-    private func quarterStart(_ year: Int, _ quarter: Int) -> Date { firstOfMonth(year, (quarter - 1) * 3 + 1) }
-    private func quarterEnd(_ year: Int, _ quarter: Int) -> Date { lastOfMonth(year, quarter * 3) }
 }
