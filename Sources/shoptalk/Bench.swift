@@ -10,7 +10,7 @@ import ShopTalkServer
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a benchmark and print its figures (use a release build).",
-        subcommands: [Analytics.self, NLU.self, WS.self, Connections.self, Search.self]
+        subcommands: [Analytics.self, NLU.self, WS.self, Connections.self, Search.self, Frames.self]
     )
 
     struct Analytics: AsyncParsableCommand {
@@ -49,6 +49,17 @@ struct Bench: AsyncParsableCommand {
             benchmark.products = products
             benchmark.rounds = rounds
             try await benchmark.run(logger: logger)
+        }
+    }
+
+    struct Frames: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A reply frame and its state written by JSONEncoder and by JSONStreamWriter.")
+        @Option(help: "Turns to encode with each.") var rounds: Int = 20_000
+
+        func run() async throws {
+            var benchmark = FrameBenchmark()
+            benchmark.rounds = rounds
+            try benchmark.run()
         }
     }
 

@@ -260,4 +260,22 @@ struct OwnerQuestionTests {
         #expect(try query("revenue rather than units for June 2011").metric == .revenue)
         #expect(try expanded("new v returning customers in France this year").kind == .customerMix)
     }
+
+    @Test(arguments: [
+        "Pull the revenue figures for October 2011", "grab me the order count for last week please",
+        "um so how many quid did we take yesterday", "did we clear 40k in sales in November 2011?",
+        "how many orders containing a regency cakestand in 2011", "send over the takings for the first quarter of 2011",
+    ])
+    func requestsFillersAndThresholdsNameNoOtherProduct(_ text: String) throws {
+        let parsed = try query(text)
+        #expect(parsed.filter.productIDs == nil || parsed.filter.productIDs == [7], "\(text) → \(parsed.filter.productLabel ?? "")")
+    }
+
+    @Test func moreWaysToNameAFigure() throws {
+        #expect(try query("items sold in September 2011").metric == .units)
+        #expect(try query("how many first-timers did we get in October 2011").metric == .newCustomers)
+        #expect(try query("how many things does the average order have this year").metric == .basketSize)
+        let tracking = try query("how are customer numbers tracking against last month, percentage-wise")
+        #expect(tracking.kind == .compare && tracking.metric == .customers)
+    }
 }

@@ -57,6 +57,15 @@ extension QuestionParser {
         "cheers", "hi", "hello", "hey", "hiya", "morning", "afternoon", "evening", "quick", "question", "calendar", "again",
         "i'm", "i've", "i'd", "i'll", "we're", "we've", "we'd", "we'll", "you're", "it's", "that's", "there's", "let's",
         "don't", "didn't", "doesn't", "can't", "won't", "isn't", "aren't", "wasn't", "weren't", "haven't", "hasn't",
+        // Imperatives of a request ("pull the figures", "grab me", "dig out"), fillers, money and thresholds
+        // ("did we clear 50k quid"), what an order holds ("orders containing …"), and how a change is tracked.
+        "pull", "fetch", "grab", "send", "run", "dig", "need", "needed", "um", "uh", "er", "erm", "hmm", "basically",
+        "actually", "right", "anyway", "quid", "pounds", "pound", "gbp", "sterling", "bucks", "dollars", "euros",
+        "clear", "cleared", "hit", "exceed", "exceeded", "pass", "passed", "cross", "crossed", "reach", "reached",
+        "beat", "above", "below", "over", "under", "grand", "thousand", "million", "k", "containing", "contain",
+        "contained", "contains", "include", "included", "including", "includes", "featuring", "had", "tracking",
+        "track", "trending", "pacing", "percentage-wise", "percentagewise", "wise", "window", "stretch", "span",
+        "timeframe", "spell", "figures", "stats", "breakdown",
     ]
 
     /// The country a demonym names. Plural forms always do ("the Belgians"); adjectives that also name

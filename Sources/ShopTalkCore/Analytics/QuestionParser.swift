@@ -215,14 +215,21 @@ public struct QuestionParser: Sendable {
             || has("repeat-customer rate") || has("came back") || has("come back") || has("more than once") || has("ordered again")
             || has("bought again") || has("order again") || has("buy again") || words.contains("retention") || has("more than one order")
             || has("more than 1 order") || has("multiple orders") || has("two or more orders") || has("2 or more orders") { return .repeatRate }
-        if has("new customers") || has("new buyers") || has("first-time customers") || has("first time customers") || has("first-time buyers") {
+        if has("new customers") || has("new buyers") || has("first-time customers") || has("first time customers") || has("first-time buyers")
+            || has("first time buyers") || !words.isDisjoint(with: ["newcomers", "first-timers", "acquisitions"]) || has("first timers")
+            || has("new accounts") || has("new faces") || has("customers acquired") || has("customers did we acquire") || has("customers did we win")
+            || has("customer acquisition") || has("first-time purchasers") || has("first-time shoppers") {
             return .newCustomers
         }
         if has("basket size") || has("items per order") || has("units per order") || has("items per basket") || has("items in an order")
             || has("items in each order") || has("items per invoice") || has("items does an order") || has("items do orders")
             || has("items in a basket") || has("size of an order") || has("size of the average order") || has("order size")
             || ((has("per order") || has("per basket") || has("per invoice") || has("in each order") || has("in an order"))
-                && !words.isDisjoint(with: ["items", "item", "units", "pieces", "products"])) { return .basketSize }
+                && !words.isDisjoint(with: ["items", "item", "units", "pieces", "products"]))
+            // "how many things does the average order have": items, one order, and an average.
+            || (!words.isDisjoint(with: ["items", "things", "pieces", "products", "units"]) && words.contains("order")
+                && !words.isDisjoint(with: ["average", "typical", "usual", "normal", "mean"])
+                && words.isDisjoint(with: ["value", "revenue", "spend", "money", "worth"])) { return .basketSize }
         if has("return rate") || has("returns rate") || has("cancellation rate") || has("refund rate") || has("rate of returns")
             || has("rate of cancellations") || words.contains("cancellations") || has("how many returns") || has("orders were cancelled")
             || has("orders were returned") || has("orders got cancelled") || has("orders get cancelled")
@@ -237,7 +244,8 @@ public struct QuestionParser: Sendable {
         }
         // A count named outright decides before the verbs of money ("how many orders make the customer 14911").
         if has("how many orders") || has("number of orders") || has("how many invoices") || has("order count") { return .orders }
-        if has("how many customers") || has("number of customers") || has("how many buyers") || has("how many shoppers") { return .customers }
+        if has("how many customers") || has("number of customers") || has("how many buyers") || has("how many shoppers") || has("customer numbers")
+            || has("customer count") || has("customer base") { return .customers }
         if !words.isDisjoint(with: ["revenue", "revenues", "turnover", "takings", "income", "money", "earn", "earned", "made", "make", "spent", "spend"])
             || has("take in") || has("took in") || has("taken in") || has("bring in") || has("brings in") || has("brought in")
             || has("take on") || has("took on") { return .revenue }
@@ -249,6 +257,7 @@ public struct QuestionParser: Sendable {
         // "How many" counts units unless it names orders or customers; so do "did we move", "went out", "shifted".
         let countsSomething = has("how many") && !has("how many percent") && !has("how many times") && !has("how many per")
         if !words.isDisjoint(with: ["units", "unit", "quantity", "quantities", "pieces", "move", "moved", "shift", "shifted", "shifting"])
+            || has("items sold") || has("items did we sell") || has("items we sold") || has("items went out")
             || countsSomething || has("went out") || has("go out") || has("gone out") { return .units }
         if !words.isDisjoint(with: ["sales", "sale"]) || (has("how much") && !words.isDisjoint(with: ["sold", "sell", "sells", "selling"])) { return .revenue }
         // "orders from customer 17841 in 2011": the orders themselves.
@@ -290,7 +299,8 @@ public struct QuestionParser: Sendable {
         }
         if dates >= 2 || words.contains("compare") || words.contains("compared") || words.contains("vs") || words.contains("versus")
             || has("better than") || has("worse than") || has("growth") || has("change from") || has("change in") || has("percentage change")
-            || has("percent change") || words.contains("changed") {
+            || has("percent change") || words.contains("changed") || has("tracking against") || has("track against")
+            || words.contains("percentage-wise") || has("compare with") || has("up on") || has("down on") {
             return .compare
         }
         let granularity: SalesQuery.Granularity? = !words.isDisjoint(with: ["month", "months", "monthly"]) ? .month
