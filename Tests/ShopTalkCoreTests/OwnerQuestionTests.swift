@@ -11,7 +11,7 @@ struct OwnerQuestionTests {
         "LETTER \"A\" BLING KEY RING", "LETTER \"B\" BLING KEY RING", "ANTIQUE GLASS PLACE SETTING", "WHITE HANGING HEART T-LIGHT HOLDER",
         "NATURAL SLATE HEART CHALKBOARD", "SET OF 3 CAKE TINS PANTRY DESIGN", "REGENCY CAKESTAND 3 TIER", "JUMBO BAG RED RETROSPOT",
         "SMALL CHINESE STYLE SCISSOR", "LARGE CHINESE STYLE SCISSOR", "RED KITCHEN SCALES", "IVORY KITCHEN SCALES", "FRENCH BLUE METAL DOOR SIGN 1",
-        "I'M ON HOLIDAY METAL SIGN",
+        "I'M ON HOLIDAY METAL SIGN", "IF YOU CAN'T STAND THE HEAT MUG",
     ]
     let matcher = ProductNameMatcher(products: names.enumerated().map { (Int64($0.offset + 1), $0.element) })
 
@@ -277,5 +277,35 @@ struct OwnerQuestionTests {
         #expect(try query("how many things does the average order have this year").metric == .basketSize)
         let tracking = try query("how are customer numbers tracking against last month, percentage-wise")
         #expect(tracking.kind == .compare && tracking.metric == .customers)
+    }
+
+    @Test func searchBoxShorthandAndHedges() throws {
+        #expect(OwnerShorthand.expand("top10 products nov") == "top 10 products nov")
+        #expect(try expanded("top10 products nov 2011").kind == .ranking(.product, limit: 10, ascending: false))
+        let quarter = try query("revenue 2011 q3")
+        #expect(quarter.from == "2011-07-01" && quarter.to == "2011-09-30")
+        let mom = try expanded("orders nov 2011 mom")
+        #expect(mom.kind == .compare && mom.from == "2011-11-01" && mom.compareFrom == "2011-10-01")
+        let yoy = try expanded("revenue december 2011 yoy")
+        #expect(yoy.kind == .compare && yoy.compareFrom == "2010-12-01" && yoy.compareTo == "2010-12-10")
+        let hedged = try query("I'd love to know, roughly if possible and no rush, how many orders we had in May 2011")
+        #expect(hedged.filter.productIDs == nil && hedged.metric == .orders)
+        let range = try query("units of the regency cakestand between 1 March 2011 and 15 March 2011")
+        #expect(range.kind == .total && range.from == "2011-03-01" && range.to == "2011-03-15")
+        #expect(try query("revenue from the customer with the id 12680 in 2011").filter.customer == "12680")
+        #expect(try query("how many customers came back and bought again in 2011").filter.productIDs == nil)
+    }
+
+    @Test func aRecognisedProductNeedsMoreThanQuestionWords() {
+        let text = "if you can, how many orders did we get in May 2011"
+        var entities = EntityExtractor().extract(text, vocabulary: CatalogVocabulary(brands: [], categories: [], colors: []), currency: "GBP", today: Self.today)
+        entities.append(Entity(type: Entity.Kind.product, value: .string("IF YOU CAN'T STAND THE HEAT MUG"), text: "if you can", start: 0, end: 10))
+        let turn = Turn(text: text, tokens: Tokenizer.tokenize(text), intent: Intent(name: Intent.Name.businessQuery, confidence: 0.9),
+                        entities: entities, context: ChatContext(store: Store(id: 1, slug: "s", name: "S", currency: "GBP"), role: .owner, sessionID: "o"))
+        guard case .query(let parsed) = QuestionParser(today: Self.today).parse(turn, previous: nil, matcher: matcher) else {
+            Issue.record("not parsed")
+            return
+        }
+        #expect(parsed.filter.productIDs == nil && parsed.metric == .orders)
     }
 }

@@ -12,7 +12,8 @@ public enum OwnerShorthand {
         "client": "customer", "clients": "customers", "punter": "customer", "punters": "customers",
         "article": "item", "articles": "items",
         "flog": "sell", "flogs": "sells", "flogged": "sold", "flogging": "selling", "yday": "yesterday",
-        "pct": "percent", "percents": "percent", "v": "vs",
+        "pct": "percent", "percents": "percent", "v": "vs", "mom": "compared", "yoy": "compared year on year",
+        "qoq": "compared",
     ]
 
     /// The words owners' questions turn on, long enough that one slip of the finger ("revenu",
@@ -43,7 +44,10 @@ public enum OwnerShorthand {
             if character.isLetter || (character == "'" && !word.isEmpty) {
                 word.append(character)
             } else {
+                // "top10" → "top 10".
+                let spaced = character.isNumber && ["top", "bottom", "best", "worst"].contains(word.lowercased())
                 flush()
+                if spaced { output.append(" ") }
                 output.append(character)
             }
         }

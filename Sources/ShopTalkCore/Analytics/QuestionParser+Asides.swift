@@ -94,4 +94,29 @@ extension QuestionParser {
         }
         return negated
     }
+
+    /// The same days a year earlier: "November 2011 year on year" is set against November 2010.
+    static func yearBefore(from: String, to: String) -> (String, String) {
+        let calendar = ShopClock.calendar
+        guard let start = ShopClock.parseDay(from).flatMap({ calendar.date(byAdding: .year, value: -1, to: $0) }),
+              let end = ShopClock.parseDay(to).flatMap({ calendar.date(byAdding: .year, value: -1, to: $0) })
+        else { return (from, to) }
+        return (ShopClock.dayString(start), ShopClock.dayString(end))
+    }
+
+    /// "between 1 March 2011 and 15 March 2011", "from 3 May to 9 June": two dates the period parser
+    /// read apart that make one range, when only "and", "to", "until" or "through" stand between them.
+    static func oneRange(_ turn: Turn, _ dates: [Entity]) -> [Entity] {
+        guard dates.count == 2, let first = dates.first, let second = dates.last,
+              let from = first.value["from"]?.stringValue, let to = second.value["to"]?.stringValue, from <= to,
+              let before = turn.tokens.last(where: { $0.end <= first.start }), ["between", "from"].contains(before.text)
+        else { return dates }
+        let middle = turn.tokens.filter { $0.start >= first.end && $0.end <= second.start }.map(\.text)
+        let comparing = turn.tokens.contains { ["compare", "compared", "vs", "versus", "change", "changed", "growth", "difference", "against"].contains($0.text) }
+        guard !comparing, middle.count == 1, ["and", "to", "until", "till", "through", "thru", "-"].contains(middle[0]) else { return dates }
+        var merged = first
+        merged.value = .object(["from": .string(from), "to": .string(to)])
+        merged.end = second.end
+        return [merged]
+    }
 }

@@ -66,6 +66,14 @@ extension QuestionParser {
         "contained", "contains", "include", "included", "including", "includes", "featuring", "had", "tracking",
         "track", "trending", "pacing", "percentage-wise", "percentagewise", "wise", "window", "stretch", "span",
         "timeframe", "spell", "figures", "stats", "breakdown",
+        // Hedges and courtesies ("I'd love to know, roughly if possible", "no rush"), and adverbs of time
+        // and return ("customers coming back", "bought before").
+        "possible", "possibly", "mind", "reckon", "guess", "suppose", "believe", "sort", "kind", "rough", "ballpark",
+        "estimate", "estimated", "guesstimate", "trouble", "rush", "chance", "love", "able", "sure", "makes", "sense",
+        "ish", "thereabouts", "round", "idea", "bother", "bothered", "grateful", "appreciate", "appreciated", "lovely",
+        "perhaps", "maybe", "probably", "think", "mean", "meant", "whatever", "something", "anything", "kinda", "sorta",
+        "gonna", "wanna", "honestly", "frankly", "simply", "literally", "bit", "back", "before", "previously", "already",
+        "earlier", "prior", "interested", "interesting", "glad", "happy", "fine", "nice", "wondered", "asking", "ask",
     ]
 
     /// The country a demonym names. Plural forms always do ("the Belgians"); adjectives that also name

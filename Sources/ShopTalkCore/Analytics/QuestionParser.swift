@@ -66,7 +66,7 @@ public struct QuestionParser: Sendable {
             ?? Self.metric(words: Set(kept(words)), has: { allKept.contains(" \($0) ") })
         let dateEntities = turn.entities.filter { $0.type == Entity.Kind.date }
         let mainDates = dateEntities.filter { parts?.main.contains($0.start) != false }
-        let dates = (mainDates.isEmpty ? dateEntities : mainDates).compactMap { entity -> (String, String)? in
+        let dates = Self.oneRange(turn, mainDates.isEmpty ? dateEntities : mainDates).compactMap { entity -> (String, String)? in
             guard let from = entity.value["from"]?.stringValue, let to = entity.value["to"]?.stringValue else { return nil }
             return (from, to)
         }.reduce(into: [(String, String)]()) { kept, period in
@@ -115,7 +115,13 @@ public struct QuestionParser: Sendable {
             (query.compareFrom, query.compareTo) = first
         } else if case .compare = query.kind, dates.count == 1 {
             (query.from, query.to) = dates[0]
-            (query.compareFrom, query.compareTo) = Self.previousPeriod(from: dates[0].0, to: dates[0].1)
+            (query.compareFrom, query.compareTo) = has("year on year") || has("year over year") || has("same period last year")
+                ? Self.yearBefore(from: dates[0].0, to: dates[0].1) : Self.previousPeriod(from: dates[0].0, to: dates[0].1)
+        } else if case .compare = query.kind, query.from == nil, has("year on year") || has("year over year") {
+            // "revenue yoy": this year so far against the same days of last year.
+            let start = ShopClock.dayString(ShopClock.calendar.date(from: ShopClock.calendar.dateComponents([.year], from: today)) ?? today)
+            (query.from, query.to) = (start, ShopClock.dayString(today))
+            (query.compareFrom, query.compareTo) = Self.yearBefore(from: start, to: ShopClock.dayString(today))
         } else if case .compare = query.kind, query.from == nil {
             // "are we doing better than last month": this month so far against last month.
             let parser = PeriodParser(today: today)
@@ -154,7 +160,11 @@ public struct QuestionParser: Sendable {
         }
         let phrase = content(freeTokens.filter { token in !asides.contains { $0.contains(token.start) } }.map(\.text))
         var named = phrase
-        if let model = turn.entity(Entity.Kind.product)?.value.stringValue {
+        // A product the extractor recognised counts only when the words typed for it say more than a
+        // question does ("if you can…" is not IF YOU CAN'T STAND THE HEAT MUG) and are not talk.
+        if let entity = turn.entity(Entity.Kind.product), let model = entity.value.stringValue,
+           !content(Tokenizer.tokenize(entity.text).filter { $0.kind == .word }.map(\.text)).isEmpty,
+           !asides.contains(where: { $0.contains(entity.start) }) {
             named = Tokenizer.tokenize(model).filter { $0.kind != .symbol }.map(\.text) + phrase
         }
         if !named.isEmpty {

@@ -46,16 +46,20 @@ extension EntityExtractor {
         }
     }
 
-    /// "customer 12345", "customer id 12345", "customer #12345", "customer 12923.0".
+    /// "customer 12345", "customer id 12345", "customer #12345", "customer 12923.0", and said the long way:
+    /// "the customer with the id 12345", "account number 12345", "customer ref. 12345".
     func matchCustomerIDs(_ found: inout Found) {
-        for (index, token) in found.tokens.enumerated() where token.text == "customer" || token.text == "client" {
+        let names: Set<String> = ["customer", "client", "account", "acct", "buyer"]
+        let between: Set<String> = ["id", "no", "number", "#", "ref", "reference", "with", "whose", "is", "the", "numbered", "of", ".", ":", "an", "a"]
+        for (index, token) in found.tokens.enumerated() where names.contains(token.text) {
             var next = index + 1
-            if ["id", "no", "number", "#"].contains(found.word(next) ?? "") { next += 1 }
-            if found.word(next) == "#" { next += 1 }
+            while next < found.tokens.count, next - index <= 4, between.contains(found.word(next) ?? "") { next += 1 }
             guard next < found.tokens.count, found.tokens[next].kind == .number, !found.used.contains(next) else { continue }
             var id = found.tokens[next].text
             if id.hasSuffix(".0") { id = String(id.dropLast(2)) }
-            guard id.allSatisfy(\.isNumber) else { continue }
+            // Said the long way, an id has at least four digits ("the customer with 3 orders" names none).
+            let plain = (index + 1..<next).allSatisfy { ["id", "no", "number", "#"].contains(found.word($0) ?? "") }
+            guard id.allSatisfy(\.isNumber), plain || id.count >= 4 else { continue }
             found.add(Entity.Kind.customerID, .string(id), next, next)
         }
     }

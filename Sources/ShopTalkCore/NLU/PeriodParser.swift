@@ -289,6 +289,15 @@ public struct PeriodParser: Sendable {
             }
             return Match(first: i, last: i + 2, from: firstOfMonth(year, month), to: clamp(lastOfMonth(year, month)))
         }
+        // The year first, as in a search box: "2011 q3", "2011 november".
+        if let year = yearValue(first), let next = word(1) {
+            if next.count == 2, next.hasPrefix("q"), let quarter = Int(next.dropFirst()), (1...4).contains(quarter) {
+                return Match(first: i, last: i + 1, from: quarterStart(year, quarter), to: clamp(quarterEnd(year, quarter)))
+            }
+            if let month = Self.months[next] {
+                return Match(first: i, last: i + 1, from: firstOfMonth(year, month), to: clamp(lastOfMonth(year, month)))
+            }
+        }
         // A year on its own: "in 2011", "2011".
         if let year = yearValue(first) {
             return Match(first: i, last: i, from: firstOfMonth(year, 1), to: clamp(lastOfMonth(year, 12)))
