@@ -308,4 +308,24 @@ struct OwnerQuestionTests {
         }
         #expect(parsed.filter.productIDs == nil && parsed.metric == .orders)
     }
+
+    @Test(arguments: [
+        ("revenue in twenty eleven", "revenue in 2011"), ("orders in march two thousand and ten", "orders in march 2010"),
+        ("units on the twenty first of november", "units on the 21st of november"), ("november the third", "november the 3rd"),
+        ("customer one two six eight zero", "customer 12680"), ("top five products", "top 5 products"),
+        ("which one sold more, the first half or the second?", "which one sold more, the first half or the second?"),
+        ("more than one order", "more than one order"), ("twenty-first of may", "21st of may"), ("nineteen ninety nine", "1999"),
+        ("did we clear three thousand pounds", "did we clear 3000 pounds"), ("twenty twenty-six", "2026"),
+    ])
+    func spokenNumbersAreWrittenAsDigits(_ spoken: String, _ written: String) {
+        #expect(SpokenNumbers.write(spoken) == written)
+    }
+
+    @Test func spokenDatesAreReadAsPeriods() throws {
+        let day = try query(SpokenNumbers.write("how many orders on the twenty first of november twenty eleven"))
+        #expect(day.from == "2011-11-21" && day.to == "2011-11-21")
+        #expect(try expanded("how many uh orders in may 2011").metric == .orders)
+        let year = try query(SpokenNumbers.write("okay shop assistant revenue from germany in twenty ten"))
+        #expect(year.from == "2010-01-01" && year.filter.country == "Germany" && year.filter.productIDs == nil)
+    }
 }

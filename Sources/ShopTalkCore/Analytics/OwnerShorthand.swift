@@ -14,6 +14,8 @@ public enum OwnerShorthand {
         "flog": "sell", "flogs": "sells", "flogged": "sold", "flogging": "selling", "yday": "yesterday",
         "pct": "percent", "percents": "percent", "v": "vs", "mom": "compared", "yoy": "compared year on year",
         "qoq": "compared",
+        // Spoken fillers go: "how many uh orders" asks for orders.
+        "uh": "", "uhh": "", "um": "", "umm": "", "uhm": "", "er": "", "erm": "", "hmm": "",
     ]
 
     /// The words owners' questions turn on, long enough that one slip of the finger ("revenu",
