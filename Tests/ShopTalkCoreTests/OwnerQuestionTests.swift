@@ -321,6 +321,13 @@ struct OwnerQuestionTests {
         #expect(SpokenNumbers.write(spoken) == written)
     }
 
+    @Test func spokenNumbersOfAnyLengthNeverTrap() {
+        let long = Array(repeating: "hundred", count: 60).joined(separator: " ")
+        #expect(!SpokenNumbers.write("nine " + long).isEmpty)
+        #expect(!SpokenNumbers.write(Array(repeating: "nine thousand", count: 40).joined(separator: " ")).isEmpty)
+        #expect(!SpokenNumbers.write(Array(repeating: "nine", count: 400).joined(separator: " ")).isEmpty)
+    }
+
     @Test func spokenDatesAreReadAsPeriods() throws {
         let day = try query(SpokenNumbers.write("how many orders on the twenty first of november twenty eleven"))
         #expect(day.from == "2011-11-21" && day.to == "2011-11-21")

@@ -101,7 +101,8 @@ public enum SpokenNumbers {
         var current = 0
         var length = 0
         var sawNumber = false
-        while let spoken = word(length) {
+        // Numbers end at a trillion: "hundred hundred hundred…" stops growing instead of overflowing.
+        while let spoken = word(length), total < 1_000_000_000_000, current < 1_000_000_000_000 {
             if let unit = units[spoken] {
                 current += unit
             } else if let ten = tens[spoken] {
