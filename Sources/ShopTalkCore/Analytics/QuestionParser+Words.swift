@@ -92,4 +92,23 @@ extension QuestionParser {
         }
         return nil
     }
+
+    /// Whether an owner's message reads like a question about the business.
+    public static func looksAnalytic(_ words: [String]) -> Bool {
+        let set = Set(words)
+        let text = " " + words.joined(separator: " ") + " "
+        let cues: Set<String> = ["revenue", "sales", "sold", "units", "orders", "customers", "margin", "profit", "restock", "restocking",
+                                 "reorder", "trend", "aov", "turnover", "churn", "bestsellers", "movers", "monthly", "weekly", "daily",
+                                 "cancellations", "returns", "takings", "inventory", "markets", "spend", "spent", "shifted",
+                                 "best-selling", "bestselling", "buyers", "basket", "weekday", "retention", "money", "spenders", "aov"]
+        let phrases = [" went out ", " go out ", " take on ", " took on ", " take in ", " took in ", " bring in ", " brought in ",
+                       " how many items ", " how many units ", " best selling ", " repeat customer", " returning customers ",
+                       " bought together ", " bought with ", " day of the week ", " hour of the day ", " time of day ",
+                       " return rate ", " cancellation rate ", " per customer ", " new customers ", " repeat rate ", " per order ",
+                       " how many customers ", " how many orders ", " average value ", " sell the most ", " sold the most "]
+        return !set.isDisjoint(with: cues) || text.contains(" how many ") && text.contains(" sell") || phrases.contains { text.contains($0) }
+            || text.contains(" how much ") && !set.isDisjoint(with: ["made", "make", "earn", "earned", "taken", "took", "pulled", "brought"])
+            || insightKind(words: set, has: { text.contains(" \($0) ") }) != nil
+            || text.contains(" top ") && !set.isDisjoint(with: ["products", "customers", "countries", "categories", "items"])
+    }
 }
