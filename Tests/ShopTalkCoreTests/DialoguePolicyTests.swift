@@ -57,6 +57,14 @@ struct DialoguePolicyTests {
         #expect(!AccessPolicy().permits(.aiCredits, role: .customer))
     }
 
+    @Test func anOwnerAskingAboutGoodsOverAPeriodAsksAboutSales() async throws {
+        var state = ConversationState()
+        let (route, _) = try await route("pink running shoes in March 2026", Intent.Name.findProducts, role: .owner, state: &state)
+        #expect(route == .intent(Intent.Name.businessQuery))
+        var customer = ConversationState()
+        #expect(try await self.route("pink running shoes in March 2026", Intent.Name.findProducts, state: &customer).0 != .intent(Intent.Name.businessQuery))
+    }
+
     @Test func anOwnersFollowUpStaysWithTheAnalytics() async throws {
         var state = ConversationState()
         state.lastIntent = Intent.Name.businessQuery

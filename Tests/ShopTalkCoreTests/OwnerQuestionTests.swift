@@ -335,4 +335,19 @@ struct OwnerQuestionTests {
         let year = try query(SpokenNumbers.write("okay shop assistant revenue from germany in twenty ten"))
         #expect(year.from == "2010-01-01" && year.filter.country == "Germany" && year.filter.productIDs == nil)
     }
+
+    @Test func theOnePeriodNamedInAComparisonIsItsBase() throws {
+        let up = try query("is revenue up or down on last month?")
+        #expect(up.kind == .compare && up.from == "2011-12-01" && up.to == "2011-12-10")
+        #expect(up.compareFrom == "2011-11-01" && up.compareTo == "2011-11-10" && up.likeForLike == true)
+        let year = try query("how do orders compare with last year")
+        #expect(year.from == "2011-01-01" && year.compareFrom == "2010-01-01")
+        let november = try query("how did November 2011 compare to the month before")
+        #expect(november.from == "2011-11-01" && november.compareFrom == "2011-10-01")
+    }
+
+    @Test func newAgainstReturningInOtherWords() throws {
+        #expect(try query("in October 2011 how many customers were first-timers and how many had bought before").kind == .customerMix)
+        #expect(try query("new or existing customers last month?").kind == .customerMix)
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Owners wrap their questions in talk: "Quick one before my meeting — what was revenue last month?",
 /// "Morning! Just wondering how many customers we had in Q3", "Remind me what the basket size was,
 /// cheers". The parser accounts for those words as asides instead of reading them as a product name.
@@ -118,5 +120,23 @@ extension QuestionParser {
         merged.value = .object(["from": .string(from), "to": .string(to)])
         merged.end = second.end
         return [merged]
+    }
+
+    /// "up on last month", "better than last year", "compared with last week": the one period named is what
+    /// the current one (this month, year or week so far) is measured against.
+    static func comparisonBase(_ turn: Turn, today: Date) -> (current: (String, String), previous: (String, String))? {
+        guard let entity = turn.entity(Entity.Kind.date), let from = entity.value["from"]?.stringValue,
+              let to = entity.value["to"]?.stringValue,
+              let before = turn.tokens.lastIndex(where: { $0.end <= entity.start })
+        else { return nil }
+        let word = turn.tokens[before].text
+        let compared = before > 0 && ["compared", "compare", "comparison"].contains(turn.tokens[before - 1].text)
+        guard ["on", "than", "against", "versus", "vs"].contains(word) || (["to", "with"].contains(word) && compared) else { return nil }
+        let named = Tokenizer.tokenize(entity.text.lowercased()).map(\.text)
+        guard !Set(named).isDisjoint(with: ["last", "previous"]),
+              let unit = ["week", "month", "quarter", "year"].first(where: { named.contains($0) }),
+              let current = PeriodParser(today: today).matches(Tokenizer.tokenize("this \(unit)")).first
+        else { return nil }
+        return ((ShopClock.dayString(current.from), ShopClock.dayString(current.to)), (from, to))
     }
 }

@@ -113,6 +113,11 @@ public struct QuestionParser: Sendable {
             // "how did revenue change from August to September 2011": September against August.
             (query.from, query.to) = last
             (query.compareFrom, query.compareTo) = first
+        } else if case .compare = query.kind, dates.count == 1, let base = Self.comparisonBase(turn, today: today) {
+            // "is revenue up or down on last month": this month so far against the same days of last month.
+            (query.from, query.to) = base.current
+            (query.compareFrom, query.compareTo) = base.previous
+            Self.likeForLike(&query, today: today)
         } else if case .compare = query.kind, dates.count == 1 {
             (query.from, query.to) = dates[0]
             (query.compareFrom, query.compareTo) = has("year on year") || has("year over year") || has("same period last year")
@@ -274,7 +279,11 @@ public struct QuestionParser: Sendable {
             return .boughtTogether(limit: limit)
         }
         if (words.contains("new") && !words.isDisjoint(with: ["returning", "existing", "repeat", "old"]) && !words.isDisjoint(with: ["customers", "buyers", "clients", "shoppers"]))
-            || has("returning customers") || has("new and returning") || has("new versus returning") || has("new vs returning") {
+            || has("returning customers") || has("new and returning") || has("new versus returning") || has("new vs returning")
+            // "how many were first-timers and how many had bought before".
+            || ((words.contains("new") || words.contains("first-time") || words.contains("first-timers") || has("first time"))
+                && (has("bought before") || has("ordered before") || has("bought from us before") || has("ordered from us before")
+                    || words.contains("existing") || has("repeat customers") || has("came back") || has("come back"))) {
             return .customerMix
         }
         if has("day of the week") || has("days of the week") || has("day of week") || words.contains("weekday") || words.contains("weekdays") {

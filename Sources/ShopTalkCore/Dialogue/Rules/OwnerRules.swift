@@ -59,8 +59,14 @@ public struct OwnerAnalyticsRule: DialogueRule {
             && (words.first == "and" || lowered.hasPrefix("what about") || lowered.hasPrefix("how about") || lowered.hasPrefix("same for")
                 || (words.count <= 5 && turn.entities.contains { $0.type == Entity.Kind.date || $0.type == Entity.Kind.country }))
         let shopperTopics = [Intent.Name.orderStatus, Intent.Name.complaint, Intent.Name.applyDiscount]
+        // An owner asking about goods over a period ("how many pink retrospot cups went in twenty eleven") asks
+        // about sales, not the catalog.
+        let catalogTopics = [Intent.Name.findProducts, Intent.Name.productDetails, Intent.Name.checkStock, Intent.Name.priceInquiry]
+        let aboutSales = catalogTopics.contains(turn.intent.name)
+            && turn.entities.contains { $0.type == Entity.Kind.date || $0.type == Entity.Kind.customerID }
         if state.pending?.intent == Intent.Name.businessQuery || followUp
-            || (turn.intent.name != Intent.Name.businessQuery && QuestionParser.looksAnalytic(words) && !shopperTopics.contains(turn.intent.name)) {
+            || (turn.intent.name != Intent.Name.businessQuery && QuestionParser.looksAnalytic(words) && !shopperTopics.contains(turn.intent.name))
+            || aboutSales {
             return turn.settle(Intent.Name.businessQuery, atLeast: 0.7)
         }
         return turn.intent.name == Intent.Name.businessQuery ? .intent(Intent.Name.businessQuery) : nil
