@@ -75,7 +75,7 @@ public struct QuestionParser: Sendable {
         }
         // Words inside a period ("last month") say when, not how to group: "what sold best last month?"
         // ranks products, it does not look for the best month.
-        let periodSpans = turn.entities.filter { $0.type == Entity.Kind.date }.map { $0.start..<$0.end }
+        let periodSpans = dateEntities.map { $0.start..<$0.end }
         var grouping = Set(mainTokens.filter { token in !periodSpans.contains { $0.contains(token.start) } }.map(\.text))
         // "which products did Spanish customers buy most": the customers are a filter, the products the ranking.
         if !grouping.isDisjoint(with: ["products", "product", "items"]), Self.peopleAfterCountry(turn) {
@@ -152,9 +152,6 @@ public struct QuestionParser: Sendable {
         // What is left may name a product (an `item` such as "teapot" is part of a product's name here).
         // Colours stay: they are part of product names ("red kitchen scales").
         let covered = turn.entities.filter { $0.type != Entity.Kind.item && $0.type != Entity.Kind.color }.map { $0.start..<$0.end }
-        let free = turn.tokens.filter { token in
-            token.kind != .symbol && !covered.contains { $0.contains(token.start) } && !(Int(token.text) != nil)
-        }.map(\.text)
         func content(_ words: [String]) -> [String] {
             words.filter { !Self.questionWords.contains($0) && !Self.ordinaryWords.contains($0) && Self.demonyms[$0] == nil }
         }
@@ -163,6 +160,7 @@ public struct QuestionParser: Sendable {
         let freeTokens = turn.tokens.filter { token in
             token.kind != .symbol && !covered.contains { $0.contains(token.start) } && !(Int(token.text) != nil)
         }
+        let free = freeTokens.map(\.text)
         let phrase = content(freeTokens.filter { token in !asides.contains { $0.contains(token.start) } }.map(\.text))
         var named = phrase
         // A product the extractor recognised counts only when the words typed for it say more than a
