@@ -78,13 +78,70 @@ var testLogger: Logger {
 func withLiveServer<T: Sendable>(
     _ configuration: ServerConfiguration,
     gate: ConnectionGate? = nil,
-    _ body: @Sendable (any TestClientProtocol) async throws -> T
+    _ body: @escaping @Sendable (any TestClientProtocol) async throws -> T
 ) async throws -> T {
     let app = try await buildApplication(
         configuration: configuration, language: try await SharedLanguageModel.shared.model(), gate: gate, logger: testLogger
     )
-    return try await app.test(.live) { client in
-        try await body(client)
+    return try await failingAfter(seconds: liveServerDeadline) {
+        try await app.test(.live) { client in
+            try await body(client)
+        }
+    }
+}
+
+/// The longest a live-server test may take. The slowest takes about 40 s under a loaded CI run; a hung
+/// socket must fail its test with a message rather than stall the whole suite until CI's own limit.
+let liveServerDeadline: Double = 300
+
+/// Thrown by `failingAfter` when the work did not finish in time.
+struct TestDeadlineExceeded: Error, CustomStringConvertible {
+    let seconds: Double
+    var description: String { "the test did not finish within \(Int(seconds)) s (a hung socket or server?)" }
+}
+
+/// Runs `work` and returns its result, or throws `TestDeadlineExceeded` once `seconds` have passed. A task
+/// group would wait for a hung child even after cancelling it, so the work runs in a task of its own that is
+/// cancelled and left behind on a timeout, and whichever finishes first resumes the caller once.
+func failingAfter<T: Sendable>(seconds: Double, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
+    let once = ResumeOnce<T>()
+    return try await withCheckedThrowingContinuation { continuation in
+        let timer = Task {
+            try await Task.sleep(for: .seconds(seconds))
+            once.resume(continuation, with: .failure(TestDeadlineExceeded(seconds: seconds)))
+        }
+        let task = Task {
+            let result = await Result(catching: { try await work() })
+            timer.cancel()
+            once.resume(continuation, with: result)
+        }
+        once.onTimeout = { task.cancel() }
+    }
+}
+
+/// Lets only the first of several racers resume a continuation.
+final class ResumeOnce<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = false
+    /// Cancels the work once the deadline won.
+    var onTimeout: @Sendable () -> Void = {}
+
+    @discardableResult
+    func resume(_ continuation: CheckedContinuation<T, any Error>, with result: Result<T, any Error>) -> Bool {
+        lock.lock()
+        let first = !done
+        done = true
+        lock.unlock()
+        if first { continuation.resume(with: result) }
+        if first, case .failure(let error) = result, error is TestDeadlineExceeded { onTimeout() }
+        return first
+    }
+}
+
+extension Result where Failure == any Error {
+    /// The outcome of an async throwing body.
+    init(catching body: () async throws -> Success) async {
+        do { self = .success(try await body()) } catch { self = .failure(error) }
     }
 }
 
