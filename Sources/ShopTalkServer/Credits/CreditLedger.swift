@@ -8,7 +8,7 @@ import ShopTalkCore
 /// negative even with many calls at once: each reservation is checked and written in one serialized
 /// write transaction. Request ids are unique per store, so a retried request is never charged twice.
 /// Amounts are in thousandths of a credit.
-public struct CreditLedger: AICredits {
+public struct CreditLedger: CreditBook {
     /// Prices and limits, per store.
     public struct Policy: Sendable {
         public var prices: [AIFeature: Int] = [.ownerQuery: 500, .productDescription: 100, .fallbackChat: 200]
@@ -50,24 +50,16 @@ public struct CreditLedger: AICredits {
             if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM credit_ledger WHERE storeId = ? AND requestId = ?", arguments: [storeID, requestID]) ?? 0 > 0 {
                 throw CreditRefusal(.duplicate, "Request \(requestID) was already made.")
             }
-            let balance = try Self.balance(storeID: storeID, db: db)
-            guard balance >= price else {
-                throw CreditRefusal(.insufficientBalance, "Not enough AI credits: \(Self.credits(balance)) left, this needs \(Self.credits(price)).")
-            }
-            let dayStart = ShopClock.calendar.startOfDay(for: now)
-            let monthStart = ShopClock.calendar.date(from: ShopClock.calendar.dateComponents([.year, .month], from: now))!
-            let spentToday = try Self.spent(storeID: storeID, since: dayStart, db: db)
-            guard spentToday + price <= policy.dailyCap else {
-                throw CreditRefusal(.dailyCap, "Today's AI budget of \(Self.credits(policy.dailyCap)) credits is used up.")
-            }
-            guard try Self.spent(storeID: storeID, since: monthStart, db: db) + price <= policy.monthlyCap else {
-                throw CreditRefusal(.monthlyCap, "This month's AI budget of \(Self.credits(policy.monthlyCap)) credits is used up.")
-            }
+            let periods = CreditRules.periodStarts(now)
             let recent = try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM credit_ledger WHERE storeId = ? AND kind IN ('hold', 'charge', 'failed') AND createdAt >= ?
                 """, arguments: [storeID, now.addingTimeInterval(-60)]) ?? 0
-            guard recent < policy.callsPerMinute else {
-                throw CreditRefusal(.rateLimited, "Too many AI calls this minute (limit \(policy.callsPerMinute)).")
+            if let refusal = CreditRules.refusal(
+                policy: policy, price: price, balance: try Self.balance(storeID: storeID, db: db),
+                spentToday: try Self.spent(storeID: storeID, since: periods.day, db: db),
+                spentThisMonth: try Self.spent(storeID: storeID, since: periods.month, db: db), callsThisMinute: recent
+            ) {
+                throw refusal
             }
             try db.execute(sql: """
                 INSERT INTO credit_ledger (storeId, requestId, kind, feature, millicredits, success, createdAt)
@@ -93,14 +85,7 @@ public struct CreditLedger: AICredits {
                 WHERE storeId = ? AND requestId = ?
                 """, arguments: [usage.promptTokens, usage.completionTokens, usage.providerCostMicros, usage.latencyMs, usage.model, storeID, requestID])
             let after = try Self.balance(storeID: storeID, db: db)
-            let before = after - (row["millicredits"] as Int)
-            var alerts: [Alert] = []
-            if before > threshold && after <= threshold && after > 0 {
-                alerts.append(Alert(kind: "credits_low", balance: Double(after) / 1000, threshold: Double(threshold) / 1000))
-            }
-            if before > 0 && after <= 0 {
-                alerts.append(Alert(kind: "credits_depleted", balance: Double(after) / 1000, threshold: 0))
-            }
+            let alerts = CreditRules.crossings(before: after - (row["millicredits"] as Int), after: after, threshold: threshold)
             for alert in alerts {
                 try db.execute(sql: "INSERT INTO credit_alerts (storeId, kind, balanceMillicredits, createdAt) VALUES (?, ?, ?, ?)",
                                arguments: [storeID, alert.kind, after, now])
@@ -150,40 +135,24 @@ public struct CreditLedger: AICredits {
             """, arguments: [storeID, since]) ?? 0)
     }
 
-    /// Expired grants leave the balance through explicit `expiry` entries. Spending uses the oldest
-    /// credits first, so an expired grant takes with it only what was not spent before it expired.
+    /// Expired grants leave the balance through explicit `expiry` entries (CreditRules.expiries).
     static func expire(storeID: Int64, now: Date, db: Database) throws {
-        let grants = try Row.fetchAll(db, sql: """
-            SELECT id, millicredits, expiresAt FROM credit_ledger WHERE storeId = ? AND kind IN ('grant', 'purchase') ORDER BY COALESCE(expiresAt, '9999'), id
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT g.id, g.millicredits, g.expiresAt, -e.millicredits AS expired FROM credit_ledger g
+            LEFT JOIN credit_ledger e ON e.storeId = g.storeId AND e.requestId = 'expiry:' || g.id
+            WHERE g.storeId = ? AND g.kind IN ('grant', 'purchase') ORDER BY COALESCE(g.expiresAt, '9999'), g.id
             """, arguments: [storeID])
-        guard grants.contains(where: { ($0["expiresAt"] as Date?).map { $0 <= now } ?? false }) else { return }
-        // Spending is allocated to grants soonest-expiring first.
-        var spend = -(try Int.fetchOne(db, sql: """
+        guard rows.contains(where: { ($0["expiresAt"] as Date?).map { $0 <= now } ?? false }) else { return }
+        let grants = rows.map { CreditRules.Grant(id: $0["id"], millicredits: $0["millicredits"], expiresAt: $0["expiresAt"], expired: $0["expired"]) }
+        let spent = -(try Int.fetchOne(db, sql: """
             SELECT COALESCE(SUM(millicredits), 0) FROM credit_ledger WHERE storeId = ? AND kind IN ('hold', 'charge')
             """, arguments: [storeID]) ?? 0)
-        for grant in grants {
-            let amount: Int = grant["millicredits"]
-            let id: Int64 = grant["id"]
-            if let expired = try Int.fetchOne(db, sql: "SELECT -millicredits FROM credit_ledger WHERE storeId = ? AND requestId = ?",
-                                              arguments: [storeID, "expiry:\(id)"]) {
-                // Expired already: it keeps the spending it had then.
-                spend = max(0, spend - (amount - expired))
-                continue
-            }
-            let consumed = min(amount, max(0, spend))
-            spend = max(0, spend - consumed)
-            guard let expiresAt = grant["expiresAt"] as Date?, expiresAt <= now else { continue }
-            let remainder = amount - consumed
-            guard remainder > 0 else { continue }
+        for entry in CreditRules.expiries(grants: grants, spent: spent, now: now) {
             try db.execute(sql: """
                 INSERT OR IGNORE INTO credit_ledger (storeId, requestId, kind, millicredits, success, createdAt)
                 VALUES (?, ?, 'expiry', ?, 1, ?)
-                """, arguments: [storeID, "expiry:\(id)", -remainder, now])
+                """, arguments: [storeID, "expiry:\(entry.grantID)", -entry.millicredits, now])
         }
-    }
-
-    static func credits(_ millicredits: Int) -> String {
-        CreditsHandler.format(Double(millicredits) / 1000)
     }
 }
 
