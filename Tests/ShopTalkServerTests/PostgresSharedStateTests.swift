@@ -52,9 +52,11 @@ struct PostgresSharedStateTests {
                 }
             }
             try await waitUntil(seconds: 5) { holding.withLock { $0 } }
-            // The holder's process dies: its server connection goes, as with kill -9.
+            // The holder's process dies: its server connection goes, as with kill -9. pg_locks spans the
+            // cluster, so only this test's database is touched (the other tests run alongside).
             try await database.rows("""
                 SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()
+                    AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
                 """)
             let started = ContinuousClock.now
             let ran = try await PostgresSessionLocks(database: database, wait: .seconds(5)).withLock(session: "s1") { true }
