@@ -36,13 +36,13 @@ public struct EventOutbox: Sendable {
         let logger = database.logger
         let origin = instanceID
         return try await database.transaction { connection in
-            try await connection.query("SELECT pg_advisory_xact_lock(\(Self.appendLock))", logger: logger)
+            try await connection.rows("SELECT pg_advisory_xact_lock(\(Self.appendLock))", logger: logger)
             let rows = try await connection.query("""
                 INSERT INTO events (kind, store_id, payload, origin) VALUES (\(kind), \(storeID), \(payload), \(origin)) RETURNING seq
                 """, logger: logger).collect()
             let seq = try rows.first?.decode(Int64.self) ?? 0
             // Delivered at commit, and only then.
-            try await connection.query("SELECT pg_notify(\(Self.channel), \(String(seq)))", logger: logger)
+            try await connection.rows("SELECT pg_notify(\(Self.channel), \(String(seq)))", logger: logger)
             return seq
         }
     }

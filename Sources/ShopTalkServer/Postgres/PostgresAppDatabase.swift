@@ -45,8 +45,8 @@ public final class PostgresAppDatabase: Service, Sendable {
     @discardableResult
     public func migrate() async throws -> [String] {
         try await transaction { connection in
-            try await connection.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", logger: logger)
-            try await connection.query("""
+            try await connection.rows("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", logger: logger)
+            try await connection.rows("""
                 CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())
                 """, logger: logger)
             var applied = Set<String>()
@@ -56,9 +56,9 @@ public final class PostgresAppDatabase: Service, Sendable {
             var now: [String] = []
             for migration in Self.migrations where !applied.contains(migration.name) {
                 for statement in migration.statements {
-                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    try await connection.rows(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
-                try await connection.query("INSERT INTO schema_migrations (name) VALUES (\(migration.name))", logger: logger)
+                try await connection.rows("INSERT INTO schema_migrations (name) VALUES (\(migration.name))", logger: logger)
                 now.append(migration.name)
             }
             return now
@@ -84,5 +84,15 @@ public struct PostgresStoreError: Error, CustomStringConvertible {
     init(_ error: PostgresTransactionError) {
         let underlying = error.beginError ?? error.commitError ?? error.rollbackError
         description = "PostgreSQL transaction failed: \(underlying.map { String(reflecting: $0) } ?? "unknown")"
+    }
+}
+
+extension PostgresConnection {
+    /// Runs one statement and reads all its rows. A statement's failure (a lock timeout, a constraint)
+    /// arrives with its rows, so a statement whose rows nobody reads must still be drained here, or the
+    /// failure would pass unnoticed.
+    @discardableResult
+    func rows(_ query: PostgresQuery, logger: Logger) async throws -> [PostgresRow] {
+        try await self.query(query, logger: logger).collect()
     }
 }

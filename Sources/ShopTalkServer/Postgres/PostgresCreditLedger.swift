@@ -49,7 +49,7 @@ public struct PostgresCreditLedger: CreditBook {
                                                  spentThisMonth: month, callsThisMinute: calls) {
                 throw refusal
             }
-            try await connection.query("""
+            try await connection.rows("""
                 INSERT INTO credit_ledger (store_id, request_id, kind, feature, millicredits, success, created_at)
                 VALUES (\(storeID), \(requestID), 'hold', \(feature.rawValue), \(-price), false, \(now))
                 """, logger: logger)
@@ -69,12 +69,12 @@ public struct PostgresCreditLedger: CreditBook {
                 return []  // settled already: settling is idempotent too
             }
             guard let usage else {
-                try await connection.query("""
+                try await connection.rows("""
                     UPDATE credit_ledger SET kind = 'failed', millicredits = 0, success = false WHERE store_id = \(storeID) AND request_id = \(requestID)
                     """, logger: logger)
                 return []
             }
-            try await connection.query("""
+            try await connection.rows("""
                 UPDATE credit_ledger SET kind = 'charge', success = true, tokens_in = \(usage.promptTokens), tokens_out = \(usage.completionTokens),
                     provider_cost_micros = \(usage.providerCostMicros), latency_ms = \(usage.latencyMs), model = \(usage.model)
                 WHERE store_id = \(storeID) AND request_id = \(requestID)
@@ -82,7 +82,7 @@ public struct PostgresCreditLedger: CreditBook {
             let after = try await Self.balance(storeID: storeID, connection, logger)
             let alerts = CreditRules.crossings(before: after - amount, after: after, threshold: threshold)
             for alert in alerts {
-                try await connection.query("""
+                try await connection.rows("""
                     INSERT INTO credit_alerts (store_id, kind, balance_millicredits, created_at) VALUES (\(storeID), \(alert.kind), \(after), \(now))
                     """, logger: logger)
             }
@@ -133,7 +133,7 @@ public struct PostgresCreditLedger: CreditBook {
 
     /// Serializes this store's ledger transactions across every instance until the transaction ends.
     static func lock(storeID: Int64, _ connection: PostgresConnection, _ logger: Logger) async throws {
-        try await connection.query("SELECT pg_advisory_xact_lock(hashtextextended(\("credits:\(storeID)"), 0))", logger: logger)
+        try await connection.rows("SELECT pg_advisory_xact_lock(hashtextextended(\("credits:\(storeID)"), 0))", logger: logger)
     }
 
     static func balance(storeID: Int64, _ connection: PostgresConnection, _ logger: Logger) async throws -> Int {
@@ -161,7 +161,7 @@ public struct PostgresCreditLedger: CreditBook {
             SELECT COALESCE(SUM(millicredits), 0)::bigint FROM credit_ledger WHERE store_id = \(storeID) AND kind IN ('hold', 'charge')
             """))
         for entry in CreditRules.expiries(grants: grants, spent: spent, now: now) {
-            try await connection.query("""
+            try await connection.rows("""
                 INSERT INTO credit_ledger (store_id, request_id, kind, millicredits, success, created_at)
                 VALUES (\(storeID), \("expiry:\(entry.grantID)"), 'expiry', \(-entry.millicredits), true, \(now)) ON CONFLICT (store_id, request_id) DO NOTHING
                 """, logger: logger)

@@ -24,17 +24,19 @@ public struct PostgresSessionLocks: Sendable {
         let lockKey = "session:\(key)"
         return try await database.client.withConnection { connection in
             do {
-                try await connection.query("SELECT set_config('lock_timeout', \(String(milliseconds)), false)", logger: logger)
-                try await connection.query("SELECT pg_advisory_lock(hashtextextended(\(lockKey), 0))", logger: logger)
-                try await connection.query("SELECT set_config('lock_timeout', '0', false)", logger: logger)
+                try await connection.rows("SELECT set_config('lock_timeout', \(String(milliseconds)), false)", logger: logger)
+                try await connection.rows("SELECT pg_advisory_lock(hashtextextended(\(lockKey), 0))", logger: logger)
+                try await connection.rows("SELECT set_config('lock_timeout', '0', false)", logger: logger)
             } catch let error as PSQLError where error.serverInfo?[.sqlState] == "55P03" {
-                _ = try? await connection.query("SELECT set_config('lock_timeout', '0', false)", logger: logger)
+                _ = try? await connection.rows("SELECT set_config('lock_timeout', '0', false)", logger: logger)
                 throw SessionBusy(session: key)
             }
             let result: Result<T, any Error>
             do { result = .success(try await body()) } catch { result = .failure(error) }
+            // A connection the server dropped took the lock with it; a query on it would never return.
+            if connection.isClosed { return try result.get() }
             do {
-                try await connection.query("SELECT pg_advisory_unlock(hashtextextended(\(lockKey), 0))", logger: logger)
+                try await connection.rows("SELECT pg_advisory_unlock(hashtextextended(\(lockKey), 0))", logger: logger)
             } catch {
                 // A connection that could not unlock is closed, which releases the lock with it.
                 logger.warning("session_lock.unlock_failed", metadata: ["error": "\(String(reflecting: error))"])
