@@ -14,7 +14,6 @@ struct PostgresSharedStateTests {
                 let log = Shared<[String]>([])
                 let inside = Shared<[String: Int]>([:])
                 let overlapped = Shared(false)
-                let alongside = Shared(false)
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     for turn in 0..<16 {
                         let session = turn % 4 == 0 ? "other" : "busy"
@@ -22,7 +21,6 @@ struct PostgresSharedStateTests {
                             try await instances[turn % 2].withLock(session: session) {
                                 let count = inside.withLock { $0[session, default: 0] += 1; return $0[session]! }
                                 if count > 1 { overlapped.withLock { $0 = true } }
-                                if session == "other", inside.withLock({ $0["busy", default: 0] }) > 0 { alongside.withLock { $0 = true } }
                                 log.withLock { $0.append("\(session) in") }
                                 try await Task.sleep(for: .milliseconds(30))
                                 inside.withLock { $0[session, default: 0] -= 1 }
@@ -34,8 +32,19 @@ struct PostgresSharedStateTests {
                 }
                 #expect(!overlapped.withLock { $0 })
                 #expect(log.withLock { $0.count } == 32)
-                // Locks are per session: another session's turn ran while a "busy" one was in progress.
-                #expect(alongside.withLock { $0 })
+                // Locks are per session: while one session's turn is held open, another session's turn runs.
+                let (release, releasing) = AsyncStream<Void>.makeStream()
+                let holding = Shared(false)
+                let holder = Task {
+                    try await instances[0].withLock(session: "held") {
+                        holding.withLock { $0 = true }
+                        for await _ in release { break }
+                    }
+                }
+                try await waitUntil(seconds: 30) { holding.withLock { $0 } }
+                #expect(try await instances[1].withLock(session: "free") { true })
+                releasing.yield()
+                try await holder.value
             }
         }
     }
@@ -51,17 +60,16 @@ struct PostgresSharedStateTests {
                     }
                 }
             }
-            try await waitUntil(seconds: 5) { holding.withLock { $0 } }
+            try await waitUntil(seconds: 30) { holding.withLock { $0 } }
             // The holder's process dies: its server connection goes, as with kill -9. pg_locks spans the
             // cluster, so only this test's database is touched (the other tests run alongside).
             try await database.rows("""
                 SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()
                     AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
                 """)
-            let started = ContinuousClock.now
+            // Were the lock still held, this would give up with SessionBusy after the wait.
             let ran = try await PostgresSessionLocks(database: database, wait: .seconds(5)).withLock(session: "s1") { true }
             #expect(ran)
-            #expect(ContinuousClock.now - started < .seconds(2))
             holder.cancel()
             _ = await holder.result
         }
@@ -70,20 +78,24 @@ struct PostgresSharedStateTests {
     @Test func aHungHolderMakesTheOthersGiveUpRatherThanWaitForever() async throws {
         try await TestPostgres.withDatabase { database in
             let holding = Shared(false)
+            let (release, releasing) = AsyncStream<Void>.makeStream()
             let holder = Task {
                 try await PostgresSessionLocks(database: database).withLock(session: "s2") {
                     holding.withLock { $0 = true }
-                    try await Task.sleep(for: .seconds(3))
+                    for await _ in release { break }  // hung until the test lets it go
                 }
             }
-            try await waitUntil(seconds: 5) { holding.withLock { $0 } }
+            try await waitUntil(seconds: 30) { holding.withLock { $0 } }
             try await TestPostgres.secondInstance(of: database) { other in
+                let started = ContinuousClock.now
                 await #expect(throws: SessionBusy.self) {
                     try await PostgresSessionLocks(database: other, wait: .milliseconds(300)).withLock(session: "s2") {}
                 }
+                #expect(ContinuousClock.now - started < .seconds(10))
                 // Once the holder is done the session is free again, on the same pooled connections.
+                releasing.yield()
                 _ = try await holder.value
-                #expect(try await PostgresSessionLocks(database: other, wait: .seconds(2)).withLock(session: "s2") { 7 } == 7)
+                #expect(try await PostgresSessionLocks(database: other, wait: .seconds(10)).withLock(session: "s2") { 7 } == 7)
             }
         }
     }

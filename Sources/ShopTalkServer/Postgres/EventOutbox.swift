@@ -33,18 +33,24 @@ public struct EventOutbox: Sendable {
     /// Appends an event and wakes the followers once it is committed; returns its sequence number.
     @discardableResult
     public func publish(kind: String, storeID: Int64?, payload: String) async throws -> Int64 {
-        let logger = database.logger
-        let origin = instanceID
-        return try await database.transaction { connection in
-            try await connection.rows("SELECT pg_advisory_xact_lock(\(Self.appendLock))", logger: logger)
-            let rows = try await connection.query("""
-                INSERT INTO events (kind, store_id, payload, origin) VALUES (\(kind), \(storeID), \(payload), \(origin)) RETURNING seq
-                """, logger: logger).collect()
-            let seq = try rows.first?.decode(Int64.self) ?? 0
-            // Delivered at commit, and only then.
-            try await connection.rows("SELECT pg_notify(\(Self.channel), \(String(seq)))", logger: logger)
-            return seq
+        try await database.transaction { connection in
+            try await append(kind: kind, storeID: storeID, payload: payload, on: connection)
         }
+    }
+
+    /// Appends an event inside the caller's transaction on `connection`: it is published if and only if
+    /// that transaction commits, with the change it announces.
+    @discardableResult
+    func append(kind: String, storeID: Int64?, payload: String, on connection: PostgresConnection) async throws -> Int64 {
+        let logger = database.logger
+        try await connection.rows("SELECT pg_advisory_xact_lock(\(Self.appendLock))", logger: logger)
+        let rows = try await connection.rows("""
+            INSERT INTO events (kind, store_id, payload, origin) VALUES (\(kind), \(storeID), \(payload), \(instanceID)) RETURNING seq
+            """, logger: logger)
+        let seq = try rows.first?.decode(Int64.self) ?? 0
+        // Delivered at commit, and only then.
+        try await connection.rows("SELECT pg_notify(\(Self.channel), \(String(seq)))", logger: logger)
+        return seq
     }
 
     /// Up to `limit` events after `seq`, in order.

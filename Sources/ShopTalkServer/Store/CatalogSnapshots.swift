@@ -3,7 +3,15 @@ import GRDB
 import ShopTalkCore
 import Synchronization
 
-/// Each store's `CatalogSnapshot`, loaded from SQLite on first use and replaced when the catalog changes.
+/// Where `CatalogSnapshots` reads a store's catalog: SQLite (`AppDatabase`) or PostgreSQL (`PostgresCatalog`).
+protocol CatalogSource: Sendable {
+    /// The store's catalog version: it changes whenever its products or discounts do.
+    func catalogVersion(storeID: Int64) async throws -> Int64
+    /// The store's products and discounts, read in one transaction so the version matches what was read.
+    func loadSnapshot(storeID: Int64) async throws -> CatalogSnapshot
+}
+
+/// Each store's `CatalogSnapshot`, loaded from the database on first use and replaced when the catalog changes.
 ///
 /// A write made through this server drops the store's snapshot at once (`invalidate`). A write made
 /// elsewhere (the CLI's import or seed, another instance) counts up the store's catalog version in the
@@ -11,7 +19,7 @@ import Synchronization
 /// by one caller while the others go on with the snapshot they have) and is rebuilt when it moved.
 /// Concurrent first uses share one load.
 public final class CatalogSnapshots: Sendable {
-    let database: AppDatabase
+    let source: any CatalogSource
     let recheckInterval: Duration
 
     struct Entry {
@@ -29,8 +37,12 @@ public final class CatalogSnapshots: Sendable {
 
     private let state = Mutex(State())
 
-    public init(database: AppDatabase, recheckInterval: Duration = .seconds(1)) {
-        self.database = database
+    public convenience init(database: AppDatabase, recheckInterval: Duration = .seconds(1)) {
+        self.init(source: database, recheckInterval: recheckInterval)
+    }
+
+    init(source: any CatalogSource, recheckInterval: Duration = .seconds(1)) {
+        self.source = source
         self.recheckInterval = recheckInterval
     }
 
@@ -51,7 +63,7 @@ public final class CatalogSnapshots: Sendable {
         case .use(let snapshot):
             return snapshot
         case .check(let snapshot):
-            let version = try? await database.catalogVersion(storeID: storeID)
+            let version = try? await source.catalogVersion(storeID: storeID)
             let current: Bool = state.withLock { state in
                 guard state.entries[storeID]?.snapshot === snapshot else { return false }
                 state.entries[storeID]?.checking = false
@@ -80,9 +92,9 @@ public final class CatalogSnapshots: Sendable {
     private func loadTask(storeID: Int64, state: inout State) -> Task<CatalogSnapshot, any Error> {
         let generation = state.generations[storeID, default: 0]
         if let load = state.loads[storeID], load.generation == generation { return load.task }
-        let task = Task { [database] () throws -> CatalogSnapshot in
+        let task = Task { [source] () throws -> CatalogSnapshot in
             let loaded: Result<CatalogSnapshot, any Error>
-            do { loaded = .success(try await Self.load(database: database, storeID: storeID)) } catch { loaded = .failure(error) }
+            do { loaded = .success(try await source.loadSnapshot(storeID: storeID)) } catch { loaded = .failure(error) }
             self.state.withLock { state in
                 guard state.generations[storeID, default: 0] == generation else { return }
                 state.loads[storeID] = nil
@@ -94,10 +106,11 @@ public final class CatalogSnapshots: Sendable {
         state.loads[storeID] = (generation, task)
         return task
     }
+}
 
-    /// Reads a store's products and discounts in one transaction, so the version matches what was read.
-    static func load(database: AppDatabase, storeID: Int64) async throws -> CatalogSnapshot {
-        let (version, records, discounts) = try await database.writer.read { db in
+extension AppDatabase: CatalogSource {
+    func loadSnapshot(storeID: Int64) async throws -> CatalogSnapshot {
+        let (version, records, discounts) = try await writer.read { db in
             (
                 try AppDatabase.catalogVersion(db, storeID: storeID),
                 try ProductRecord.fetchAll(db, sql: "SELECT * FROM products WHERE storeId = ? ORDER BY id", arguments: [storeID]),
