@@ -106,4 +106,28 @@ struct PostgresCatalogTests {
             }
         }
     }
+
+    @Test func codeRedemptionsOnTwoInstancesNeverPassTheLimit() async throws {
+        try await TestPostgres.withDatabase(maxConnections: 30) { database in
+            try await TestPostgres.secondInstance(of: database) { other in
+                let catalogs = [PostgresCatalog(database: database), PostgresCatalog(database: other)]
+                let storeID = try #require(try await database.rows("INSERT INTO stores (slug, name) VALUES ('s', 'S') RETURNING id").first?.decode(Int64.self))
+                try await catalogs[0].save(discounts: [
+                    Discount(id: 0, code: "LIMITED25", description: "25 uses", kind: .percentage, percentOff: 10, usageLimit: 25),
+                    Discount(id: 0, code: "OFF", description: "switched off", kind: .percentage, percentOff: 10, isActive: false),
+                ], storeID: storeID)
+                let redeemed = try await withThrowingTaskGroup(of: Bool.self) { group in
+                    for attempt in 0..<200 {
+                        group.addTask { try await catalogs[attempt % 2].redeem(code: attempt % 3 == 0 ? "limited25" : "LIMITED25", storeID: storeID) }
+                    }
+                    return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+                }
+                #expect(redeemed == 25)
+                let fresh = try await PostgresCatalog(database: other).snapshots.snapshot(storeID: storeID)
+                #expect(fresh.discounts.first { $0.code == "LIMITED25" }?.usedCount == 25)
+                #expect(try await catalogs[0].redeem(code: "OFF", storeID: storeID) == false)
+                #expect(try await catalogs[0].redeem(code: "LIMITED25", storeID: storeID + 1) == false)
+            }
+        }
+    }
 }

@@ -69,6 +69,25 @@ extension PostgresCatalog {
         }
     }
 
+    /// Counts one use of a discount code, unless it is inactive or at its usage limit; returns whether it
+    /// was counted. The check and the count are one conditional UPDATE, which PostgreSQL runs against the
+    /// row's latest committed value under its row lock, so instances redeeming at once never pass a limit.
+    /// Called inside the order's own transaction, the use is undone with it.
+    static func redeem(code: String, storeID: Int64, on connection: PostgresConnection, logger: Logger) async throws -> Bool {
+        try await connection.rows("""
+            UPDATE discounts SET used_count = used_count + 1
+            WHERE store_id = \(storeID) AND lower(code) = lower(\(code)) AND is_active AND (usage_limit IS NULL OR used_count < usage_limit)
+            RETURNING id
+            """, logger: logger).isEmpty == false
+    }
+
+    /// Redeems a discount code on its own (see `redeem(code:storeID:on:logger:)`).
+    public func redeem(code: String, storeID: Int64) async throws -> Bool {
+        try await write(storeID: storeID) { connection, logger in
+            try await Self.redeem(code: code, storeID: storeID, on: connection, logger: logger)
+        }
+    }
+
     /// Runs one catalog write and, in the same transaction, tells every instance of it; this instance's
     /// snapshot is dropped as soon as it commits.
     func write<T: Sendable>(storeID: Int64, _ body: (PostgresConnection, Logger) async throws -> T) async throws -> T {
