@@ -36,7 +36,7 @@ public func buildApplication(
     if configuration.seedDemoStore, try await !database.hasStores() {
         try await DemoSeeder(database: database).seed(clock: clock, logger: logger)
     }
-    let metrics = ShopMetrics()
+    let metrics = ShopMetrics(instance: configuration.instanceID)
     let writer = TurnWriter(database: database, logger: logger)
     let sessions = SessionManager(
         database: database, writer: writer, clock: clock, ttl: configuration.sessionTTL,
@@ -150,7 +150,7 @@ func buildRouter(
         limiter: AddressRateLimiter(rate: configuration.httpRequestsPerSecond, burst: configuration.httpRequestBurst), routes: routes
     ))
     router.add(middleware: FileMiddleware(configuration.publicDirectory, searchForIndexHtml: true, logger: logger))
-    HealthController(database: database, metrics: metrics, startedAt: .now).addRoutes(to: router)
+    HealthController(database: database, metrics: metrics, instance: configuration.instanceID, startedAt: .now).addRoutes(to: router)
     ChatAPIController(chat: chat, limits: limits).addRoutes(to: router)
     storeAPI.addRoutes(to: router)
     InsightsController(auth: storeAPI.auth, analytics: SQLiteAnalytics(database: database), clock: storeAPI.clock).addRoutes(to: router)

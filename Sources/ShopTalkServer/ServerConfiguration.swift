@@ -8,6 +8,9 @@ public struct ServerConfiguration: Sendable {
     /// 0 picks a free port (tests).
     public var port = 8080
     public var databasePath = "./shoptalk.sqlite"
+    /// This instance's name in `/health`, `/metrics` and its logs, so that the instances behind one load
+    /// balancer can be told apart: letters, digits, '.', '_' and '-', at most 64.
+    public var instanceID = ServerConfiguration.defaultInstanceID
     public var publicDirectory = "./Public"
     public var intentsDirectory = "./Intents"
     /// Where trained intent models are kept between starts (see `IntentModelCache`); nil trains every
@@ -94,5 +97,23 @@ public struct ServerConfiguration: Sendable {
     /// The clock the configuration asks for.
     public var clock: ShopClock {
         today.map { ShopClock(today: $0) } ?? .system
+    }
+}
+
+extension ServerConfiguration {
+    /// The host's name and the process id, e.g. `shop-1-4242`, cut to what an instance id may hold.
+    public static var defaultInstanceID: String {
+        let host = ProcessInfo.processInfo.hostName.split(separator: ".").first.map(String.init) ?? "shoptalk"
+        let name = "\(host)-\(ProcessInfo.processInfo.processIdentifier)"
+        return String(name.unicodeScalars.filter(isInstanceIDCharacter).map(Character.init).suffix(64))
+    }
+
+    /// Whether `id` can name an instance: 1 to 64 letters, digits, '.', '_' or '-' (it is a metrics label).
+    public static func isValidInstanceID(_ id: String) -> Bool {
+        (1...64).contains(id.unicodeScalars.count) && id.unicodeScalars.allSatisfy(isInstanceIDCharacter)
+    }
+
+    static func isInstanceIDCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "._-".unicodeScalars.contains(scalar))
     }
 }

@@ -122,15 +122,23 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seconds between rounds of the alert service: digests due and deliveries to retry. [env: SHOPTALK_ALERT_INTERVAL, default: 30]")
     var alertInterval: Double?
 
+    @Option(help: "This instance's name in /health, /metrics and the logs: letters, digits, '.', '_', '-'. [env: SHOPTALK_INSTANCE_ID, default: host-pid]")
+    var instanceId: String?
+
     @Flag(help: "Serve /bench/echo for `shoptalk bench ws` (never in production).")
     var benchEndpoints = false
 
     func run() async throws {
-        let logger = try EnvironmentOptions.bootstrapLogging(level: EnvironmentOptions.resolve(logLevel, "SHOPTALK_LOG_LEVEL", default: "info"))
+        var logger = try EnvironmentOptions.bootstrapLogging(level: EnvironmentOptions.resolve(logLevel, "SHOPTALK_LOG_LEVEL", default: "info"))
         var configuration = ServerConfiguration()
         configuration.host = EnvironmentOptions.resolve(host, "SHOPTALK_HOST", default: configuration.host)
         configuration.port = try EnvironmentOptions.resolve(port, "SHOPTALK_PORT", default: configuration.port)
         configuration.databasePath = EnvironmentOptions.resolve(db, "SHOPTALK_DB", default: configuration.databasePath)
+        configuration.instanceID = EnvironmentOptions.resolve(instanceId, "SHOPTALK_INSTANCE_ID", default: configuration.instanceID)
+        guard ServerConfiguration.isValidInstanceID(configuration.instanceID) else {
+            throw ValidationError("--instance-id takes 1 to 64 letters, digits, '.', '_' or '-', not \(configuration.instanceID.prefix(80)).")
+        }
+        logger[metadataKey: "instance"] = .string(configuration.instanceID)
         configuration.publicDirectory = EnvironmentOptions.resolve(self.public, "SHOPTALK_PUBLIC", default: configuration.publicDirectory)
         configuration.intentsDirectory = EnvironmentOptions.resolve(intents, "SHOPTALK_INTENTS", default: configuration.intentsDirectory)
         if let cache = nluCache ?? EnvironmentOptions.string("SHOPTALK_NLU_CACHE") {

@@ -8,16 +8,22 @@ import Testing
 
 @Suite("HTTP endpoints")
 struct HTTPTests {
-    @Test func healthReportsStatusVersionDatabaseAndUptime() async throws {
+    @Test func healthReportsStatusVersionInstanceDatabaseAndUptime() async throws {
         let database = try await TestDatabase.seeded()
-        try await withLiveServer(testConfiguration(database)) { client in
+        var configuration = testConfiguration(database)
+        configuration.instanceID = "shop-b.2"
+        try await withLiveServer(configuration) { client in
             try await client.execute(uri: "/health", method: .get) { response in
                 #expect(response.status == .ok)
                 let body = try JSONDecoder().decode(JSONValue.self, from: Data(buffer: response.body))
                 #expect(body["status"] == .string("ok"))
                 #expect(body["database"] == .string("ok"))
                 #expect(body["version"] == .string(ShopTalkVersion.string))
+                #expect(body["instance"] == .string("shop-b.2"))
                 #expect((body["uptimeSeconds"]?.numberValue ?? -1) >= 0)
+            }
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                #expect(String(buffer: response.body).contains("shoptalk_instance_info{instance=\"shop-b.2\",version=\"\(ShopTalkVersion.string)\"} 1"))
             }
         }
     }

@@ -6,11 +6,14 @@ import ShopTalkCore
 struct HealthController: Sendable {
     let database: AppDatabase
     let metrics: ShopMetrics
+    let instance: String
     let startedAt: ContinuousClock.Instant
 
     struct Health: ResponseEncodable {
         let status: String
         let version: String
+        /// Which instance answered (`--instance-id`).
+        let instance: String
         let database: String
         let uptimeSeconds: Double
     }
@@ -20,7 +23,7 @@ struct HealthController: Sendable {
             let healthy = await database.isHealthy()
             let uptime = ContinuousClock.now - startedAt
             let health = Health(
-                status: healthy ? "ok" : "degraded", version: ShopTalkVersion.string,
+                status: healthy ? "ok" : "degraded", version: ShopTalkVersion.string, instance: instance,
                 database: healthy ? "ok" : "unavailable",
                 uptimeSeconds: (uptime.inSeconds * 1000).rounded() / 1000
             )

@@ -11,10 +11,13 @@ public struct ShopMetrics: Sendable {
     private let messages: [String: CoreMetrics.Counter]
     private let errors: [String: CoreMetrics.Counter]
 
-    public init() {
+    /// `instance` names this server in `shoptalk_instance_info`, the series that tells the instances
+    /// behind one load balancer apart.
+    public init(instance: String = ServerConfiguration.defaultInstanceID) {
         let registry = PrometheusCollectorRegistry()
         let factory = PrometheusMetricsFactory(registry: registry)
         self.registry = registry
+        registry.makeGauge(name: "shoptalk_instance_info", labels: [("instance", instance), ("version", ShopTalkVersion.string)]).set(to: Double(1))
         self.connections = CoreMetrics.Meter(label: "shoptalk_open_connections", dimensions: [], factory: factory)
         self.replyDuration = CoreMetrics.Timer(label: "shoptalk_reply_duration_seconds", dimensions: [], factory: factory)
         self.messages = Dictionary(uniqueKeysWithValues: Intent.Name.all.map { name in
