@@ -39,7 +39,7 @@ public func buildApplication(
     let metrics = ShopMetrics(instance: configuration.instanceID)
     let writer = TurnWriter(database: database, logger: logger)
     let sessions = SessionManager(
-        database: database, writer: writer, clock: clock, ttl: configuration.sessionTTL,
+        store: database, writer: writer, clock: clock, ttl: configuration.sessionTTL,
         rateLimit: .init(perSecond: configuration.messagesPerSecond, burst: configuration.messageBurst),
         newSessionsPerMinute: configuration.newSessionsPerMinute, retention: configuration.sessionRetentionDays * 86_400, logger: logger
     )

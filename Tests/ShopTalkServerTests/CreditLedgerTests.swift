@@ -5,13 +5,13 @@ import ShopTalkCore
 import Synchronization
 import Testing
 
-/// Where a ledger under test keeps its books: every ledger test runs on both.
-enum LedgerBackend: String, CustomTestStringConvertible, CaseIterable {
+/// Where a store under test keeps its rows: the ledger and conversation tests run on both.
+enum StorageBackend: String, CustomTestStringConvertible, CaseIterable {
     case sqlite, postgres
     var testDescription: String { rawValue }
 
     /// The backends this run can reach (PostgreSQL when `SHOPTALK_TEST_POSTGRES` names a server).
-    static var reachable: [LedgerBackend] { TestPostgres.available ? allCases : [.sqlite] }
+    static var reachable: [StorageBackend] { TestPostgres.available ? allCases : [.sqlite] }
 }
 
 /// Makes ledgers of one backend over one database with one store in it.
@@ -29,7 +29,7 @@ struct LedgerHarness: Sendable {
         try await ledger().recent(storeID: storeID, limit: 100_000).filter { $0.kind == kind.rawValue }
     }
 
-    static func with(_ backend: LedgerBackend, _ body: @Sendable (LedgerHarness) async throws -> Void) async throws {
+    static func with(_ backend: StorageBackend, _ body: @Sendable (LedgerHarness) async throws -> Void) async throws {
         switch backend {
         case .sqlite:
             let database = try TestDatabase().open()
@@ -50,7 +50,7 @@ struct LedgerHarness: Sendable {
 
 @Suite("AI-credits ledger")
 struct CreditLedgerTests {
-    @Test(arguments: LedgerBackend.reachable) func athousandConcurrentCallsAgainstFiftyCreditsChargeExactlyAHundred(backend: LedgerBackend) async throws {
+    @Test(arguments: StorageBackend.reachable) func athousandConcurrentCallsAgainstFiftyCreditsChargeExactlyAHundred(backend: StorageBackend) async throws {
         try await LedgerHarness.with(backend) { books in
             let storeID = books.storeID
             var policy = CreditLedger.Policy()
@@ -79,7 +79,7 @@ struct CreditLedgerTests {
         }
     }
 
-    @Test(arguments: LedgerBackend.reachable) func aRetriedRequestIsNeverChargedTwiceAndAFailedCallChargesNothing(backend: LedgerBackend) async throws {
+    @Test(arguments: StorageBackend.reachable) func aRetriedRequestIsNeverChargedTwiceAndAFailedCallChargesNothing(backend: StorageBackend) async throws {
         try await LedgerHarness.with(backend) { books in
             let storeID = books.storeID
             let ledger = books.ledger()
@@ -101,7 +101,7 @@ struct CreditLedgerTests {
         }
     }
 
-    @Test(arguments: LedgerBackend.reachable) func expiredCreditsLeaveThroughAnExplicitEntryOnlyOnce(backend: LedgerBackend) async throws {
+    @Test(arguments: StorageBackend.reachable) func expiredCreditsLeaveThroughAnExplicitEntryOnlyOnce(backend: StorageBackend) async throws {
         try await LedgerHarness.with(backend) { books in
             let storeID = books.storeID
             let ledger = books.ledger()
@@ -124,7 +124,7 @@ struct CreditLedgerTests {
         }
     }
 
-    @Test(arguments: LedgerBackend.reachable) func budgetCapsAndTheRateLimitStopCallsBeforeTheyAreMade(backend: LedgerBackend) async throws {
+    @Test(arguments: StorageBackend.reachable) func budgetCapsAndTheRateLimitStopCallsBeforeTheyAreMade(backend: StorageBackend) async throws {
         try await LedgerHarness.with(backend) { books in
             let storeID = books.storeID
             var policy = CreditLedger.Policy()
@@ -152,7 +152,7 @@ struct CreditLedgerTests {
         }
     }
 
-    @Test(arguments: LedgerBackend.reachable) func lowAndDepletedAlertsFireOncePerDownwardCrossing(backend: LedgerBackend) async throws {
+    @Test(arguments: StorageBackend.reachable) func lowAndDepletedAlertsFireOncePerDownwardCrossing(backend: StorageBackend) async throws {
         try await LedgerHarness.with(backend) { books in
             let storeID = books.storeID
             var policy = CreditLedger.Policy()
@@ -175,7 +175,7 @@ struct CreditLedgerTests {
         }
     }
 
-    @Test(arguments: LedgerBackend.reachable) func holdsLeftByACrashChargeNothing(backend: LedgerBackend) async throws {
+    @Test(arguments: StorageBackend.reachable) func holdsLeftByACrashChargeNothing(backend: StorageBackend) async throws {
         try await LedgerHarness.with(backend) { books in
             let storeID = books.storeID
             let ledger = books.ledger()

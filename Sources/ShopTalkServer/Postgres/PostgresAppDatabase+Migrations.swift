@@ -103,5 +103,6 @@ extension PostgresAppDatabase {
             "CREATE INDEX rate_windows_start ON rate_windows (window_start)",
         ]),
         catalogMigration,
+        PostgresConversationStore.migration,
     ]
 }

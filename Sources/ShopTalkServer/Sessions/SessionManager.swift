@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Logging
 import ShopTalkCore
 
@@ -17,7 +16,7 @@ actor SessionManager {
     private var live: [String: ChatSession] = [:]
     /// Open connections per live session; a session with none may leave memory early.
     private var attached: [String: Int] = [:]
-    private let database: AppDatabase
+    private let store: any ConversationStore
     private let writer: TurnWriter
     private let clock: ShopClock
     private let ttl: TimeInterval
@@ -33,11 +32,11 @@ actor SessionManager {
     static let detachedIdle: TimeInterval = 120
 
     init(
-        database: AppDatabase, writer: TurnWriter, clock: ShopClock, ttl: TimeInterval, rateLimit: ChatSession.RateLimit,
+        store: any ConversationStore, writer: TurnWriter, clock: ShopClock, ttl: TimeInterval, rateLimit: ChatSession.RateLimit,
         newSessionsPerMinute: Double = 0, retention: TimeInterval = 30 * 86_400, logger: Logger = Logger(label: "shoptalk.sessions")
     ) {
         self.logger = logger
-        self.database = database
+        self.store = store
         self.writer = writer
         self.clock = clock
         self.ttl = ttl
@@ -77,9 +76,7 @@ actor SessionManager {
             live[token] = nil
             return Opened(session: try create(store: store, now: now, address: address), resumed: false, resumeError: "expired")
         }
-        let record = try await database.writer.read { db in
-            try SessionRecord.filter(Column("id") == token && Column("storeId") == store.id).fetchOne(db)
-        }
+        let record = try await self.store.session(id: token, storeID: store.id)
         guard let record else {
             return Opened(session: try create(store: store, now: now, address: address), resumed: false, resumeError: "unknown")
         }
@@ -105,23 +102,9 @@ actor SessionManager {
         return Opened(session: session, resumed: true, resumeError: nil)
     }
 
-    /// A stored reply: its frame, and what a replay needs to decide who may see it again.
-    struct StoredReply: Sendable {
-        let frame: String
-        let replyID: String
-        let clientMessageID: String?
-        let role: String
-    }
-
     /// The stored replies of `session` after sequence number `seq`, oldest first.
     func replies(of session: ChatSession, after seq: Int, limit: Int = SessionManager.replayLimit) async throws -> [StoredReply] {
-        let id = session.id
-        return try await database.writer.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT reply, replyId, clientMessageId, role FROM turns WHERE sessionId = ? AND seq > ? ORDER BY seq LIMIT ?",
-                arguments: [id, seq, limit]
-            ).map { StoredReply(frame: $0["reply"], replyID: $0["replyId"], clientMessageID: $0["clientMessageId"], role: $0["role"]) }
-        }
+        try await store.replies(sessionID: session.id, after: seq, limit: limit)
     }
 
     /// Drops sessions idle longer than the TTL from memory, and those no connection holds after

@@ -1,4 +1,3 @@
-import GRDB
 import Logging
 import ServiceLifecycle
 import Synchronization
@@ -27,12 +26,16 @@ public final class TurnWriter: Service, Sendable {
     /// Thrown to callers once the writer has shut down.
     public struct StoppedError: Error {}
 
-    private let database: AppDatabase
+    private let store: any ConversationStore
     private let logger: Logger
     private let state = Mutex(State())
 
-    public init(database: AppDatabase, logger: Logger) {
-        self.database = database
+    public convenience init(database: AppDatabase, logger: Logger) {
+        self.init(store: database, logger: logger)
+    }
+
+    init(store: any ConversationStore, logger: Logger) {
+        self.store = store
         self.logger = logger
     }
 
@@ -101,18 +104,14 @@ public final class TurnWriter: Service, Sendable {
     private func flush(_ batch: [Job]) async {
         let writes = batch.map(\.write)
         do {
-            try await database.writer.write { db in
-                for write in writes {
-                    try write.apply(db)
-                }
-            }
+            try await store.apply(writes)
             for job in batch { job.continuation.resume() }
         } catch {
             logger.error("Conversation batch failed", metadata: ["error": "\(error)", "batch.size": "\(batch.count)"])
             // One bad write must not fail the others: retry them one by one.
             for job in batch {
                 do {
-                    try await database.writer.write { db in try job.write.apply(db) }
+                    try await store.apply([job.write])
                     job.continuation.resume()
                 } catch {
                     job.continuation.resume(throwing: error)

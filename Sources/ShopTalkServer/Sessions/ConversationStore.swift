@@ -1,0 +1,20 @@
+import Foundation
+
+/// Where conversations are kept: SQLite (`AppDatabase`) or PostgreSQL (`PostgresConversationStore`).
+/// The `TurnWriter` hands it batches of writes, and `SessionManager` reads sessions back on resume.
+protocol ConversationStore: Sendable {
+    /// Applies `writes` in order, in one transaction: all of them or none.
+    func apply(_ writes: [SessionWrite]) async throws
+    /// The stored session `id` of store `storeID`, if there is one.
+    func session(id: String, storeID: Int64) async throws -> SessionRecord?
+    /// The stored replies of session `id` after sequence number `seq`, oldest first, at most `limit`.
+    func replies(sessionID: String, after seq: Int, limit: Int) async throws -> [StoredReply]
+}
+
+/// A stored reply: its frame, and what a replay needs to decide who may see it again.
+struct StoredReply: Sendable, Equatable {
+    let frame: String
+    let replyID: String
+    let clientMessageID: String?
+    let role: String
+}
