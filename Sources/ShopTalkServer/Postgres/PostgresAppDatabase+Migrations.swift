@@ -104,5 +104,6 @@ extension PostgresAppDatabase {
         ]),
         catalogMigration,
         PostgresConversationStore.migration,
+        PostgresOwnerTokenRows.migration,
     ]
 }

@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import GRDB
 import ShopTalkCore
 
 /// Owner tokens: created by the CLI, shown once, stored only as a SHA-256 hash. A token reads
@@ -17,77 +16,56 @@ public struct OwnerTokens: Sendable {
         public var revokedAt: Date?
     }
 
-    let database: AppDatabase
+    let rows: any OwnerTokenRows
 
     public init(database: AppDatabase) {
-        self.database = database
+        rows = database
+    }
+
+    /// Tokens kept in PostgreSQL: every instance reads the same rows, so a revoke on one is seen by all.
+    public init(database: PostgresAppDatabase) {
+        rows = PostgresOwnerTokenRows(database: database)
     }
 
     /// Creates a token for `storeSlug`, creating nothing else; returns the token text (shown once).
     public func create(storeSlug: String, name: String, now: Date) async throws -> String {
         let secret = Self.randomSecret()
-        let hash = Self.hash(secret)
-        let id = try await database.writer.write { db -> Int64 in
-            guard let storeID = try Int64.fetchOne(db, sql: "SELECT id FROM stores WHERE slug = ?", arguments: [storeSlug]) else {
-                throw ChatError(.notFound, "There is no store \"\(storeSlug)\".")
-            }
-            try db.execute(
-                sql: "INSERT INTO owner_tokens (storeId, name, tokenHash, createdAt) VALUES (?, ?, ?, ?)",
-                arguments: [storeID, name, hash, now]
-            )
-            return db.lastInsertedRowID
+        guard let id = try await rows.insert(storeSlug: storeSlug, name: name, hash: Self.hash(secret), now: now) else {
+            throw ChatError(.notFound, "There is no store \"\(storeSlug)\".")
         }
         return "st_\(id)_\(secret)"
     }
 
     /// Every token of `storeSlug` (or of all stores), newest first.
     public func list(storeSlug: String?) async throws -> [Info] {
-        try await database.writer.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT t.id, s.slug, t.name, t.createdAt, t.lastUsedAt, t.revokedAt
-                FROM owner_tokens t JOIN stores s ON s.id = t.storeId
-                WHERE ? IS NULL OR s.slug = ? ORDER BY t.id DESC
-                """, arguments: [storeSlug, storeSlug])
-            return rows.map { Info(id: $0["id"], store: $0["slug"], name: $0["name"], createdAt: $0["createdAt"], lastUsedAt: $0["lastUsedAt"], revokedAt: $0["revokedAt"]) }
-        }
+        try await rows.list(storeSlug: storeSlug)
     }
 
     /// Revokes token `id`; false when there is no such token.
     public func revoke(id: Int64, now: Date) async throws -> Bool {
-        try await database.writer.write { db in
-            try db.execute(sql: "UPDATE owner_tokens SET revokedAt = ? WHERE id = ? AND revokedAt IS NULL", arguments: [now, id])
-            return db.changesCount > 0
-        }
+        try await rows.revoke(id: id, now: now)
     }
 
     /// The store a valid, unrevoked token belongs to, or nil.
     public func verify(_ token: String, now: Date) async throws -> Store? {
-        let parts = token.split(separator: "_", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0] == "st", let id = Int64(parts[1]), !parts[2].isEmpty, parts[2].count <= 128 else { return nil }
-        let presented = Self.hash(String(parts[2]))
-        return try await database.writer.write { db -> Store? in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT t.tokenHash, t.revokedAt, s.id, s.slug, s.name, s.currency
-                FROM owner_tokens t JOIN stores s ON s.id = t.storeId WHERE t.id = ?
-                """, arguments: [id]) else { return nil }
-            let stored: String = row["tokenHash"]
-            guard Self.constantTimeEqual(stored, presented), row["revokedAt"] as Date? == nil else { return nil }
-            try db.execute(sql: "UPDATE owner_tokens SET lastUsedAt = ? WHERE id = ?", arguments: [now, id])
-            return Store(id: row["id"], slug: row["slug"], name: row["name"], currency: row["currency"])
-        }
+        guard let (id, presented) = Self.parse(token), let row = try await rows.token(id: id),
+              Self.constantTimeEqual(row.hash, presented), row.revokedAt == nil else { return nil }
+        try await rows.markUsed(id: id, now: now)
+        return row.store
     }
 
     /// Whether `token` is still valid (not revoked), read only: a signed-in connection asks this twice a
     /// second, so that a revoke ends its owner access within a second.
     public func isActive(_ token: String) async throws -> Bool {
+        guard let (id, presented) = Self.parse(token), let row = try await rows.token(id: id) else { return false }
+        return Self.constantTimeEqual(row.hash, presented) && row.revokedAt == nil
+    }
+
+    /// A token's id and the hash of its secret; nil when it is not shaped like a token.
+    static func parse(_ token: String) -> (Int64, String)? {
         let parts = token.split(separator: "_", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count == 3, let id = Int64(parts[1]) else { return false }
-        let presented = Self.hash(String(parts[2]))
-        return try await database.writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT tokenHash, revokedAt FROM owner_tokens WHERE id = ?", arguments: [id]) else { return false }
-            let stored: String = row["tokenHash"]
-            return Self.constantTimeEqual(stored, presented) && (row["revokedAt"] as Date?) == nil
-        }
+        guard parts.count == 3, parts[0] == "st", let id = Int64(parts[1]), !parts[2].isEmpty, parts[2].count <= 128 else { return nil }
+        return (id, hash(String(parts[2])))
     }
 
     static func hash(_ secret: String) -> String {
@@ -110,4 +88,22 @@ public struct OwnerTokens: Sendable {
         return Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "").replacingOccurrences(of: "=", with: "")
     }
+}
+
+/// A stored token as checking it needs: the hash of its secret, whether it was revoked, and its store.
+struct OwnerTokenRow: Sendable {
+    let hash: String
+    let revokedAt: Date?
+    let store: Store
+}
+
+/// The rows behind `OwnerTokens`, in SQLite (`AppDatabase`) or PostgreSQL (`PostgresOwnerTokenRows`).
+protocol OwnerTokenRows: Sendable {
+    /// Stores a token of `storeSlug`; returns its id, or nil when there is no such store.
+    func insert(storeSlug: String, name: String, hash: String, now: Date) async throws -> Int64?
+    func list(storeSlug: String?) async throws -> [OwnerTokens.Info]
+    /// Marks token `id` revoked; false when there is no such unrevoked token.
+    func revoke(id: Int64, now: Date) async throws -> Bool
+    func token(id: Int64) async throws -> OwnerTokenRow?
+    func markUsed(id: Int64, now: Date) async throws
 }
