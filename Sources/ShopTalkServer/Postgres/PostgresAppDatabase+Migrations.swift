@@ -105,5 +105,6 @@ extension PostgresAppDatabase {
         catalogMigration,
         PostgresConversationStore.migration,
         PostgresOwnerTokenRows.migration,
+        PostgresTickets.migration,
     ]
 }
