@@ -9,7 +9,7 @@ import Testing
 struct ConversationStoreTests {
     /// Runs `body` with a writer's store and a second instance's store on one database holding two stores.
     static func with(_ backend: StorageBackend,
-                     _ body: @Sendable (_ writing: any ConversationStore, _ reading: any ConversationStore, _ stores: [Int64]) async throws -> Void) async throws {
+                     _ body: @escaping @Sendable (_ writing: any ConversationStore, _ reading: any ConversationStore, _ stores: [Int64]) async throws -> Void) async throws {
         switch backend {
         case .sqlite:
             let file = TestDatabase()

@@ -29,7 +29,7 @@ struct LedgerHarness: Sendable {
         try await ledger().recent(storeID: storeID, limit: 100_000).filter { $0.kind == kind.rawValue }
     }
 
-    static func with(_ backend: StorageBackend, _ body: @Sendable (LedgerHarness) async throws -> Void) async throws {
+    static func with(_ backend: StorageBackend, _ body: @escaping @Sendable (LedgerHarness) async throws -> Void) async throws {
         switch backend {
         case .sqlite:
             let database = try TestDatabase().open()

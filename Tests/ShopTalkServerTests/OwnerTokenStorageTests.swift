@@ -7,7 +7,7 @@ import Testing
 /// instance behind the load balancer would check them.
 @Suite("Owner token storage")
 struct OwnerTokenStorageTests {
-    static func with(_ backend: StorageBackend, _ body: @Sendable (_ issuing: OwnerTokens, _ checking: OwnerTokens) async throws -> Void) async throws {
+    static func with(_ backend: StorageBackend, _ body: @escaping @Sendable (_ issuing: OwnerTokens, _ checking: OwnerTokens) async throws -> Void) async throws {
         switch backend {
         case .sqlite:
             let file = TestDatabase()

@@ -88,7 +88,7 @@ struct PostgresCatalogTests {
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     for follower in followers { group.addTask { try await follower.run() } }
                     defer { group.cancelAll() }
-                    try await Task.sleep(for: .milliseconds(500))  // both LISTENs are open
+                    try await waitUntil(seconds: 60) { followers.allSatisfy(\.position.listening) }
                     let query = ProductQuery(text: "headphones", limit: 1)
                     let before = try #require(try await catalogs[1].search(query, storeID: storeID).products.first)
                     let started = ContinuousClock.now

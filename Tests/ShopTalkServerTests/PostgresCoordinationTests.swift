@@ -35,7 +35,7 @@ struct PostgresCoordinationTests {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for follower in followers { group.addTask { try await follower.run() } }
                 defer { group.cancelAll() }
-                try await Task.sleep(for: .milliseconds(500))  // both LISTENs are open
+                try await waitUntil(seconds: 60) { followers.allSatisfy(\.position.listening) }
                 let publishers = ["a", "b"].map { EventOutbox(database: database, instanceID: $0) }
                 let started = ContinuousClock.now
                 let published = try await withThrowingTaskGroup(of: Int64.self) { publishing in
@@ -91,7 +91,7 @@ struct PostgresCoordinationTests {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await follower.run() }
                 defer { group.cancelAll() }
-                try await Task.sleep(for: .milliseconds(200))
+                try await waitUntil(seconds: 60) { follower.position.listening }
                 try await TestPostgres.secondInstance(of: database) { other in
                     try await withThrowingTaskGroup(of: Void.self) { publishing in
                         for index in 0..<300 {

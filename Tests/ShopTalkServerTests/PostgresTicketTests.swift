@@ -26,7 +26,7 @@ struct PostgresTicketTests {
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask { try await follower.run() }
                     defer { group.cancelAll() }
-                    try await Task.sleep(for: .milliseconds(300))  // the LISTEN is open
+                    try await waitUntil(seconds: 60) { follower.position.listening }
                     let references = try await withThrowingTaskGroup(of: String.self) { filing in
                         for index in 0..<60 {
                             filing.addTask {

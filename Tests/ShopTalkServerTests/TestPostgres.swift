@@ -13,9 +13,17 @@ enum TestPostgres {
     static var available: Bool { url != nil }
 
     /// Runs `body` with a database of the test's own on the test server, migrated, its pool running;
-    /// the database is dropped afterwards.
-    static func withDatabase<T: Sendable>(maxConnections: Int = 20, migrated: Bool = true, _ body: @Sendable (PostgresAppDatabase) async throws -> T) async throws -> T {
-        let base = try PostgresLocation(url: try #require(url, "SHOPTALK_TEST_POSTGRES is not set"))
+    /// the database is dropped afterwards. A test that hangs fails after `deadline` seconds instead.
+    static func withDatabase<T: Sendable>(maxConnections: Int = 20, migrated: Bool = true, deadline: Double = 180,
+                                          _ body: @escaping @Sendable (PostgresAppDatabase) async throws -> T) async throws -> T {
+        let location = try PostgresLocation(url: try #require(url, "SHOPTALK_TEST_POSTGRES is not set"))
+        return try await failingAfter(seconds: deadline) {
+            try await withDatabase(on: location, maxConnections: maxConnections, migrated: migrated, body)
+        }
+    }
+
+    private static func withDatabase<T: Sendable>(on base: PostgresLocation, maxConnections: Int, migrated: Bool,
+                                                  _ body: @Sendable (PostgresAppDatabase) async throws -> T) async throws -> T {
         let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         let admin = PostgresAppDatabase(location: base, maxConnections: 1, logger: testLogger)
         return try await running(admin) {

@@ -8,6 +8,15 @@ public protocol LookupAttemptStore: Sendable {
     func saveAttempts(_ attempts: LookupAttempts, key: String) async throws
 }
 
+/// A store that keeps the count for several servers at once: every check and every failure goes to it,
+/// so a lockout earned on one instance holds on all of them.
+public protocol SharedLookupAttemptStore: LookupAttemptStore {
+    /// The latest lockout of any of `keys` still running at `now`, if any.
+    func lockedUntil(keys: [String], now: Date) async throws -> Date?
+    /// Records one failure of `key` under `rule`, atomically against other servers; returns the entry after it.
+    func recordFailure(key: String, now: Date, rule: LookupAttempts.Rule) async throws -> LookupAttempts
+}
+
 /// The failed lookups of one key (a session or a client address) and its lockout, if any.
 public struct LookupAttempts: Sendable, Codable, Equatable {
     public var failures: [Date]
@@ -16,6 +25,31 @@ public struct LookupAttempts: Sendable, Codable, Equatable {
     public init(failures: [Date] = [], lockedUntil: Date? = nil) {
         self.failures = failures
         self.lockedUntil = lockedUntil
+    }
+
+    /// When failures lead to a lockout.
+    public struct Rule: Sendable, Equatable {
+        public let maxFailures: Int
+        public let window: TimeInterval
+        public let lockout: TimeInterval
+
+        public init(maxFailures: Int, window: TimeInterval, lockout: TimeInterval) {
+            self.maxFailures = maxFailures
+            self.window = window
+            self.lockout = lockout
+        }
+    }
+
+    /// The entry after one more failure at `now`: failures older than the window drop out, and the
+    /// `maxFailures`th within it starts a lockout and clears the count.
+    public func recording(failureAt now: Date, rule: Rule) -> LookupAttempts {
+        var entry = self
+        entry.failures = failures.filter { now.timeIntervalSince($0) < rule.window } + [now]
+        if entry.failures.count >= rule.maxFailures {
+            entry.lockedUntil = now.addingTimeInterval(rule.lockout)
+            entry.failures = []
+        }
+        return entry
     }
 }
 
@@ -44,27 +78,32 @@ public actor LookupGuard {
 
     /// Throws a `ChatRefusal` while any of `keys` is locked out.
     public func check(_ keys: [String]) async throws {
-        try await load()
         let now = clock.now()
-        for key in keys {
-            if let until = attempts[key]?.lockedUntil, until > now {
-                let minutes = max(1, Int(rounding: (until.timeIntervalSince(now) / 60).rounded(.up)) ?? 1)
-                throw ChatRefusal("Too many order lookups failed. For your security, please try again in \(minutes) minute\(minutes == 1 ? "" : "s").")
-            }
+        let until: Date?
+        if let shared = store as? any SharedLookupAttemptStore {
+            until = try await shared.lockedUntil(keys: keys, now: now)
+        } else {
+            try await load()
+            until = keys.compactMap { attempts[$0]?.lockedUntil }.filter { $0 > now }.max()
+        }
+        if let until {
+            let minutes = max(1, Int(rounding: (until.timeIntervalSince(now) / 60).rounded(.up)) ?? 1)
+            throw ChatRefusal("Too many order lookups failed. For your security, please try again in \(minutes) minute\(minutes == 1 ? "" : "s").")
         }
     }
 
+    var rule: LookupAttempts.Rule { LookupAttempts.Rule(maxFailures: maxFailures, window: window, lockout: lockout) }
+
     /// Records a failed lookup for every key.
     public func recordFailure(_ keys: [String]) async throws {
-        try await load()
         let now = clock.now()
+        if let shared = store as? any SharedLookupAttemptStore {
+            for key in keys { _ = try await shared.recordFailure(key: key, now: now, rule: rule) }
+            return
+        }
+        try await load()
         for key in keys {
-            var entry = attempts[key] ?? LookupAttempts()
-            entry.failures = entry.failures.filter { now.timeIntervalSince($0) < window } + [now]
-            if entry.failures.count >= maxFailures {
-                entry.lockedUntil = now.addingTimeInterval(lockout)
-                entry.failures = []
-            }
+            let entry = (attempts[key] ?? LookupAttempts()).recording(failureAt: now, rule: rule)
             attempts[key] = entry
             try await store?.saveAttempts(entry, key: key)
         }

@@ -19,6 +19,8 @@ public final class EventFollower: Service, Sendable {
     public struct Position: Sendable, Equatable {
         public var delivered: Int64 = 0
         public var head: Int64 = 0
+        /// Whether its LISTEN is open, so that a NOTIFY wakes it at once (else it waits for the poll).
+        public var listening = false
         /// Events published but not yet delivered here.
         public var lag: Int64 { max(0, head - delivered) }
     }
@@ -84,6 +86,8 @@ public final class EventFollower: Service, Sendable {
             do {
                 try await outbox.database.client.withConnection { connection in
                     try await connection.listen(on: EventOutbox.channel) { notifications in
+                        state.withLock { $0.listening = true }
+                        defer { state.withLock { $0.listening = false } }
                         wake.yield()  // anything published while the LISTEN was being set up
                         for try await _ in notifications { wake.yield() }
                     }

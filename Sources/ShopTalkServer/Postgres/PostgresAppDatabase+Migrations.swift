@@ -106,5 +106,6 @@ extension PostgresAppDatabase {
         PostgresConversationStore.migration,
         PostgresOwnerTokenRows.migration,
         PostgresTickets.migration,
+        PostgresLookupAttempts.migration,
     ]
 }
