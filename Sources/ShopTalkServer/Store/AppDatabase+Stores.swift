@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import ShopTalkCore
 
-extension AppDatabase {
+extension AppDatabase: StoreRows {
     /// The store with `slug`, if any.
     public func store(slug: String) async throws -> Store? {
         try await writer.read { db in
