@@ -157,7 +157,7 @@ struct AlertsTests {
                 var preferences = try AlertPreferences.fetch(storeID: store.id, db: db)
                 preferences.digestHour = 23
                 try preferences.save(storeID: store.id, db: db)
-                try AlertCenter.queue(alertID: nil, kind: "low_stock", message: "Kettle is out of stock.", at: day, storeID: store.id, db: db)
+                try SQLiteAlertRows.queue(alertID: nil, kind: "low_stock", message: "Kettle is out of stock.", at: day, storeID: store.id, db: db)
             }
             await center.runOnce(now: day.addingTimeInterval(46 * 3600))  // 22:00: quiet
             #expect(await receiver.waitFor(2).count == 1)

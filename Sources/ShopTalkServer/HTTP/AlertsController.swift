@@ -32,16 +32,16 @@ struct AlertsController: Sendable {
         }
         group.get("/preferences") { request, context in
             let store = try await auth.owner(request, slug: try context.parameters.require("store"))
-            let preferences = try await center.database.writer.read { db in try AlertPreferences.fetch(storeID: store.id, db: db) }
+            let preferences = try await center.rows.preferences(storeID: store.id)
             return try jsonResponse(preferences.view(emailAvailable: center.mailer != nil))
         }
         group.put("/preferences") { request, context in
             let store = try await auth.owner(request, slug: try context.parameters.require("store"))
             let body = try await jsonObject(request, context: context)
-            var preferences = try await center.database.writer.read { db in try AlertPreferences.fetch(storeID: store.id, db: db) }
+            var preferences = try await center.rows.preferences(storeID: store.id)
             try Self.apply(body, to: &preferences, emailAvailable: center.mailer != nil)
             let saved = preferences
-            try await center.database.writer.write { db in try saved.save(storeID: store.id, db: db) }
+            try await center.rows.save(saved, storeID: store.id)
             return try jsonResponse(saved.view(emailAvailable: center.mailer != nil))
         }
     }

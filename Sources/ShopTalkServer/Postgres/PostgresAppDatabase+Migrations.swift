@@ -107,5 +107,7 @@ extension PostgresAppDatabase {
         PostgresOwnerTokenRows.migration,
         PostgresTickets.migration,
         PostgresLookupAttempts.migration,
+        PostgresOrders.migration,
+        PostgresAlertRows.migration,
     ]
 }
