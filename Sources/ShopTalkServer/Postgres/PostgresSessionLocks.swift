@@ -52,3 +52,9 @@ public struct SessionBusy: Error, CustomStringConvertible {
     public let session: String
     public var description: String { "The conversation is busy on another server; try again." }
 }
+
+extension PostgresSessionLocks: SessionCoordination {
+    func exclusive<T: Sendable>(session key: String, _ body: @Sendable () async throws -> T) async throws -> T {
+        try await withLock(session: key, body)
+    }
+}

@@ -44,6 +44,10 @@ struct ChatService: Sendable {
         } catch let error as ChatError {
             metrics.recordError(error.code)
             return .failure(error)
+        } catch let busy as SessionBusy {
+            // Another instance held this conversation longer than the lock wait.
+            metrics.recordError(.unavailable)
+            return .failure(ChatError(.unavailable, busy.description))
         } catch let refusal as ChatRefusal {
             metrics.recordError(.rateLimited)
             return .failure(ChatError(.rateLimited, refusal.message))

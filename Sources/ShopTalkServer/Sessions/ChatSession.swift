@@ -14,8 +14,12 @@ actor ChatSession {
     private var unsaved: SessionRecord?
     private var busy = false
     private var waiters: [CheckedContinuation<Void, Never>] = []
+    /// Set when other instances may answer this session too.
+    private let shared: SharedSessions?
 
-    init(id: String, store: Store, state: ConversationState, lastSeq: Int, lastActivity: Date, rateLimit: RateLimit, unsaved: SessionRecord? = nil) {
+    init(id: String, store: Store, state: ConversationState, lastSeq: Int, lastActivity: Date, rateLimit: RateLimit, unsaved: SessionRecord? = nil,
+         shared: SharedSessions? = nil) {
+        self.shared = shared
         self.unsaved = unsaved
         self.id = id
         self.store = store
@@ -53,6 +57,20 @@ actor ChatSession {
         }
         await acquire()
         defer { release() }
+        guard let shared else {
+            return try await turn(text, clientID: clientID, clientAddress: clientAddress, role: role, engine: engine, writer: writer, now: now, onDelta: onDelta)
+        }
+        // Across instances: hold the session's lock, and start from the turn another instance stored last.
+        return try await shared.locks.exclusive(session: id) {
+            try await self.catchUp(from: shared.store)
+            return try await self.turn(text, clientID: clientID, clientAddress: clientAddress, role: role, engine: engine, writer: writer, now: now, onDelta: onDelta)
+        }
+    }
+
+    private func turn(
+        _ text: String, clientID: String?, clientAddress: String?, role: ChatContext.Role, engine: ChatEngine, writer: TurnWriter, now: Date,
+        onDelta: (@Sendable (String) async -> Void)?
+    ) async throws -> (frame: String, reply: Reply) {
         var newState = state
         var context = ChatContext(store: store, role: role, sessionID: id, clientAddress: clientAddress)
         context.onDelta = onDelta
@@ -73,10 +91,29 @@ actor ChatSession {
         return (frame, reply)
     }
 
+    /// Takes the state and sequence number another instance stored after this one's last turn. A state
+    /// that cannot be read keeps this one's, but never its sequence number, which must move on.
+    private func catchUp(from store: any ConversationStore) async throws {
+        guard unsaved == nil, let record = try await store.session(id: id, storeID: self.store.id), record.lastSeq > lastSeq else { return }
+        if let stored = try? JSONDecoder().decode(ConversationState.self, from: Data(record.state.utf8)) { state = stored }
+        lastSeq = record.lastSeq
+    }
+
     /// Forgets slots, context and pending questions, keeping the history.
     func reset(writer: TurnWriter, now: Date) async throws {
         await acquire()
         defer { release() }
+        if let shared {
+            try await shared.locks.exclusive(session: id) {
+                try await self.catchUp(from: shared.store)
+                try await self.clear(writer: writer, now: now)
+            }
+        } else {
+            try await clear(writer: writer, now: now)
+        }
+    }
+
+    private func clear(writer: TurnWriter, now: Date) async throws {
         var cleared = ConversationState()
         cleared.turns = state.turns
         try await saveIfNeeded(writer: writer)

@@ -18,3 +18,15 @@ struct StoredReply: Sendable, Equatable {
     let clientMessageID: String?
     let role: String
 }
+
+/// Several instances sharing one database: a session's turns take turns across them (`exclusive`), and
+/// each turn starts from what the last one stored, wherever it ran. One process needs none of this.
+struct SharedSessions: Sendable {
+    let locks: any SessionCoordination
+    let store: any ConversationStore
+}
+
+/// Runs one session's turns one at a time across instances (PostgreSQL's advisory locks).
+protocol SessionCoordination: Sendable {
+    func exclusive<T: Sendable>(session key: String, _ body: @Sendable () async throws -> T) async throws -> T
+}

@@ -24,6 +24,8 @@ actor SessionManager {
     private let newSessions: AddressRateLimiter
     private let retention: TimeInterval
     private let logger: Logger
+    /// Set when other instances serve the same sessions (PostgreSQL).
+    private let shared: SharedSessions?
 
     /// The most replies one resume sends.
     static let replayLimit = 200
@@ -33,8 +35,10 @@ actor SessionManager {
 
     init(
         store: any ConversationStore, writer: TurnWriter, clock: ShopClock, ttl: TimeInterval, rateLimit: ChatSession.RateLimit,
-        newSessionsPerMinute: Double = 0, retention: TimeInterval = 30 * 86_400, logger: Logger = Logger(label: "shoptalk.sessions")
+        newSessionsPerMinute: Double = 0, retention: TimeInterval = 30 * 86_400, logger: Logger = Logger(label: "shoptalk.sessions"),
+        locks: (any SessionCoordination)? = nil
     ) {
+        self.shared = locks.map { SharedSessions(locks: $0, store: store) }
         self.logger = logger
         self.store = store
         self.writer = writer
@@ -96,7 +100,7 @@ actor SessionManager {
             state = ConversationState()
         }
         let session = ChatSession(
-            id: record.id, store: store, state: state, lastSeq: record.lastSeq, lastActivity: now, rateLimit: rateLimit
+            id: record.id, store: store, state: state, lastSeq: record.lastSeq, lastActivity: now, rateLimit: rateLimit, shared: shared
         )
         live[token] = session
         return Opened(session: session, resumed: true, resumeError: nil)
@@ -141,7 +145,7 @@ actor SessionManager {
             state: try FrameCoder.encode(ConversationState()), lastSeq: 0, createdAt: now, lastSeenAt: now
         )
         let session = ChatSession(
-            id: token, store: store, state: ConversationState(), lastSeq: 0, lastActivity: now, rateLimit: rateLimit, unsaved: record
+            id: token, store: store, state: ConversationState(), lastSeq: 0, lastActivity: now, rateLimit: rateLimit, unsaved: record, shared: shared
         )
         live[token] = session
         return session
