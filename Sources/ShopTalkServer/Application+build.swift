@@ -32,30 +32,34 @@ public func buildApplication(
         ])
         return model
     }()
-    let database = try database ?? AppDatabase.open(path: configuration.databasePath)
-    if configuration.seedDemoStore, try await !database.hasStores() {
-        try await DemoSeeder(database: database).seed(clock: clock, logger: logger)
+    let storage: ServerStorage
+    if let database {
+        storage = try await .sqlite(database, configuration: configuration, logger: logger)
+    } else if PostgresLocation.isPostgres(configuration.databasePath) {
+        storage = try await .postgres(try PostgresLocation(url: configuration.databasePath), configuration: configuration, logger: logger)
+    } else {
+        storage = try await .sqlite(try AppDatabase.open(path: configuration.databasePath), configuration: configuration, logger: logger)
     }
     let metrics = ShopMetrics(instance: configuration.instanceID)
-    let writer = TurnWriter(database: database, logger: logger)
+    let writer = TurnWriter(store: storage.conversations, logger: logger)
     let sessions = SessionManager(
-        store: database, writer: writer, clock: clock, ttl: configuration.sessionTTL,
+        store: storage.conversations, writer: writer, clock: clock, ttl: configuration.sessionTTL,
         rateLimit: .init(perSecond: configuration.messagesPerSecond, burst: configuration.messageBurst),
-        newSessionsPerMinute: configuration.newSessionsPerMinute, retention: configuration.sessionRetentionDays * 86_400, logger: logger
+        newSessionsPerMinute: configuration.newSessionsPerMinute, retention: configuration.sessionRetentionDays * 86_400, logger: logger,
+        locks: storage.locks
     )
-    let catalog = SQLiteCatalog(database: database)
+    let catalog = storage.catalog
     let alerts = AlertHub()
     let mailer = configuration.smtpHost.map { SMTPMailer(host: $0, port: configuration.smtpPort, from: configuration.smtpFrom) }
-    let alertCenter = AlertCenter(database: database, hub: alerts, clock: clock, mailer: mailer, logger: logger)
-    let ledger = CreditLedger(database: database, policy: configuration.credits, clock: clock) { storeID, alert in
+    let alertCenter = AlertCenter(rows: storage.alertRows(storage.outbox), hub: alerts, clock: clock, mailer: mailer, logger: logger)
+    let ledger = storage.ledger(configuration.credits, clock) { storeID, alert in
         let message = alert.kind == "credits_depleted" ? "AI credits are used up; AI answers are paused until you add credits."
             : "AI credits are running low: \(alert.balance) left."
         Task { await alertCenter.record(kind: alert.kind, subject: alert.kind, message: message, data: alert, storeID: storeID) }
     }
     var assistant: AIAssistant?
     if let url = configuration.llmURL.flatMap(URL.init(string:)) {
-        // One server owns the database, so a hold still there at start-up belongs to a process that died mid-call.
-        let released = try await ledger.releaseStaleHolds(olderThan: 0)
+        let released = try await ledger.releaseStaleHolds(olderThan: storage.staleHoldAge)
         let client = OpenAICompatibleClient(
             baseURL: url, model: configuration.llmModel, apiKey: configuration.llmAPIKey,
             connectTimeout: configuration.llmConnectTimeout, totalTimeout: configuration.llmTotalTimeout, logger: logger
@@ -63,22 +67,15 @@ public func buildApplication(
         assistant = AIAssistant(
             client: client, credits: ledger,
             policies: "Orders ship in 1-2 working days; delivery takes 3-5 days. Returns are free within 30 days. Prices include tax.",
-            customerNames: { storeID in
-                (try? await database.writer.read { db in
-                    try String.fetchAll(db, sql: "SELECT name FROM customers WHERE storeId = ? AND name <> ''", arguments: [storeID])
-                }) ?? []
-            }
+            customerNames: storage.customerNames
         )
         logger.info("Language model enabled", metadata: ["llm.model": "\(configuration.llmModel)", "credits.stale_holds_released": "\(released)"])
     }
     let stores = ChatEngine.Stores(
-        catalog: catalog, orders: SQLiteOrders(database: database), discounts: SQLiteDiscounts(database: database, snapshots: catalog.snapshots),
-        tickets: SQLiteTickets(database: database), history: catalog, analytics: SQLiteAnalytics(database: database), credits: ledger
+        catalog: catalog, orders: storage.orders, discounts: storage.discounts,
+        tickets: storage.tickets, history: storage.history, analytics: storage.analytics, credits: ledger
     )
-    let lookupGuard = LookupGuard(
-        maxFailures: configuration.maxFailedLookups, clock: clock,
-        store: SQLiteLookupAttempts(database: database, window: LookupGuard.defaultWindow, clock: clock)
-    )
+    let lookupGuard = LookupGuard(maxFailures: configuration.maxFailedLookups, clock: clock, store: storage.lookupAttempts(clock))
     var handlers = HandlerTable.standard(stores: stores, extractor: language.extractor, clock: clock, lookupGuard: lookupGuard, assistant: assistant)
     handlers.alerts = AlertsHandler(book: alertCenter, clock: clock)
     let engine = ChatEngine(
@@ -87,19 +84,31 @@ public func buildApplication(
         router: .standard(catalog: catalog), access: AccessPolicy(), assistant: assistant
     )
     let chat = ChatService(
-        sessions: sessions, stores: StoreDirectory(database: database), engine: engine, writer: writer,
-        clock: clock, metrics: metrics, tokens: OwnerTokens(database: database), alerts: alerts, alertCenter: alertCenter,
+        sessions: sessions, stores: StoreDirectory(rows: storage.stores), engine: engine, writer: writer,
+        clock: clock, metrics: metrics, tokens: storage.tokens, alerts: alerts, alertCenter: alertCenter,
         addressLimiter: AddressRateLimiter(rate: configuration.addressMessagesPerSecond, burst: configuration.addressMessageBurst)
     )
+    // Other instances' alerts and catalog changes arrive through the outbox (PostgreSQL).
+    let follower = storage.outbox.map { outbox in
+        EventFollower(outbox: outbox, logger: logger) { event in
+            storage.apply(event)
+            alerts.relay(event, localInstance: configuration.instanceID)
+        }
+    }
     let limits = ClientFrame.Limits(maxTextLength: configuration.maxTextLength, maxFrameBytes: configuration.maxFrameBytes)
 
-    let storeAPI = StoreAPIController(
-        auth: OwnerAuth(tokens: OwnerTokens(database: database), stores: chat.stores, clock: clock), catalog: catalog,
-        admin: CatalogAdmin(database: database, catalog: catalog), discounts: DiscountAdmin(database: database, catalog: catalog),
-        orders: OrderDesk(database: database, catalog: catalog), clock: clock, alertCenter: alertCenter, ledger: ledger
-    )
+    let auth = OwnerAuth(tokens: storage.tokens, stores: chat.stores, clock: clock)
+    var storeAPI: StoreAPIController?
+    if let database = storage.sqlite, let catalog = catalog as? SQLiteCatalog, let ledger = ledger as? CreditLedger {
+        storeAPI = StoreAPIController(
+            auth: auth, catalog: catalog, admin: CatalogAdmin(database: database, catalog: catalog),
+            discounts: DiscountAdmin(database: database, catalog: catalog), orders: OrderDesk(database: database, catalog: catalog),
+            clock: clock, alertCenter: alertCenter, ledger: ledger
+        )
+    }
     let router = buildRouter(
-        configuration: configuration, database: database, chat: chat, metrics: metrics, limits: limits, storeAPI: storeAPI, logger: logger
+        configuration: configuration, storage: storage, chat: chat, metrics: metrics, limits: limits, auth: auth, storeAPI: storeAPI,
+        alertCenter: alertCenter, follower: follower, logger: logger
     )
     let refusals = UpgradeRefusals()
     let sweeper = SlowConsumerSweeper(timeout: .milliseconds(Int(rounding: configuration.writeTimeout * 1000) ?? 10_000), logger: logger)
@@ -124,7 +133,7 @@ public func buildApplication(
             gate: gate, sweeper: sweeper
         ),
         configuration: .init(address: .hostname(host, port: configuration.port), serverName: "shoptalk"),
-        services: [
+        services: storage.services + (follower.map { [$0] } ?? []) + [
             writer, sweeper, AlertDeliveryService(center: alertCenter, interval: .seconds(configuration.alertInterval)),
             SessionSweeper(sessions: sessions, interval: .seconds(60), purgeEvery: configuration.sessionPurgeInterval, logger: logger),
         ],
@@ -139,10 +148,10 @@ public func buildApplication(
     )
 }
 
-/// The HTTP routes: health, metrics, REST chat and the static files of Public/.
+/// The HTTP routes: health, metrics, REST chat and the static files of Public/, the owner REST API.
 func buildRouter(
-    configuration: ServerConfiguration, database: AppDatabase, chat: ChatService, metrics: ShopMetrics,
-    limits: ClientFrame.Limits, storeAPI: StoreAPIController, logger: Logger
+    configuration: ServerConfiguration, storage: ServerStorage, chat: ChatService, metrics: ShopMetrics, limits: ClientFrame.Limits,
+    auth: OwnerAuth, storeAPI: StoreAPIController?, alertCenter: AlertCenter, follower: EventFollower?, logger: Logger
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     let routes = RouteTable()
@@ -150,11 +159,20 @@ func buildRouter(
         limiter: AddressRateLimiter(rate: configuration.httpRequestsPerSecond, burst: configuration.httpRequestBurst), routes: routes
     ))
     router.add(middleware: FileMiddleware(configuration.publicDirectory, searchForIndexHtml: true, logger: logger))
-    HealthController(database: database, metrics: metrics, instance: configuration.instanceID, startedAt: .now).addRoutes(to: router)
+    var events: (@Sendable () -> EventFollower.Position)?
+    if let follower { events = { follower.position } }
+    HealthController(
+        isHealthy: storage.isHealthy, backend: storage.backend, events: events,
+        metrics: metrics, instance: configuration.instanceID, startedAt: .now
+    ).addRoutes(to: router)
     ChatAPIController(chat: chat, limits: limits).addRoutes(to: router)
-    storeAPI.addRoutes(to: router)
-    InsightsController(auth: storeAPI.auth, analytics: SQLiteAnalytics(database: database), clock: storeAPI.clock).addRoutes(to: router)
-    AlertsController(auth: storeAPI.auth, center: storeAPI.alertCenter).addRoutes(to: router)
+    if let storeAPI, let database = storage.sqlite {
+        storeAPI.addRoutes(to: router)
+        InsightsController(auth: auth, analytics: SQLiteAnalytics(database: database), clock: storeAPI.clock).addRoutes(to: router)
+    } else {
+        NotOnThisBackendController(backend: storage.backend).addRoutes(to: router)
+    }
+    AlertsController(auth: auth, center: alertCenter).addRoutes(to: router)
     routes.register(router.routes)
     return router
 }

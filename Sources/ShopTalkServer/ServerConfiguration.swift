@@ -7,7 +7,10 @@ public struct ServerConfiguration: Sendable {
     public var host = "127.0.0.1"
     /// 0 picks a free port (tests).
     public var port = 8080
+    /// A SQLite file, or a `postgres://user@host:port/database` URL for the PostgreSQL backend.
     public var databasePath = "./shoptalk.sqlite"
+    /// Most connections this instance opens to PostgreSQL.
+    public var databasePoolSize = 20
     /// This instance's name in `/health`, `/metrics` and its logs, so that the instances behind one load
     /// balancer can be told apart: letters, digits, '.', '_' and '-', at most 64.
     public var instanceID = ServerConfiguration.defaultInstanceID

@@ -17,8 +17,11 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on; 0 picks a free one. [env: SHOPTALK_PORT, default: 8080]")
     var port: Int?
 
-    @Option(help: "SQLite database file. [env: SHOPTALK_DB, default: ./shoptalk.sqlite]")
+    @Option(help: "SQLite database file, or a postgres://user@host:port/database URL for several instances on one PostgreSQL. [env: SHOPTALK_DB, default: ./shoptalk.sqlite]")
     var db: String?
+
+    @Option(help: "Most connections to PostgreSQL this instance opens. [env: SHOPTALK_DB_POOL, default: 20]")
+    var dbPool: Int?
 
     @Option(help: "Folder of static files served at /. [env: SHOPTALK_PUBLIC, default: ./Public]")
     var `public`: String?
@@ -134,6 +137,12 @@ struct Serve: AsyncParsableCommand {
         configuration.host = EnvironmentOptions.resolve(host, "SHOPTALK_HOST", default: configuration.host)
         configuration.port = try EnvironmentOptions.resolve(port, "SHOPTALK_PORT", default: configuration.port)
         configuration.databasePath = EnvironmentOptions.resolve(db, "SHOPTALK_DB", default: configuration.databasePath)
+        if PostgresLocation.isPostgres(configuration.databasePath) {
+            do { _ = try PostgresLocation(url: configuration.databasePath) } catch { throw ValidationError("--db: \(error)") }
+        }
+        let pool = try EnvironmentOptions.resolve(dbPool, "SHOPTALK_DB_POOL", default: configuration.databasePoolSize)
+        guard (2...500).contains(pool) else { throw ValidationError("--db-pool takes 2 to 500 connections, not \(pool).") }
+        configuration.databasePoolSize = pool
         configuration.instanceID = EnvironmentOptions.resolve(instanceId, "SHOPTALK_INSTANCE_ID", default: configuration.instanceID)
         guard ServerConfiguration.isValidInstanceID(configuration.instanceID) else {
             throw ValidationError("--instance-id takes 1 to 64 letters, digits, '.', '_' or '-', not \(configuration.instanceID.prefix(80)).")
