@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Logging
 import ShopTalkCore
 
 /// Owner tokens: created by the CLI, shown once, stored only as a SHA-256 hash. A token reads
@@ -106,4 +107,19 @@ protocol OwnerTokenRows: Sendable {
     func revoke(id: Int64, now: Date) async throws -> Bool
     func token(id: Int64) async throws -> OwnerTokenRow?
     func markUsed(id: Int64, now: Date) async throws
+}
+
+extension OwnerTokens {
+    /// Runs `body` with the owner tokens of `location`: a SQLite file, or a `postgres://` URL whose pool
+    /// runs (and whose migrations are applied) for as long as `body` does. For the `shoptalk token` commands.
+    public static func at<T: Sendable>(_ location: String, logger: Logger, _ body: (OwnerTokens) async throws -> T) async throws -> T {
+        guard PostgresLocation.isPostgres(location) else {
+            return try await body(OwnerTokens(database: try AppDatabase.open(path: location)))
+        }
+        let database = PostgresAppDatabase(location: try PostgresLocation(url: location), maxConnections: 2, logger: logger)
+        let pool = Task { try? await database.run() }
+        defer { pool.cancel() }
+        try await database.migrate()
+        return try await body(OwnerTokens(database: database))
+    }
 }
