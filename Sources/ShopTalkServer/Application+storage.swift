@@ -69,6 +69,12 @@ struct ServerStorage: Sendable {
             pool.stop()
             throw error
         }
+        // Session locks hold their connection for a whole turn, and a turn needs connections of its own (to
+        // read the session, to commit): from one pool, N turns at once could hold every connection and wait
+        // for one forever. So the locks have a pool of their own, as large, and a turn never waits on it
+        // while holding a connection of the other.
+        let lockDatabase = PostgresAppDatabase(location: location, maxConnections: configuration.databasePoolSize, logger: logger)
+        let lockPool = PostgresPoolService(database: lockDatabase)
         let outbox = EventOutbox(database: database, instanceID: configuration.instanceID)
         let catalog = PostgresCatalog(database: database, outbox: outbox)
         if configuration.seedDemoStore {
@@ -78,7 +84,7 @@ struct ServerStorage: Sendable {
             backend: "postgresql", catalog: catalog, orders: PostgresOrders(database: database),
             discounts: PostgresDiscountStore(snapshots: catalog.snapshots), tickets: PostgresTickets(database: database),
             history: PostgresPurchaseHistory(database: database, catalog: catalog), analytics: AnalyticsNotOnThisBackend(),
-            conversations: PostgresConversationStore(database: database), locks: PostgresSessionLocks(database: database),
+            conversations: PostgresConversationStore(database: database), locks: PostgresSessionLocks(database: lockDatabase),
             stores: database, tokens: OwnerTokens(database: database),
             alertRows: { PostgresAlertRows(database: database, outbox: $0) },
             lookupAttempts: { _ in PostgresLookupAttempts(database: database) },
@@ -89,7 +95,7 @@ struct ServerStorage: Sendable {
                 return (try? rows?.map { try $0.decode(String.self) }) ?? []
             },
             isHealthy: { (try? await database.rows("SELECT 1").count) == 1 },
-            outbox: outbox, apply: { catalog.apply($0) }, services: [pool], sqlite: nil
+            outbox: outbox, apply: { catalog.apply($0) }, services: [pool, lockPool], sqlite: nil
         )
     }
 }

@@ -10,7 +10,7 @@ import ShopTalkServer
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a benchmark and print its figures (use a release build).",
-        subcommands: [Analytics.self, NLU.self, WS.self, Connections.self, Search.self, Frames.self]
+        subcommands: [Analytics.self, NLU.self, WS.self, Target.self, Connections.self, Search.self, Frames.self]
     )
 
     struct Analytics: AsyncParsableCommand {

@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""Three ShopTalk instances on one PostgreSQL behind nginx (deploy/run.sh), checked from outside:
+  1. nginx spreads requests over all three (no sticky sessions);
+  2. a session resumes and replays through the balancer, landing on another instance, and a refinement
+     there continues the search started elsewhere;
+  3. two connections of one session, on two instances, sending at once: every message answered, and the
+     stored replies are r1..rN with no gap or repeat;
+  4. an owner signed in on instance 1 gets the alert of a complaint filed on instance 2 within a second;
+  5. kill -9 of one instance under load: every client reconnects through nginx, resumes, and finds every
+     reply it was sent (no acknowledged write lost).
+Loopback only; bounded in time. Usage: multi_instance.py [PORT] (deploy/run.sh must have started it).
+"""
+import asyncio, json, os, signal, subprocess, sys, time, urllib.request
+
+import websockets
+
+PORT = int(sys.argv[1]) if len(sys.argv) > 1 else 8100
+DIR = os.environ.get("SHOPTALK_DEPLOY_DIR", "/tmp/shoptalk-deploy")
+LB = f"ws://127.0.0.1:{PORT}/chat?store=demo"
+
+
+def instance_url(n):
+    return f"ws://127.0.0.1:{PORT + n}/chat?store=demo"
+
+
+def health(port):
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=5) as response:
+        return json.load(response)
+
+
+async def next_frame(ws, kind=None, timeout=30):
+    while True:
+        frame = json.loads(await asyncio.wait_for(ws.recv(), timeout))
+        if kind is None or frame.get("type") in (kind if isinstance(kind, tuple) else (kind,)):
+            return frame
+
+
+async def converse(url, messages, session=None):
+    async with websockets.connect(url + (f"&session={session}" if session else ""), max_size=2**22) as ws:
+        welcome = await next_frame(ws)
+        replies = []
+        for index, text in enumerate(messages):
+            await ws.send(json.dumps({"type": "message", "id": f"m{index}", "text": text}))
+            replies.append(await next_frame(ws, ("reply", "error")))
+        return welcome, replies
+
+
+async def replay(url, session):
+    """Every stored reply of the session, paging past the 200 one resume sends."""
+    async with websockets.connect(f"{url}&session={session}", max_size=2**22) as ws:
+        await next_frame(ws)
+        ids = []
+        while True:
+            await ws.send(json.dumps({"type": "resume", "after": ids[-1]} if ids else {"type": "resume"}))
+            page = 0
+            while True:
+                frame = await next_frame(ws, ("reply", "resume_ok", "error"))
+                if frame.get("type") == "error":
+                    await asyncio.sleep(1)  # a resume costs tokens: wait for the bucket
+                    break
+                if frame.get("type") == "resume_ok":
+                    break
+                ids.append(frame.get("id"))
+                page += 1
+            if frame.get("type") == "resume_ok" and page == 0:
+                return ids
+
+
+def check(condition, message):
+    print(("ok   " if condition else "FAIL ") + message, flush=True)
+    if not condition:
+        raise SystemExit(1)
+
+
+async def spread():
+    seen = {health(PORT)["instance"] for _ in range(9)}
+    check(len(seen) == 3, f"nginx spreads requests over every instance: {sorted(seen)}")
+    check(all(health(PORT)["backend"] == "postgresql" for _ in range(3)), "every instance reports the PostgreSQL backend")
+
+
+async def moving_session():
+    welcome, first = await converse(LB, ["show me headphones"])
+    session = welcome["session"]
+    welcome2, second = await converse(LB, ["under $100"], session=session)
+    cards = second[0].get("products") or []
+    check(welcome2.get("resumed") is True and second[0].get("id") == "r2", "a session resumes through the balancer")
+    check(cards and all(c["category"] == "headphones" and c["price"] <= 100 for c in cards),
+          f"a refinement on another instance continues the search ({len(cards)} headphones under $100)")
+    check(await replay(LB, session) == ["r1", "r2"], "its replies replay through the balancer")
+
+
+async def two_connections_one_session():
+    welcome, _ = await converse(instance_url(1), ["hello"])
+    session = welcome["session"]
+
+    async def sender(n, count):
+        async with websockets.connect(f"{instance_url(n)}&session={session}") as ws:
+            await next_frame(ws)
+            for i in range(count):
+                await ws.send(json.dumps({"type": "message", "id": f"i{n}-{i}", "text": f"thanks {i}"}))
+            got = []
+            while len(got) < count:
+                frame = await next_frame(ws, ("reply", "error"))
+                got.append(frame)
+            return got
+
+    results = await asyncio.gather(sender(2, 12), sender(3, 12))
+    errors = [f for r in results for f in r if f.get("type") == "error"]
+    check(not errors, f"24 messages at once on two instances are all answered ({len(errors)} errors)")
+    ids = await replay(LB, session)
+    check(ids == [f"r{i}" for i in range(1, 26)], f"the stored replies are r1..r25 in order ({len(ids)} replies)")
+
+
+async def alert_across_instances():
+    token = subprocess.run([os.environ.get("SHOPTALK_BIN", ".build/debug/shoptalk"), "token", "create", "--store", "demo",
+                            "--db", open(f"{DIR}/database-url").read().strip()],
+                           capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
+    async with websockets.connect(instance_url(1)) as owner:
+        await next_frame(owner)
+        await owner.send(json.dumps({"type": "auth", "token": token}))
+        check((await next_frame(owner)).get("type") == "auth_ok", "an owner signs in on instance 1 with a token made by the CLI")
+        _, replies = await converse(instance_url(2), ["my headphones arrived broken"])
+        reference = (replies[0].get("ticket") or {}).get("reference")
+        started = time.monotonic()
+        alert = await next_frame(owner, "alert", timeout=10)
+        elapsed = time.monotonic() - started
+        check(reference and reference in alert.get("message", ""), f"the owner gets the alert for {reference}, filed on instance 2")
+        check(elapsed < 1.0, f"within a second ({elapsed * 1000:.0f} ms after the complaint was answered)")
+
+
+async def kill_one_under_load():
+    victim = 2
+    pid = int(open(f"{DIR}/instance-i{victim}.pid").read())
+    received = {}
+    sessions = {}
+    stop = asyncio.Event()
+
+    async def client(n):
+        session = None
+        sent = 0
+        while not stop.is_set() or session is None:
+            try:
+                async with websockets.connect(LB + (f"&session={session}" if session else "")) as ws:
+                    welcome = await next_frame(ws)
+                    session = session or welcome["session"]
+                    sessions[n] = session
+                    while not stop.is_set():
+                        await ws.send(json.dumps({"type": "message", "id": f"c{n}-{sent}", "text": "show me headphones" if sent % 2 else "hi"}))
+                        sent += 1
+                        frame = await next_frame(ws, ("reply", "error"), timeout=20)
+                        if frame.get("type") == "reply":
+                            received.setdefault(n, []).append(frame["id"])
+            except (OSError, websockets.ConnectionClosed, asyncio.TimeoutError):
+                await asyncio.sleep(0.2)  # the instance died under us: reconnect through nginx
+
+    # More clients than an instance has pooled connections: a turn must never wait on a pool its lock holds.
+    tasks = [asyncio.create_task(client(n)) for n in range(40)]
+    await asyncio.sleep(3)
+    os.kill(pid, signal.SIGKILL)
+    killed_at = sum(len(v) for v in received.values())
+    await asyncio.sleep(4)
+    stop.set()
+    await asyncio.wait_for(asyncio.gather(*tasks), 60)
+    after = sum(len(v) for v in received.values())
+    check(after > killed_at, f"clients went on through the other instances after kill -9 ({killed_at} replies before, {after} in all)")
+    lost = 0
+    for n, ids in received.items():
+        stored = set(await replay(LB, sessions[n]))
+        lost += len([i for i in ids if i not in stored])
+    check(lost == 0, f"every reply a client was sent replays from the database ({after} replies, {lost} lost)")
+
+
+async def main():
+    deadline = 240
+    for step in (spread, moving_session, two_connections_one_session, alert_across_instances, kill_one_under_load):
+        print(f"== {step.__name__}", flush=True)
+        await asyncio.wait_for(step(), deadline)
+    print("multi-instance: all checks passed")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
