@@ -56,6 +56,8 @@ async def replay(url, session):
             while True:
                 frame = await next_frame(ws, ("reply", "resume_ok", "error"))
                 if frame.get("type") == "error":
+                    if frame.get("code") != "rate_limited":
+                        raise SystemExit(f"FAIL resume after {ids[-1] if ids else 'nothing'} was refused: {frame}")
                     await asyncio.sleep(1)  # a resume costs tokens: wait for the bucket
                     break
                 if frame.get("type") == "resume_ok":

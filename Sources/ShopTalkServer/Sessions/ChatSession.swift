@@ -99,6 +99,13 @@ actor ChatSession {
         lastSeq = record.lastSeq
     }
 
+    /// Takes what another instance stored since this one last looked (before a resume or replay here).
+    /// Skipped while a turn runs: that turn holds the session's lock, so nothing newer can be stored.
+    func refreshFromShared() async {
+        guard let shared, !busy else { return }
+        try? await catchUp(from: shared.store)
+    }
+
     /// Forgets slots, context and pending questions, keeping the history.
     func reset(writer: TurnWriter, now: Date) async throws {
         await acquire()

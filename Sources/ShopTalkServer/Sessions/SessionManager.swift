@@ -75,6 +75,7 @@ actor SessionManager {
         if let session = live[token], session.store.id == store.id {
             if await session.lastActivity.addingTimeInterval(ttl) >= now {
                 await session.touch(now)
+                await session.refreshFromShared()
                 return Opened(session: session, resumed: true, resumeError: nil)
             }
             live[token] = nil
@@ -89,6 +90,7 @@ actor SessionManager {
         }
         if let session = live[token] {
             // Another connection loaded it while we read.
+            await session.refreshFromShared()
             return Opened(session: session, resumed: true, resumeError: nil)
         }
         let state: ConversationState

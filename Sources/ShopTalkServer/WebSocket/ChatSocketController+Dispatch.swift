@@ -69,6 +69,7 @@ extension ChatSocketController {
     /// resume frames cannot multiply into gigabytes of replay. An owner's answer is replayed only to a
     /// connection signed in as the owner; anyone else holding the session token gets a placeholder.
     func replay(after: String?, session: ChatSession, address: String?, asOwner: Bool, outbound: ClientWriter) async throws {
+        await session.refreshFromShared()
         let lastSeq = await session.lastSeq
         var seq = 0
         if let after {
