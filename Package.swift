@@ -48,6 +48,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
+            // The demo store's policies, as an owner would write them: Markdown files in a folder.
+            resources: [.copy("Demo/Policies")],
             swiftSettings: swiftSettings + optimisedInDebug
         ),
         /// Hummingbird + WebSocket wiring and the GRDB store.

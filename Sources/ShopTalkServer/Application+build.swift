@@ -73,10 +73,13 @@ public func buildApplication(
     }
     let stores = ChatEngine.Stores(
         catalog: catalog, orders: storage.orders, discounts: storage.discounts,
-        tickets: storage.tickets, history: storage.history, analytics: storage.analytics, credits: ledger
+        tickets: storage.tickets, history: storage.history, analytics: storage.analytics, credits: ledger,
+        policies: storage.policies
     )
     let lookupGuard = LookupGuard(maxFailures: configuration.maxFailedLookups, clock: clock, store: storage.lookupAttempts(clock))
-    var handlers = HandlerTable.standard(stores: stores, extractor: language.extractor, clock: clock, lookupGuard: lookupGuard, assistant: assistant)
+    let policyBook = PolicyBook(store: storage.policies, encoder: language.classifier.model.encoder)
+    var handlers = HandlerTable.standard(stores: stores, extractor: language.extractor, clock: clock, lookupGuard: lookupGuard, assistant: assistant,
+                                         encoder: language.classifier.model.encoder)
     handlers.alerts = AlertsHandler(book: alertCenter, clock: clock)
     let engine = ChatEngine(
         classifier: language.classifier, extractor: language.extractor, stores: stores, clock: clock,
@@ -108,7 +111,7 @@ public func buildApplication(
     }
     let router = buildRouter(
         configuration: configuration, storage: storage, chat: chat, metrics: metrics, limits: limits, auth: auth, storeAPI: storeAPI,
-        alertCenter: alertCenter, follower: follower, logger: logger
+        alertCenter: alertCenter, follower: follower, policyBook: policyBook, logger: logger
     )
     let refusals = UpgradeRefusals()
     let sweeper = SlowConsumerSweeper(timeout: .milliseconds(Int(rounding: configuration.writeTimeout * 1000) ?? 10_000), logger: logger)
@@ -151,7 +154,8 @@ public func buildApplication(
 /// The HTTP routes: health, metrics, REST chat and the static files of Public/, the owner REST API.
 func buildRouter(
     configuration: ServerConfiguration, storage: ServerStorage, chat: ChatService, metrics: ShopMetrics, limits: ClientFrame.Limits,
-    auth: OwnerAuth, storeAPI: StoreAPIController?, alertCenter: AlertCenter, follower: EventFollower?, logger: Logger
+    auth: OwnerAuth, storeAPI: StoreAPIController?, alertCenter: AlertCenter, follower: EventFollower?,
+    policyBook: PolicyBook, logger: Logger
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     let routes = RouteTable()
@@ -173,6 +177,7 @@ func buildRouter(
         NotOnThisBackendController(backend: storage.backend).addRoutes(to: router)
     }
     AlertsController(auth: auth, center: alertCenter).addRoutes(to: router)
+    PoliciesController(auth: auth, book: policyBook, clock: configuration.clock).addRoutes(to: router)
     routes.register(router.routes)
     return router
 }

@@ -13,6 +13,7 @@ struct ServerStorage: Sendable {
     let orders: any OrderStore
     let discounts: any DiscountStore
     let tickets: any TicketStore
+    let policies: any PolicyStore
     let history: any PurchaseHistory
     let analytics: any SalesAnalytics
     let conversations: any ConversationStore
@@ -44,7 +45,7 @@ struct ServerStorage: Sendable {
         return ServerStorage(
             backend: "sqlite", catalog: catalog, orders: SQLiteOrders(database: database),
             discounts: SQLiteDiscounts(database: database, snapshots: catalog.snapshots), tickets: SQLiteTickets(database: database),
-            history: catalog, analytics: SQLiteAnalytics(database: database), conversations: database, locks: nil, stores: database,
+            policies: SQLitePolicies(database: database), history: catalog, analytics: SQLiteAnalytics(database: database), conversations: database, locks: nil, stores: database,
             tokens: OwnerTokens(database: database), alertRows: { _ in SQLiteAlertRows(database: database) },
             lookupAttempts: { SQLiteLookupAttempts(database: database, window: LookupGuard.defaultWindow, clock: $0) },
             ledger: { CreditLedger(database: database, policy: $0, clock: $1, onAlert: $2) },
@@ -83,7 +84,7 @@ struct ServerStorage: Sendable {
         return ServerStorage(
             backend: "postgresql", catalog: catalog, orders: PostgresOrders(database: database),
             discounts: PostgresDiscountStore(snapshots: catalog.snapshots), tickets: PostgresTickets(database: database),
-            history: PostgresPurchaseHistory(database: database, catalog: catalog), analytics: AnalyticsNotOnThisBackend(),
+            policies: PostgresPolicies(database: database), history: PostgresPurchaseHistory(database: database, catalog: catalog), analytics: AnalyticsNotOnThisBackend(),
             conversations: PostgresConversationStore(database: database), locks: PostgresSessionLocks(database: lockDatabase),
             stores: database, tokens: OwnerTokens(database: database),
             alertRows: { PostgresAlertRows(database: database, outbox: $0) },

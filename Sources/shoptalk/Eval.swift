@@ -5,8 +5,8 @@ import ShopTalkCore
 /// `shoptalk eval`: measures the NLU.
 struct Eval: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Measure the NLU.",
-        subcommands: [EvalIntents.self]
+        abstract: "Measure the NLU and policy retrieval.",
+        subcommands: [EvalIntents.self, EvalPolicies.self]
     )
 }
 

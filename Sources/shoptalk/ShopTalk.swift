@@ -6,7 +6,7 @@ struct ShopTalk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shoptalk",
         abstract: "A conversational shopping assistant server.",
-        subcommands: [Serve.self, Chat.self, Seed.self, Token.self, Import.self, Credits.self, Eval.self, Bench.self],
+        subcommands: [Serve.self, Chat.self, Seed.self, Token.self, Import.self, Policies.self, Credits.self, Eval.self, Bench.self],
         defaultSubcommand: Serve.self
     )
 }

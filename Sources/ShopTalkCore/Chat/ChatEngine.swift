@@ -22,11 +22,15 @@ public struct ChatEngine: Sendable {
         public var history: any PurchaseHistory
         public var analytics: any SalesAnalytics
         public var credits: (any CreditsReport)?
+        /// The shop's policies; a shop without a store for them answers policy questions by offering a person.
+        public var policies: any PolicyStore
 
         public init(
             catalog: any CatalogStore, orders: any OrderStore, discounts: any DiscountStore, tickets: any TicketStore,
-            history: any PurchaseHistory, analytics: any SalesAnalytics, credits: (any CreditsReport)? = nil
+            history: any PurchaseHistory, analytics: any SalesAnalytics, credits: (any CreditsReport)? = nil,
+            policies: any PolicyStore = InMemoryPolicyStore()
         ) {
+            self.policies = policies
             self.analytics = analytics
             self.credits = credits
             self.catalog = catalog

@@ -36,8 +36,9 @@ public struct HandlerTable: Sendable {
     /// Every handler ShopTalk has, over `stores`.
     public static func standard(
         stores: ChatEngine.Stores, extractor: EntityExtractor, clock: ShopClock, lookupGuard: LookupGuard? = nil,
-        assistant: AIAssistant? = nil
+        assistant: AIAssistant? = nil, encoder: StaticEncoder? = nil
     ) -> HandlerTable {
+        let book = PolicyBook(store: stores.policies, encoder: encoder)
         let catalog = stores.catalog
         let smallTalk = SmallTalkHandler()
         let search = CatalogHandler(catalog: catalog, extractor: extractor)
@@ -57,9 +58,9 @@ public struct HandlerTable: Sendable {
             Intent.Name.findDiscounts: deals,
             Intent.Name.applyDiscount: deals,
             Intent.Name.complaint: ComplaintHandler(tickets: stores.tickets, clock: clock),
-            Intent.Name.returnRefund: ReturnRefundHandler(tickets: stores.tickets, clock: clock),
-            Intent.Name.humanHandoff: HumanHandoffHandler(tickets: stores.tickets, clock: clock),
-            Intent.Name.storePolicy: StorePolicyHandler(),
+            Intent.Name.returnRefund: ReturnRefundHandler(tickets: stores.tickets, clock: clock, book: book),
+            Intent.Name.humanHandoff: HumanHandoffHandler(tickets: stores.tickets, clock: clock, book: book),
+            Intent.Name.storePolicy: StorePolicyHandler(book: book),
             Intent.Name.giftIdeas: GiftIdeasHandler(catalog: catalog),
             Intent.Name.orderStatus: OrderStatusHandler(orders: stores.orders, guardrail: lookupGuard ?? LookupGuard(clock: clock)),
             Intent.Name.businessQuery: AnalyticsHandler(analytics: stores.analytics, clock: clock),

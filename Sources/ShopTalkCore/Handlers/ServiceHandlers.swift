@@ -3,20 +3,23 @@
 public struct ReturnRefundHandler: ChatHandler {
     let tickets: any TicketStore
     let clock: ShopClock
+    let book: PolicyBook?
 
-    public init(tickets: any TicketStore, clock: ShopClock) {
+    public init(tickets: any TicketStore, clock: ShopClock, book: PolicyBook? = nil) {
         self.tickets = tickets
         self.clock = clock
+        self.book = book
     }
 
     public func handle(_ turn: Turn, state: inout ConversationState) async throws -> Reply {
-        let terms = StorePolicies.standard(currency: turn.context.store.currency).answers[.returns] ?? ""
+        // The store's own return terms, when its policies state them.
+        let terms = await book?.passage("returns policy", storeID: turn.context.store.id) ?? ""
         let intent = Intent(name: Intent.Name.returnRefund, confidence: turn.intent.confidence)
         let orderNumber = turn.entity(Entity.Kind.orderNumber)?.value.stringValue ?? state.lastOrderNumber
         guard let orderNumber else {
             state.pending = .orderNumber(for: Intent.Name.returnRefund)
             return Reply(
-                text: "\(terms) Tell me the order number (it looks like ORD-20250105-0001) and I'll open a return request for you.",
+                text: Self.sentences(terms, "Tell me the order number (it looks like ORD-20250105-0001) and I'll open a return request for you."),
                 intent: intent, suggestions: ["I don't have the order number", "What's your return policy?"]
             )
         }
@@ -26,9 +29,14 @@ public struct ReturnRefundHandler: ChatHandler {
             category: "return", orderNumber: orderNumber, at: clock.now()
         )
         return Reply(
-            text: "I've opened return request \(ticket.reference) for order \(orderNumber). We'll email you a prepaid return label within one working day. \(terms)",
+            text: Self.sentences("I've opened return request \(ticket.reference) for order \(orderNumber). We'll email you a prepaid return label within one working day.", terms),
             intent: intent, suggestions: ["Where's my order?", "Thanks"], ticket: ticket
         )
+    }
+
+    /// `parts` joined by spaces, leaving out the empty ones (a store without policy text).
+    static func sentences(_ parts: String...) -> String {
+        parts.filter { !$0.isEmpty }.joined(separator: " ")
     }
 }
 
@@ -37,10 +45,12 @@ public struct ReturnRefundHandler: ChatHandler {
 public struct HumanHandoffHandler: ChatHandler {
     let tickets: any TicketStore
     let clock: ShopClock
+    let book: PolicyBook?
 
-    public init(tickets: any TicketStore, clock: ShopClock) {
+    public init(tickets: any TicketStore, clock: ShopClock, book: PolicyBook? = nil) {
         self.tickets = tickets
         self.clock = clock
+        self.book = book
     }
 
     public func handle(_ turn: Turn, state: inout ConversationState) async throws -> Reply {
@@ -49,9 +59,9 @@ public struct HumanHandoffHandler: ChatHandler {
             category: "handoff", orderNumber: turn.entity(Entity.Kind.orderNumber)?.value.stringValue ?? state.lastOrderNumber,
             at: clock.now()
         )
-        let hours = StorePolicies.standard(currency: turn.context.store.currency).answers[.hours] ?? ""
+        let hours = await book?.passage("opening hours", storeID: turn.context.store.id) ?? ""
         return Reply(
-            text: "Of course. I've asked a person from our team to take over (request \(ticket.reference)); they'll pick up this conversation as soon as they can. \(hours) Meanwhile I can check an order, a return or a product for you.",
+            text: ReturnRefundHandler.sentences("Of course. I've asked a person from our team to take over (request \(ticket.reference)); they'll pick up this conversation as soon as they can.", hours, "Meanwhile I can check an order, a return or a product for you."),
             intent: Intent(name: Intent.Name.humanHandoff, confidence: turn.intent.confidence),
             suggestions: ["Where's my order?", "I want to return something"], ticket: ticket
         )

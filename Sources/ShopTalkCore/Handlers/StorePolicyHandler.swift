@@ -1,64 +1,47 @@
-/// A shop's policies, as shoppers ask about them. Each store starts from the standard terms below.
-public struct StorePolicies: Sendable, Hashable {
-    public enum Topic: String, Sendable, CaseIterable {
-        case shipping, deliveryTime, returns, payment, hours, warranty, priceMatch, collection
-    }
-
-    public var answers: [Topic: String]
-
-    /// The standard terms, in the store's currency.
-    public static func standard(currency: String) -> StorePolicies {
-        func money(_ major: Double) -> String { Money(major: major).formattedWithCents(currency: currency) }
-        return StorePolicies(answers: [
-            .shipping: "Standard delivery is free on orders over \(money(50)) and \(money(4.99)) below that. We deliver across the US, Canada, the UK and the EU.",
-            .deliveryTime: "Standard delivery takes 3–5 working days; express (\(money(9.99))) arrives in 1–2 working days. Orders placed before 2 pm on a working day leave the same day.",
-            .returns: "You can return anything within 30 days of delivery, unused and in its packaging, for a full refund; faulty items any time under warranty. Refunds reach your account 5–7 days after we receive the item.",
-            .payment: "We take Visa, Mastercard, American Express, PayPal, Apple Pay and Google Pay, and Klarna for paying in three instalments.",
-            .hours: "The online shop is open around the clock. Our customer care team answers Monday to Friday, 9 am to 6 pm, and Saturday 10 am to 4 pm.",
-            .warranty: "Electronics come with a 2-year warranty, everything else with 1 year. Keep your order number: it is your proof of purchase.",
-            .priceMatch: "We match a lower price from a major retailer on the same item in stock, within 14 days of your purchase.",
-            .collection: "Click and collect is free: pick your order up from a partner store, usually the next working day.",
-        ])
-    }
-
-    /// The words that point to each topic, most specific first.
-    static let cues: [(Topic, [String])] = [
-        (.priceMatch, ["price match", "match the price", "match a price", "cheaper elsewhere", "cheaper somewhere"]),
-        (.collection, ["click and collect", "collect", "pick up", "pickup", "pick it up"]),
-        (.warranty, ["warranty", "guarantee"]),
-        (.returns, ["return", "refund", "exchange", "send back", "send it back", "money back"]),
-        (.payment, ["pay ", "pay?", "paying", "payment", "paypal", "klarna", "apple pay", "google pay", "credit card", "debit card", "instalment", "installment", "visa", "mastercard", "amex", "cash"]),
-        (.hours, ["open", "opening", "hours", "close", "closing", "weekend", "sunday", "saturday"]),
-        (.deliveryTime, ["how long", "how many days", "how fast", "how quickly", "next day", "next-day", "express", "when will it arrive", "delivery time", "same day"]),
-        (.shipping, ["ship", "shipping", "deliver", "delivery", "postage", "courier", "international", "abroad", "overseas"]),
-    ]
-
-    /// The topics a message asks about, in the order of `Topic`.
-    public static func topics(of text: String) -> [Topic] {
-        let lowered = " " + text.lowercased() + " "
-        let found = Set(cues.filter { _, words in words.contains { lowered.contains($0) } }.map(\.0))
-        return Topic.allCases.filter(found.contains)
-    }
-}
-
-/// Shipping, delivery times, returns, payment, opening hours, warranty: the store's own terms, each
-/// part of a question answered.
+/// Shipping, returns, payment, opening hours and whatever else the owner wrote: answered from the
+/// best-matching section of the store's own policies, quoted and named. A question the policies do
+/// not answer is never guessed at; a person is offered instead.
 public struct StorePolicyHandler: ChatHandler {
-    public init() {}
+    let book: PolicyBook
+
+    public init(book: PolicyBook) {
+        self.book = book
+    }
+
+    /// Answers longer than this are cut at a passage boundary; the shopper can ask for more.
+    static let maxAnswerLength = 700
 
     public func handle(_ turn: Turn, state: inout ConversationState) async throws -> Reply {
-        let policies = StorePolicies.standard(currency: turn.context.store.currency)
-        let topics = StorePolicies.topics(of: turn.text)
-        let text: String
-        if topics.isEmpty {
-            text = [StorePolicies.Topic.shipping, .returns, .payment].compactMap { policies.answers[$0] }.joined(separator: " ")
-                + " Ask me about delivery times, warranty or opening hours too."
-        } else {
-            text = topics.compactMap { policies.answers[$0] }.joined(separator: " ")
-        }
+        let answer = Self.answer(try await book.matches(turn.text, storeID: turn.context.store.id))
         return Reply(
-            text: text, intent: Intent(name: Intent.Name.storePolicy, confidence: turn.intent.confidence),
-            suggestions: ["How long does delivery take?", "What's your return policy?", "Where's my order?"]
+            text: answer.text, intent: Intent(name: Intent.Name.storePolicy, confidence: turn.intent.confidence),
+            suggestions: answer.suggestions
         )
+    }
+
+    /// What the shopper reads, given the sections found for the question.
+    public static func answer(_ found: PolicyAnswer) -> (text: String, suggestions: [String]) {
+        guard !found.quoted.isEmpty else {
+            let text = found.hasPolicies
+                ? "I couldn't find that in our shop's policies, and I'd rather not guess. Would you like me to pass your question to a person from our team?"
+                : "This shop hasn't published its policies here yet, so I can't answer that reliably. Would you like me to pass your question to a person from our team?"
+            return (text, ["Talk to a person", "Where's my order?"])
+        }
+        let others = found.related.prefix(2).map { "What's your \($0.section.title.lowercased()) policy?" }
+        return (found.quoted.map(quote).joined(separator: "\n\n"), others + ["Talk to a person"])
+    }
+
+    /// "From our Returns and refunds policy: …", cut to `maxAnswerLength`.
+    static func quote(_ match: PolicyIndex.Match) -> String {
+        var text = ""
+        for passage in match.passages where text.isEmpty || text.count + passage.count <= maxAnswerLength {
+            text += (text.isEmpty ? "" : "\n") + passage
+        }
+        if text.count > maxAnswerLength {
+            text = String(text.prefix(maxAnswerLength - 1)) + "…"
+        }
+        let title = match.section.title
+        let name = title.lowercased().hasSuffix("policy") ? title : title + " policy"
+        return "From our \(name): \(text)"
     }
 }

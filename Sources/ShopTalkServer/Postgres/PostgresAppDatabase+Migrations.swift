@@ -109,5 +109,6 @@ extension PostgresAppDatabase {
         PostgresLookupAttempts.migration,
         PostgresOrders.migration,
         PostgresAlertRows.migration,
+        PostgresPolicies.migration,
     ]
 }

@@ -55,6 +55,8 @@ struct PostgresDemoSeeder: Sendable {
             for index in order.items.indices { order.items[index].productID = order.items[index].productID.flatMap { productIDs[$0] } }
             try await orders.insert(order, storeID: store.id)
         }
+        let policies = PostgresPolicies(database: database)
+        for section in DemoPolicies.sections(now: now) { try await policies.savePolicy(section, storeID: store.id) }
         logger.info("Seeded demo store", metadata: [
             "store.slug": "\(store.slug)", "store.products": "\(demo.products.count)", "store.customers": "\(demo.customers.count)",
             "store.orders": "\(demo.orders.count)", "db.backend": "postgresql",

@@ -346,6 +346,7 @@ extension AppDatabase {
         }
         registerHardeningMigrations(&migrator)
         registerPipelineMigrations(&migrator)
+        SQLitePolicies.registerMigrations(&migrator)
         return migrator
     }
 }

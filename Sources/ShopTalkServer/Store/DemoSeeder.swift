@@ -28,6 +28,7 @@ public struct DemoSeeder: Sendable {
                 try storeRecord.insert(db)
             }
             let storeID = storeRecord.id!
+            try SQLitePolicies.seedDemo(db, storeID: storeID, now: now)
             var productIDs: [Int64: Int64] = [:]
             for product in demo.products {
                 var record = ProductRecord(storeId: storeID, product: product, at: now)
