@@ -8,26 +8,11 @@ import Testing
 @Suite("Alert storage")
 struct AlertStorageTests {
     static func with(_ backend: StorageBackend, _ body: @escaping @Sendable (_ stores: [Int64], _ one: any AlertRows, _ two: any AlertRows) async throws -> Void) async throws {
-        switch backend {
-        case .sqlite:
-            let file = TestDatabase()
-            let database = try file.open()
-            var stores: [Int64] = []
-            for slug in ["north", "south"] {
-                stores.append(try await database.writer.write { db in
-                    try db.execute(sql: "INSERT INTO stores (slug, name, currency, createdAt) VALUES (?, ?, 'EUR', ?)", arguments: [slug, slug.capitalized, Date()])
-                    return db.lastInsertedRowID
-                })
+        try await backend.withTwoStores { stores, one, two in
+            func rows(_ instance: InstanceDatabase) -> any AlertRows {
+                instance.part(sqlite: { SQLiteAlertRows(database: $0) }, postgres: { PostgresAlertRows(database: $0) })
             }
-            try await body(stores, SQLiteAlertRows(database: database), SQLiteAlertRows(database: try file.open()))
-        case .postgres:
-            try await TestPostgres.withDatabase { database in
-                var stores: [Int64] = []
-                for slug in ["north", "south"] { stores.append(try await database.createStore(slug: slug, name: slug.capitalized, currency: "EUR").id) }
-                try await TestPostgres.secondInstance(of: database) { other in
-                    try await body(stores, PostgresAlertRows(database: database), PostgresAlertRows(database: other))
-                }
-            }
+            try await body(stores, rows(one), rows(two))
         }
     }
 

@@ -8,25 +8,11 @@ import Testing
 @Suite("Owner token storage")
 struct OwnerTokenStorageTests {
     static func with(_ backend: StorageBackend, _ body: @escaping @Sendable (_ issuing: OwnerTokens, _ checking: OwnerTokens) async throws -> Void) async throws {
-        switch backend {
-        case .sqlite:
-            let file = TestDatabase()
-            let database = try file.open()
-            try await database.writer.write { db in
-                for slug in ["north", "south"] {
-                    try db.execute(sql: "INSERT INTO stores (slug, name, currency, createdAt) VALUES (?, ?, 'EUR', ?)", arguments: [slug, slug.capitalized, Date()])
-                }
+        try await backend.withTwoStores { _, one, two in
+            func tokens(_ instance: InstanceDatabase) -> OwnerTokens {
+                instance.part(sqlite: { OwnerTokens(database: $0) }, postgres: { OwnerTokens(database: $0) })
             }
-            try await body(OwnerTokens(database: database), OwnerTokens(database: try file.open()))
-        case .postgres:
-            try await TestPostgres.withDatabase { database in
-                for slug in ["north", "south"] {
-                    try await database.rows("INSERT INTO stores (slug, name, currency) VALUES (\(slug), \(slug.capitalized), 'EUR')")
-                }
-                try await TestPostgres.secondInstance(of: database) { other in
-                    try await body(OwnerTokens(database: database), OwnerTokens(database: other))
-                }
-            }
+            try await body(tokens(one), tokens(two))
         }
     }
 

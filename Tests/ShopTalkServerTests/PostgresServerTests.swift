@@ -81,6 +81,14 @@ struct PostgresServerTests {
                 try await b.execute(uri: "/api/stores/demo/alerts", method: .get, headers: [.authorization: "Bearer \(token)"]) { response in
                     #expect(response.status == .ok && String(buffer: response.body).contains("\"kind\":\"ticket\""))
                 }
+
+                // The demo store's policies were seeded with it; a section the owner writes on a answers on b.
+                let returns = try await converse(b, messages: ["what's your return policy?"])
+                #expect(returns.replies[0].string("text")?.hasPrefix("From our Returns and refunds policy") == true)
+                let section = #"{"title":"Gift wrapping","body":"We gift wrap any order for $3.50."}"#
+                #expect(try await call(a, .put, "/api/stores/demo/policies/gift-wrap", token: token, body: section).0 == .created)
+                let wrap = try await converse(b, messages: ["what are your store policies on gift wrapping?"])
+                #expect(wrap.replies[0].string("text")?.contains("$3.50") == true, "\(wrap.replies[0])")
             }
         }
     }
