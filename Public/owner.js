@@ -140,6 +140,7 @@
     $('chat-slot').append(chat);
     refreshCredits();
     loadAlerts();
+    if (window.ShopTalkPolicies) window.ShopTalkPolicies.mount(owner, () => signOut('Your token is no longer valid. Please sign in again.'));
     refreshTimer = setInterval(refreshCredits, 30000);
   }
 
@@ -147,6 +148,7 @@
     sessionStorage.removeItem(KEY);
     clearInterval(refreshTimer);
     if (chat) { chat.remove(); chat = null; }
+    if (window.ShopTalkPolicies) window.ShopTalkPolicies.unmount();
     for (const key of Object.keys(sessionStorage)) if (key.startsWith('shoptalk:')) sessionStorage.removeItem(key);
     $('console').hidden = true;
     $('signout').hidden = true;

@@ -5,7 +5,8 @@ Starts `shoptalk serve` on a fresh database, then as a shopper on index.html: op
 headphones under $100 and sees product cards, clicks a suggestion chip, sees the widget reconnect and
 resume with its history across a server restart (and across a page reload), and checks that a product
 named like an XSS probe stays inert text. As an owner on owner.html: signs in with a token, asks for
-sales by month and finds an SVG chart. Screenshots go to Public/screenshots/ (with --screenshots).
+sales by month and finds an SVG chart, adds a policy section and tries a question on it; a shopper then
+gets that section quoted. Screenshots go to Public/screenshots/ (with --screenshots).
 
     python3 Scripts/ci/browser_e2e.py .build/debug/shoptalk [--port 18095] [--screenshots]
 """
@@ -303,6 +304,41 @@ def owner(driver, args, base, token):
     set_dark(driver, False)
 
 
+def policies(driver, args, base):
+    """The owner adds a policy section in the console, tries a question on it, and a shopper gets it quoted."""
+    listed = "return Array.from(document.querySelectorAll('#policy-list li')).map(li => li.textContent);"
+    panel = wait_for(driver, "the policies panel", lambda d: js(d, listed))
+    assert any("Returns and refunds" in text for text in panel), panel
+    click(driver, driver.find_element(By.ID, "policy-new"))
+    driver.find_element(By.ID, "policy-title").send_keys("Gift wrapping")
+    driver.find_element(By.ID, "policy-body").send_keys("We gift wrap any order for $3.50, with a handwritten card if you like.")
+    click(driver, driver.find_element(By.CSS_SELECTOR, "#policy-form button[type=submit]"))
+    wait_for(driver, "the new section listed", lambda d: any("Gift wrapping" in text for text in js(d, listed)))
+    assert "Added" in driver.find_element(By.ID, "policy-status").text
+    question = driver.find_element(By.ID, "policy-question")
+    question.send_keys("can you gift wrap my order?")
+    question.send_keys(Keys.ENTER)
+    wait_for(driver, "the tried answer", lambda d: "$3.50" in d.find_element(By.ID, "policy-answer").text)
+    print(f"browser: the owner added a policy section; trying a question quotes it: {driver.find_element(By.ID, 'policy-answer').text.splitlines()[0]!r}")
+    screenshot(driver, args, "owner-policies.png")
+
+    driver.get(f"{base}/")
+    wait_for(driver, "the widget to come online", lambda d: widget_state(d) == "online")
+    launcher = in_widget(driver, "button.launcher")[0]
+    if launcher.get_attribute("aria-expanded") != "true":
+        launcher.click()
+    before = len(bot_texts(driver))
+    send(driver, "what are your store policies on gift wrapping?")
+    wait_replies(driver, before + 1)
+    answer = bot_texts(driver)[-1]
+    assert answer.startswith("From our Gift wrapping policy") and "$3.50" in answer, answer
+    before = len(bot_texts(driver))
+    send(driver, "what's your return policy?")
+    wait_replies(driver, before + 1)
+    assert "30 days" in bot_texts(driver)[-1], bot_texts(driver)[-1]
+    print("browser: a shopper's policy questions are answered from the owner's sections, quoted and named")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("binary", help="path to the shoptalk executable")
@@ -322,6 +358,7 @@ def main():
         shopper(driver, args, server, base)
         xss_probe(driver, base, token)
         owner(driver, args, base, token)
+        policies(driver, args, base)
         errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"
                   and "WebSocket" not in entry["message"] and "ERR_CONNECTION_REFUSED" not in entry["message"]
                   and "/x " not in entry["message"] and "favicon" not in entry["message"]
