@@ -133,8 +133,8 @@ public struct PolicyIndex: Sendable {
             let words = 0.5 * lexical[index] / (lexical[index] + 4) + 0.5 * coverage(passages[index], queryTerms)
             guard encoder != nil else { return words }
             let passage = passages[index]
-            let meaning = cosine(queryVector, passage.vector)
-            let title = cosine(queryVector, titleVectors[passage.section])
+            let meaning = Self.dot(queryVector, passage.vector)
+            let title = Self.dot(queryVector, titleVectors[passage.section])
             let topic = sectionTopics[passage.section].map { max(0, topicScores[$0]) } ?? 0
             return 0.55 * meaning + 0.2 * title + 0.45 * words + Self.topicWeight * topic
         }
@@ -175,36 +175,32 @@ public struct PolicyIndex: Sendable {
     /// closest one they do, within the typo allowance for its length.
     func corrected(_ question: String) -> String {
         PolicyText.words(question).map { word in
-            let allowance = EditDistance.allowance(forLength: word.count)
-            guard allowance > 0, !spelling.contains(word), word.allSatisfy(\.isLetter) else { return word }
-            let bytes = Array(word.utf8)
-            var best: (String, Int)?
-            for candidate in spelling where abs(candidate.count - word.count) <= allowance {
-                if let distance = EditDistance.distance(bytes, Array(candidate.utf8), limit: allowance),
-                   best.map({ distance < $0.1 || (distance == $0.1 && candidate < $0.0) }) ?? true {
-                    best = (candidate, distance)
-                }
-            }
-            return best?.0 ?? word
+            guard !spelling.contains(word), word.allSatisfy(\.isLetter) else { return word }
+            return Self.nearest(word, in: spelling) ?? word
         }.joined(separator: " ")
     }
 
     /// The question's terms, each typo mapped to the policy word it most likely meant.
     private func matchedTerms(_ terms: [String]) -> [String] {
         terms.map { term in
-            guard documentFrequency[term] == nil else { return term }
-            let allowance = EditDistance.allowance(forLength: term.count)
-            guard allowance > 0 else { return term }
-            let bytes = Array(term.utf8)
-            var best: (String, Int)?
-            for candidate in documentFrequency.keys where abs(candidate.count - term.count) <= allowance {
-                if let distance = EditDistance.distance(bytes, Array(candidate.utf8), limit: allowance),
-                   best.map({ distance < $0.1 || (distance == $0.1 && candidate < $0.0) }) ?? true {
-                    best = (candidate, distance)
-                }
-            }
-            return best?.0 ?? term
+            documentFrequency[term] != nil ? term : Self.nearest(term, in: documentFrequency.keys) ?? term
         }
+    }
+
+    /// The candidate closest to `word` within the typo allowance for its length (ties: the first in
+    /// alphabetical order), or nil.
+    static func nearest(_ word: String, in candidates: some Sequence<String>) -> String? {
+        let allowance = EditDistance.allowance(forLength: word.count)
+        guard allowance > 0 else { return nil }
+        let bytes = Array(word.utf8)
+        var best: (String, Int)?
+        for candidate in candidates where abs(candidate.count - word.count) <= allowance {
+            if let distance = EditDistance.distance(bytes, Array(candidate.utf8), limit: allowance),
+               best.map({ distance < $0.1 || (distance == $0.1 && candidate < $0.0) }) ?? true {
+                best = (candidate, distance)
+            }
+        }
+        return best?.0
     }
 
     /// The share of the question's terms that the passage has.
@@ -229,13 +225,6 @@ public struct PolicyIndex: Sendable {
     static let topicWeight = 0.35
 
     static func dot(_ a: [Float], _ b: [Float]) -> Double {
-        guard a.count == b.count, !a.isEmpty else { return 0 }
-        var dot: Float = 0
-        for index in a.indices { dot += a[index] * b[index] }
-        return Double(dot)
-    }
-
-    private func cosine(_ a: [Float], _ b: [Float]) -> Double {
         guard a.count == b.count, !a.isEmpty else { return 0 }
         var dot: Float = 0
         for index in a.indices { dot += a[index] * b[index] }
