@@ -145,6 +145,7 @@
       card.append(total);
       if (order.carrier || order.trackingNumber) card.append(el('p', 'meta', [order.carrier, order.trackingNumber].filter(Boolean).join(' · ')));
       if (order.estimatedDelivery) card.append(el('p', 'meta', `Expected ${day(order.estimatedDelivery)}`));
+      if (order.deliveryAddress) card.append(el('p', 'meta', `Delivering to ${order.deliveryAddress}`));
       if (Array.isArray(order.timeline) && order.timeline.length) {
         const timeline = el('ol', 'timeline');
         timeline.setAttribute('aria-label', 'Order history');

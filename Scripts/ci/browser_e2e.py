@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import shutil
+import sqlite3
 import sys
 import tempfile
 import time
@@ -29,6 +30,7 @@ from shoptalk_server import ROOT, Server, create_token, http
 
 XSS_NAME = "<img src=x onerror=alert(1)>"
 TODAY = "2026-11-21"
+TODAY_MINUS_20 = "2026-11-01"
 
 
 def browser(width, height):
@@ -339,6 +341,49 @@ def policies(driver, args, base):
     print("browser: a shopper's policy questions are answered from the owner's sections, quoted and named")
 
 
+def say(driver, text):
+    before = len(bot_texts(driver))
+    send(driver, text)
+    wait_replies(driver, before + 1)
+    return bot_texts(driver)[-1]
+
+
+def demo_orders(database):
+    """An unshipped order and a delivered one with two lines, from the seeded demo store (dates follow --today)."""
+    with sqlite3.connect(database) as db:
+        pending = db.execute("""SELECT o.number, o.email, COUNT(i.id) FROM orders o JOIN order_items i ON i.orderId = o.id
+                                WHERE o.status IN ('pending', 'paid') GROUP BY o.id ORDER BY o.placedAt DESC LIMIT 1""").fetchone()
+        delivered = db.execute("""SELECT o.number, o.email, i.productName FROM orders o JOIN order_items i ON i.orderId = o.id
+                                  WHERE o.status = 'delivered' AND i.productName LIKE '%Shoes%'
+                                  AND (SELECT COUNT(*) FROM order_items j WHERE j.orderId = o.id) = 2
+                                  AND (SELECT MAX(at) FROM order_events e WHERE e.orderId = o.id AND e.status = 'delivered') >= ?
+                                  ORDER BY o.placedAt DESC LIMIT 1""", (f"{TODAY_MINUS_20}",)).fetchone()
+    assert pending and delivered, (pending, delivered)
+    return pending, delivered
+
+
+def order_actions(driver, args, database):
+    """In the widget: a shopper cancels an unshipped order and starts a return, each after proving the order is theirs."""
+    (number, email, lines), (returned, owner, shoes) = demo_orders(database)
+    assert "order number" in say(driver, "I want to cancel my order")
+    assert "email" in say(driver, number)
+    question = say(driver, email)
+    assert question.startswith(f"Cancel order {number}, {lines} item"), question
+    done = say(driver, "yes")
+    assert done.startswith(f"Done: order {number} is cancelled."), done
+    cards = [card.text.lower() for card in in_widget(driver, ".card.order")]
+    assert cards and "cancelled" in cards[-1], cards
+    print(f"browser: a shopper cancelled an order in the widget: {done[:60]!r}")
+    assert "email" in say(driver, f"I'd like to return the shoes from order {returned}")
+    assert "reason" in say(driver, owner)
+    confirm = say(driver, "they're too small")
+    assert shoes in confirm and "Yes or no" in confirm, confirm
+    started = say(driver, "yes")
+    assert started.startswith("Your return number is RET-"), started
+    print(f"browser: and started a return: {started[:40]!r}")
+    screenshot(driver, args, "widget-order-actions.png")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("binary", help="path to the shoptalk executable")
@@ -359,6 +404,7 @@ def main():
         xss_probe(driver, base, token)
         owner(driver, args, base, token)
         policies(driver, args, base)
+        order_actions(driver, args, database)
         errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"
                   and "WebSocket" not in entry["message"] and "ERR_CONNECTION_REFUSED" not in entry["message"]
                   and "/x " not in entry["message"] and "favicon" not in entry["message"]

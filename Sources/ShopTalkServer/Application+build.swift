@@ -71,10 +71,13 @@ public func buildApplication(
         )
         logger.info("Language model enabled", metadata: ["llm.model": "\(configuration.llmModel)", "credits.stale_holds_released": "\(released)"])
     }
+    let orderActions = OrderActionAlerts(base: storage.orderActions, center: alertCenter) { storeID in
+        (try? await storage.stores.store(id: storeID))?.currency ?? "USD"
+    }
     let stores = ChatEngine.Stores(
         catalog: catalog, orders: storage.orders, discounts: storage.discounts,
         tickets: storage.tickets, history: storage.history, analytics: storage.analytics, credits: ledger,
-        policies: storage.policies
+        policies: storage.policies, orderActions: orderActions, orderActionPolicy: configuration.orderActions
     )
     let lookupGuard = LookupGuard(maxFailures: configuration.maxFailedLookups, clock: clock, store: storage.lookupAttempts(clock))
     let policyBook = PolicyBook(store: storage.policies, encoder: language.classifier.model.encoder)
@@ -84,7 +87,7 @@ public func buildApplication(
     let engine = ChatEngine(
         classifier: language.classifier, extractor: language.extractor, stores: stores, clock: clock,
         handlers: handlers,
-        router: .standard(catalog: catalog), access: AccessPolicy(), assistant: assistant
+        router: .standard(catalog: catalog, orderActions: true), access: AccessPolicy(), assistant: assistant
     )
     let chat = ChatService(
         sessions: sessions, stores: StoreDirectory(rows: storage.stores), engine: engine, writer: writer,
@@ -111,7 +114,7 @@ public func buildApplication(
     }
     let router = buildRouter(
         configuration: configuration, storage: storage, chat: chat, metrics: metrics, limits: limits, auth: auth, storeAPI: storeAPI,
-        alertCenter: alertCenter, follower: follower, policyBook: policyBook, logger: logger
+        alertCenter: alertCenter, follower: follower, policyBook: policyBook, orderActions: orderActions, logger: logger
     )
     let refusals = UpgradeRefusals()
     let sweeper = SlowConsumerSweeper(timeout: .milliseconds(Int(rounding: configuration.writeTimeout * 1000) ?? 10_000), logger: logger)
@@ -155,7 +158,7 @@ public func buildApplication(
 func buildRouter(
     configuration: ServerConfiguration, storage: ServerStorage, chat: ChatService, metrics: ShopMetrics, limits: ClientFrame.Limits,
     auth: OwnerAuth, storeAPI: StoreAPIController?, alertCenter: AlertCenter, follower: EventFollower?,
-    policyBook: PolicyBook, logger: Logger
+    policyBook: PolicyBook, orderActions: any OrderActionStore, logger: Logger
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     let routes = RouteTable()
@@ -178,6 +181,7 @@ func buildRouter(
     }
     AlertsController(auth: auth, center: alertCenter).addRoutes(to: router)
     PoliciesController(auth: auth, book: policyBook, clock: configuration.clock).addRoutes(to: router)
+    OrderActionsController(auth: auth, orders: storage.orders, actions: orderActions, clock: configuration.clock).addRoutes(to: router)
     routes.register(router.routes)
     return router
 }

@@ -14,6 +14,7 @@ struct ServerStorage: Sendable {
     let discounts: any DiscountStore
     let tickets: any TicketStore
     let policies: any PolicyStore
+    let orderActions: any OrderActionStore
     let history: any PurchaseHistory
     let analytics: any SalesAnalytics
     let conversations: any ConversationStore
@@ -45,7 +46,8 @@ struct ServerStorage: Sendable {
         return ServerStorage(
             backend: "sqlite", catalog: catalog, orders: SQLiteOrders(database: database),
             discounts: SQLiteDiscounts(database: database, snapshots: catalog.snapshots), tickets: SQLiteTickets(database: database),
-            policies: SQLitePolicies(database: database), history: catalog, analytics: SQLiteAnalytics(database: database), conversations: database, locks: nil, stores: database,
+            policies: SQLitePolicies(database: database),
+            orderActions: SQLiteOrderActions(database: database, onRestock: { await catalog.catalogChanged(storeID: $0) }), history: catalog, analytics: SQLiteAnalytics(database: database), conversations: database, locks: nil, stores: database,
             tokens: OwnerTokens(database: database), alertRows: { _ in SQLiteAlertRows(database: database) },
             lookupAttempts: { SQLiteLookupAttempts(database: database, window: LookupGuard.defaultWindow, clock: $0) },
             ledger: { CreditLedger(database: database, policy: $0, clock: $1, onAlert: $2) },
@@ -84,7 +86,7 @@ struct ServerStorage: Sendable {
         return ServerStorage(
             backend: "postgresql", catalog: catalog, orders: PostgresOrders(database: database),
             discounts: PostgresDiscountStore(snapshots: catalog.snapshots), tickets: PostgresTickets(database: database),
-            policies: PostgresPolicies(database: database), history: PostgresPurchaseHistory(database: database, catalog: catalog), analytics: AnalyticsNotOnThisBackend(),
+            policies: PostgresPolicies(database: database), orderActions: PostgresOrderActions(database: database, catalog: catalog), history: PostgresPurchaseHistory(database: database, catalog: catalog), analytics: AnalyticsNotOnThisBackend(),
             conversations: PostgresConversationStore(database: database), locks: PostgresSessionLocks(database: lockDatabase),
             stores: database, tokens: OwnerTokens(database: database),
             alertRows: { PostgresAlertRows(database: database, outbox: $0) },

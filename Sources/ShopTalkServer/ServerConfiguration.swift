@@ -50,6 +50,8 @@ public struct ServerConfiguration: Sendable {
     /// Seconds to wait for the model to start answering, and for the whole answer.
     public var llmConnectTimeout: TimeInterval = 10
     public var llmTotalTimeout: TimeInterval = 60
+    /// When shoppers may cancel, change the delivery address, and start a return.
+    public var orderActions = OrderActionPolicy()
     /// Prices, caps and alert threshold of AI credits.
     public var credits = CreditLedger.Policy()
     /// An SMTP relay for alert emails (no TLS or login: a relay on this host or network); nil sends none.

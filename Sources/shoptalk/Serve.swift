@@ -125,6 +125,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seconds between rounds of the alert service: digests due and deliveries to retry. [env: SHOPTALK_ALERT_INTERVAL, default: 30]")
     var alertInterval: Double?
 
+    @Option(help: "Hours after ordering that a shopper may change an order's delivery address. [env: SHOPTALK_ADDRESS_CHANGE_HOURS, default: 2]")
+    var addressChangeHours: Double?
+
+    @Option(help: "Days after delivery that a shopper may start a return. [env: SHOPTALK_RETURN_WINDOW_DAYS, default: 30]")
+    var returnWindowDays: Double?
+
     @Option(help: "This instance's name in /health, /metrics and the logs: letters, digits, '.', '_', '-'. [env: SHOPTALK_INSTANCE_ID, default: host-pid]")
     var instanceId: String?
 
@@ -206,6 +212,12 @@ struct Serve: AsyncParsableCommand {
             configuration.smtpPort = parts.count == 2 ? Int(parts[1]) ?? 25 : 25
         }
         configuration.smtpFrom = EnvironmentOptions.resolve(smtpFrom, "SHOPTALK_SMTP_FROM", default: configuration.smtpFrom)
+        let addressHours = try EnvironmentOptions.resolve(addressChangeHours, "SHOPTALK_ADDRESS_CHANGE_HOURS", default: 2.0)
+        let returnDays = try EnvironmentOptions.resolve(returnWindowDays, "SHOPTALK_RETURN_WINDOW_DAYS", default: 30.0)
+        guard (0...720).contains(addressHours), (0...3_650).contains(returnDays) else {
+            throw ValidationError("--address-change-hours takes 0 to 720 and --return-window-days 0 to 3650.")
+        }
+        configuration.orderActions = OrderActionPolicy(addressWindow: addressHours * 3_600, returnWindow: returnDays * 86_400)
         configuration.alertInterval = try EnvironmentOptions.resolve(alertInterval, "SHOPTALK_ALERT_INTERVAL", default: configuration.alertInterval)
         guard configuration.alertInterval >= 1, configuration.alertInterval <= 3_600 else {
             throw ValidationError("--alert-interval must be between 1 and 3600 seconds.")

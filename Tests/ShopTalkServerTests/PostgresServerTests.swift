@@ -89,6 +89,13 @@ struct PostgresServerTests {
                 #expect(try await call(a, .put, "/api/stores/demo/policies/gift-wrap", token: token, body: section).0 == .created)
                 let wrap = try await converse(b, messages: ["what are your store policies on gift wrapping?"])
                 #expect(wrap.replies[0].string("text")?.contains("$3.50") == true, "\(wrap.replies[0])")
+
+                // An order cancelled over REST on a, with a retry on b, is cancelled once; b's shoppers see it.
+                let pending = try #require(try await database.rows("SELECT number FROM orders WHERE status = 'pending' ORDER BY id LIMIT 1").first?.decode(String.self))
+                let headers = OrderActionAPITests.key("pg-1")
+                let (created, _) = try await call(a, .post, "/api/stores/demo/orders/\(pending)/cancel", token: token, headers: headers)
+                let (again, repeated) = try await call(b, .post, "/api/stores/demo/orders/\(pending)/cancel", token: token, headers: headers)
+                #expect(created == .created && again == .ok && repeated["repeated"] == .bool(true) && repeated["order"]?["status"] == .string("cancelled"))
             }
         }
     }

@@ -9,9 +9,11 @@ import Testing
 
 /// Sends a JSON request and decodes the JSON answer (or null for an empty body).
 func call(
-    _ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, token: String? = nil, body: String? = nil
+    _ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, token: String? = nil, body: String? = nil,
+    headers extra: HTTPFields = [:]
 ) async throws -> (HTTPResponse.Status, JSONValue) {
     var headers: HTTPFields = [.contentType: "application/json"]
+    headers.append(contentsOf: extra)
     if let token { headers[.authorization] = "Bearer \(token)" }
     return try await client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) { response in
         let json = response.body.readableBytes == 0 ? JSONValue.null : try JSONDecoder().decode(JSONValue.self, from: Data(buffer: response.body))

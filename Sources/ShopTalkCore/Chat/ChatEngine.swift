@@ -24,13 +24,21 @@ public struct ChatEngine: Sendable {
         public var credits: (any CreditsReport)?
         /// The shop's policies; a shop without a store for them answers policy questions by offering a person.
         public var policies: any PolicyStore
+        /// Where cancellations, address changes and returns are carried out; without one, the chat only
+        /// looks orders up, and a return request is a ticket.
+        public var orderActions: (any OrderActionStore)?
+        /// When those actions are allowed.
+        public var orderActionPolicy: OrderActionPolicy
 
         public init(
             catalog: any CatalogStore, orders: any OrderStore, discounts: any DiscountStore, tickets: any TicketStore,
             history: any PurchaseHistory, analytics: any SalesAnalytics, credits: (any CreditsReport)? = nil,
-            policies: any PolicyStore = InMemoryPolicyStore()
+            policies: any PolicyStore = InMemoryPolicyStore(), orderActions: (any OrderActionStore)? = nil,
+            orderActionPolicy: OrderActionPolicy = OrderActionPolicy()
         ) {
             self.policies = policies
+            self.orderActions = orderActions
+            self.orderActionPolicy = orderActionPolicy
             self.analytics = analytics
             self.credits = credits
             self.catalog = catalog
@@ -51,7 +59,7 @@ public struct ChatEngine: Sendable {
         self.init(
             classifier: classifier, extractor: extractor, stores: stores, clock: clock,
             handlers: .standard(stores: stores, extractor: extractor, clock: clock, lookupGuard: lookupGuard, assistant: assistant),
-            router: .standard(catalog: stores.catalog), assistant: assistant
+            router: .standard(catalog: stores.catalog, orderActions: stores.orderActions != nil), assistant: assistant
         )
     }
 

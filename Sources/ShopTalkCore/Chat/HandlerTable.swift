@@ -44,7 +44,8 @@ public struct HandlerTable: Sendable {
         let search = CatalogHandler(catalog: catalog, extractor: extractor)
         let info = ProductInfoHandler(catalog: catalog)
         let deals = DiscountHandler(discounts: stores.discounts, catalog: catalog, clock: clock)
-        let byIntent: [String: any ChatHandler] = [
+        let guardrail = lookupGuard ?? LookupGuard(clock: clock)
+        var byIntent: [String: any ChatHandler] = [
             Intent.Name.greeting: smallTalk,
             Intent.Name.goodbye: smallTalk,
             Intent.Name.thanks: smallTalk,
@@ -62,9 +63,13 @@ public struct HandlerTable: Sendable {
             Intent.Name.humanHandoff: HumanHandoffHandler(tickets: stores.tickets, clock: clock, book: book),
             Intent.Name.storePolicy: StorePolicyHandler(book: book),
             Intent.Name.giftIdeas: GiftIdeasHandler(catalog: catalog),
-            Intent.Name.orderStatus: OrderStatusHandler(orders: stores.orders, guardrail: lookupGuard ?? LookupGuard(clock: clock)),
+            Intent.Name.orderStatus: OrderStatusHandler(orders: stores.orders, guardrail: guardrail),
             Intent.Name.businessQuery: AnalyticsHandler(analytics: stores.analytics, clock: clock),
         ]
+        if let actions = stores.orderActions {
+            byIntent[Intent.Name.orderAction] = OrderActionHandler(orders: stores.orders, actions: actions, guardrail: guardrail,
+                                                                   policy: stores.orderActionPolicy, clock: clock)
+        }
         return HandlerTable(
             byIntent: byIntent, fallback: smallTalk, amountTooLarge: AmountTooLargeHandler(),
             describeProduct: DescriptionWriter(catalog: catalog, assistant: assistant),

@@ -31,6 +31,8 @@ extension Intent {
         public static let returnRefund = "return_refund"
         public static let storePolicy = "store_policy"
         public static let giftIdeas = "gift_ideas"
+        /// Not classified: the dialogue policy routes cancellations, address changes and returns here.
+        public static let orderAction = "order_action"
 
         public static let all = [
             greeting, goodbye, thanks, help, findProducts, productDetails, productRecommendation, priceInquiry,

@@ -25,6 +25,8 @@ public struct OrderCard: Sendable, Hashable, Codable {
     public var trackingNumber: String?
     public var estimatedDelivery: String?
     public var timeline: [Step]
+    /// Present when the shopper changed it after ordering.
+    public var deliveryAddress: String?
 
     public init(order: Order, currency: String) {
         number = order.number
@@ -37,6 +39,7 @@ public struct OrderCard: Sendable, Hashable, Codable {
         carrier = order.shipment?.carrier
         trackingNumber = order.shipment?.trackingNumber
         estimatedDelivery = order.shipment.map { ShopClock.dayString($0.estimatedDelivery) }
+        deliveryAddress = order.deliveryAddress
         timeline = order.events.map { Step(status: $0.status.rawValue, at: ShopClock.iso8601($0.at), note: $0.note) }
     }
 }

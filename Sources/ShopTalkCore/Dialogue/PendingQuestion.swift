@@ -12,6 +12,8 @@ public enum PendingQuestion: Sendable, Hashable {
     case saveDescription(productID: Int64, draft: String)
     /// An owner's question named several products: which one was meant, then answer `question`.
     case productChoice(options: [String], question: String)
+    /// An order action being gathered: cancel, a new address, a return.
+    case orderAction(OrderActionDraft)
 
     /// The intent an answer to this question belongs to.
     public var intent: String {
@@ -21,6 +23,7 @@ public enum PendingQuestion: Sendable, Hashable {
         case .searchWithout: Intent.Name.findProducts
         case .saveDescription: Intent.Name.productDetails
         case .productChoice: Intent.Name.businessQuery
+        case .orderAction: Intent.Name.orderAction
         }
     }
 
@@ -28,6 +31,7 @@ public enum PendingQuestion: Sendable, Hashable {
     public var isYesNo: Bool {
         switch self {
         case .searchWithout, .saveDescription: true
+        case .orderAction(let draft): draft.step == .confirm
         case .orderNumber, .email, .productChoice: false
         }
     }
@@ -38,6 +42,12 @@ public enum PendingQuestion: Sendable, Hashable {
         case .orderNumber: turn.entity(Entity.Kind.orderNumber) != nil
         case .email: turn.entity(Entity.Kind.email) != nil
         case .searchWithout, .saveDescription, .productChoice: false
+        case .orderAction(let draft):
+            switch draft.step {
+            case .number?: turn.entity(Entity.Kind.orderNumber) != nil
+            case .email?: turn.entity(Entity.Kind.email) != nil
+            case .address?, .items?, .reason?, .confirm?, nil: true
+            }
         }
     }
 }
@@ -54,6 +64,7 @@ extension PendingQuestion: Codable {
         var draft: String?
         var options: [String]?
         var question: String?
+        var action: OrderActionDraft?
         var expecting: String?
         var collected: [String: String]?
     }
@@ -71,6 +82,8 @@ extension PendingQuestion: Codable {
             stored.kind = "save_description"; stored.productID = productID; stored.draft = draft
         case .productChoice(let options, let question):
             stored.kind = "product_choice"; stored.options = options; stored.question = question
+        case .orderAction(let draft):
+            stored.kind = "order_action"; stored.action = draft
         }
         try stored.encode(to: encoder)
     }
@@ -99,6 +112,9 @@ extension PendingQuestion: Codable {
             let options = stored.options ?? legacy["options"]?.components(separatedBy: "\n")
             guard let options, let question = stored.question ?? legacy["question"] else { throw missing("options") }
             self = .productChoice(options: options, question: question)
+        case "order_action":
+            guard let draft = stored.action else { throw missing("action") }
+            self = .orderAction(draft)
         case let other:
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "Unknown pending question \(other ?? "nil")."))
         }

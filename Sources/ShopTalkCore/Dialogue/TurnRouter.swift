@@ -32,14 +32,11 @@ public struct TurnRouter: Sendable {
         self.rules = rules
     }
 
-    /// The shop's policy, in the order the rules are tried.
-    public static func standard(catalog: any CatalogStore) -> TurnRouter {
-        TurnRouter(rules: [
-            OutOfRangeAmountRule(),
-            OwnerDescriptionRule(),
-            OwnerCreditsRule(),
-            OwnerAlertsRule(),
-            OwnerAnalyticsRule(),
+    /// The shop's policy, in the order the rules are tried; `orderActions` when the shop can act on
+    /// orders (cancel, change the address, start a return) in the chat.
+    public static func standard(catalog: any CatalogStore, orderActions: Bool = false) -> TurnRouter {
+        let owner: [any DialogueRule] = [OutOfRangeAmountRule(), OwnerDescriptionRule(), OwnerCreditsRule(), OwnerAlertsRule(), OwnerAnalyticsRule()]
+        return TurnRouter(rules: owner + (orderActions ? [OrderActionRule()] : []) + [
             YesNoAnswerRule(),
             PendingAnswerRule(),
             OrderNumberRule(),

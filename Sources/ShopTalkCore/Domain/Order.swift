@@ -59,11 +59,13 @@ public struct Order: Sendable, Hashable, Codable {
     public var shipment: Shipment?
     public var events: [Event]
     public var country: String
+    /// Set when the delivery address was changed after ordering.
+    public var deliveryAddress: String?
 
     public init(
         number: String, customerExternalID: String?, email: String, status: Status, placedAt: Date, items: [Item],
         discountCode: String? = nil, discountAmount: Money = .zero, shipment: Shipment? = nil, events: [Event],
-        country: String
+        country: String, deliveryAddress: String? = nil
     ) {
         self.number = number
         self.customerExternalID = customerExternalID
@@ -76,6 +78,7 @@ public struct Order: Sendable, Hashable, Codable {
         self.shipment = shipment
         self.events = events
         self.country = country
+        self.deliveryAddress = deliveryAddress
     }
 
     /// Sum of the lines, less the discount.

@@ -43,9 +43,10 @@ struct OwnerAuth: Sendable {
     }
 }
 
-/// Reads a JSON object body, or throws `bad_json`.
-func jsonObject(_ request: Request, context: AppRequestContext) async throws -> [String: JSONValue] {
+/// Reads a JSON object body, or throws `bad_json`; `emptyAllowed` reads no body as an empty object.
+func jsonObject(_ request: Request, context: AppRequestContext, emptyAllowed: Bool = false) async throws -> [String: JSONValue] {
     let body = try await request.body.collect(upTo: context.maxUploadSize)
+    if emptyAllowed && body.readableBytes == 0 { return [:] }
     guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: body)), case .object(let object) = value else {
         throw ChatError(.badJSON, "The body must be a JSON object.")
     }

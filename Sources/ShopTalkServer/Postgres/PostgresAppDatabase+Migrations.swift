@@ -110,5 +110,6 @@ extension PostgresAppDatabase {
         PostgresOrders.migration,
         PostgresAlertRows.migration,
         PostgresPolicies.migration,
+        PostgresOrderActions.migration,
     ]
 }

@@ -77,36 +77,45 @@ public struct PostgresOrders: OrderStore {
         let logger = database.logger
         // One connection and one snapshot for the order and its lines, as SQLite's read transaction gives.
         return try await database.transaction { connection in
-            guard let row = try await connection.rows("""
-                SELECT o.id, o.number, c.external_id, o.email, o.status, o.placed_at, o.discount_code, o.discount_cents,
-                       o.carrier, o.tracking_number, o.estimated_delivery, o.country
-                FROM orders o LEFT JOIN customers c ON c.id = o.customer_id
-                WHERE o.store_id = \(storeID) AND lower(o.number) = lower(\(number))
-                """, logger: logger).first else { return nil }
-            let (id, number, customer, email, status, placedAt, code, discount, carrier, tracking, eta, country) =
-                try row.decode((Int64, String, String?, String, String, Date, String?, Int, String?, String?, Date?, String).self)
-            let items = try await connection.rows("""
-                SELECT product_id, product_name, quantity, unit_price_cents FROM order_items WHERE order_id = \(id) ORDER BY id
-                """, logger: logger).map { row in
-                let (product, name, quantity, price) = try row.decode((Int64?, String, Int, Int).self)
-                return Order.Item(productID: product, name: name, quantity: quantity, unitPrice: Money(cents: price))
-            }
-            let events = try await connection.rows("""
-                SELECT status, at, note FROM order_events WHERE order_id = \(id) ORDER BY at, id
-                """, logger: logger).compactMap { row -> Order.Event? in
-                let (status, at, note) = try row.decode((String, Date, String?).self)
-                return Order.Status(rawValue: status).map { Order.Event(status: $0, at: at, note: note) }
-            }
-            var shipment: Order.Shipment?
-            if let carrier, let tracking, let eta {
-                shipment = Order.Shipment(carrier: carrier, trackingNumber: tracking, estimatedDelivery: eta)
-            }
-            return Order(
-                number: number, customerExternalID: customer, email: email, status: Order.Status(rawValue: status) ?? .pending,
-                placedAt: placedAt, items: items, discountCode: code, discountAmount: Money(cents: discount), shipment: shipment,
-                events: events, country: country
-            )
+            try await Self.order(number: number, storeID: storeID, on: connection, logger: logger)
         }
+    }
+
+    /// The order with its lines and timeline, read on `connection` (in its transaction); `locking` takes
+    /// the order's row lock until that transaction ends.
+    static func order(number: String, storeID: Int64, locking: Bool = false, on connection: PostgresConnection, logger: Logger) async throws -> Order? {
+        if locking {
+            try await connection.rows("SELECT id FROM orders WHERE store_id = \(storeID) AND lower(number) = lower(\(number)) FOR UPDATE", logger: logger)
+        }
+        guard let row = try await connection.rows("""
+            SELECT o.id, o.number, c.external_id, o.email, o.status, o.placed_at, o.discount_code, o.discount_cents,
+                   o.carrier, o.tracking_number, o.estimated_delivery, o.country, o.delivery_address
+            FROM orders o LEFT JOIN customers c ON c.id = o.customer_id
+            WHERE o.store_id = \(storeID) AND lower(o.number) = lower(\(number))
+            """, logger: logger).first else { return nil }
+        let (id, number, customer, email, status, placedAt, code, discount, carrier, tracking, eta, country, address) =
+            try row.decode((Int64, String, String?, String, String, Date, String?, Int, String?, String?, Date?, String, String?).self)
+        let items = try await connection.rows("""
+            SELECT product_id, product_name, quantity, unit_price_cents FROM order_items WHERE order_id = \(id) ORDER BY id
+            """, logger: logger).map { row in
+            let (product, name, quantity, price) = try row.decode((Int64?, String, Int, Int).self)
+            return Order.Item(productID: product, name: name, quantity: quantity, unitPrice: Money(cents: price))
+        }
+        let events = try await connection.rows("""
+            SELECT status, at, note FROM order_events WHERE order_id = \(id) ORDER BY at, id
+            """, logger: logger).compactMap { row -> Order.Event? in
+            let (status, at, note) = try row.decode((String, Date, String?).self)
+            return Order.Status(rawValue: status).map { Order.Event(status: $0, at: at, note: note) }
+        }
+        var shipment: Order.Shipment?
+        if let carrier, let tracking, let eta {
+            shipment = Order.Shipment(carrier: carrier, trackingNumber: tracking, estimatedDelivery: eta)
+        }
+        return Order(
+            number: number, customerExternalID: customer, email: email, status: Order.Status(rawValue: status) ?? .pending,
+            placedAt: placedAt, items: items, discountCode: code, discountAmount: Money(cents: discount), shipment: shipment,
+            events: events, country: country, deliveryAddress: address
+        )
     }
 
     /// Stores `order` with its lines and timeline in one transaction; the customer is found by its

@@ -347,6 +347,7 @@ extension AppDatabase {
         registerHardeningMigrations(&migrator)
         registerPipelineMigrations(&migrator)
         SQLitePolicies.registerMigrations(&migrator)
+        SQLiteOrderActions.registerMigrations(&migrator)
         return migrator
     }
 }

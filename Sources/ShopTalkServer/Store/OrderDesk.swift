@@ -152,22 +152,7 @@ struct OrderDesk: Sendable {
                 try db.execute(sql: "UPDATE orders SET status = ? WHERE id = ?", arguments: [status.rawValue, orderID])
             }
             if status == .cancelled || status == .returned {
-                // The sale is undone: negative lines for analytics (as a "C" invoice) and the stock goes back.
-                let items = try Row.fetchAll(db, sql: "SELECT productId, quantity, unitPriceCents FROM order_items WHERE orderId = ? ORDER BY id", arguments: [orderID])
-                let order = try Row.fetchOne(db, sql: "SELECT o.number, o.country, c.externalId FROM orders o LEFT JOIN customers c ON c.id = o.customerId WHERE o.id = ?", arguments: [orderID])
-                let number: String = order?["number"] ?? number
-                for (index, item) in items.enumerated() {
-                    let productID: Int64? = item["productId"]
-                    let quantity: Int = item["quantity"]
-                    let cost = try productID.flatMap { try Int.fetchOne(db, sql: "SELECT costCents FROM products WHERE id = ?", arguments: [$0]) }
-                    try SalesLines.insertLine(storeID: storeID, key: "C\(number)#\(index)", invoice: "C\(number)", at: now, productID: productID,
-                                              customer: order?["externalId"], country: order?["country"] ?? "", quantity: -quantity,
-                                              priceMilli: (item["unitPriceCents"] as Int) * 10, costMilli: cost.map { $0 * 10 }, cancellation: true, db: db)
-                    if let productID {
-                        try db.execute(sql: "UPDATE products SET stock = stock + ? WHERE id = ? AND stockTracked = 1", arguments: [quantity, productID])
-                    }
-                }
-                _ = try StockWatch.check(items.compactMap { $0["productId"] as Int64? }, storeID: storeID, now: now, db: db)
+                try SalesLines.undoSale(orderID: orderID, storeID: storeID, at: now, db: db)
             }
             try db.execute(sql: "INSERT INTO order_events (orderId, storeId, status, at, note) VALUES (?, ?, ?, ?, ?)",
                            arguments: [orderID, storeID, status.rawValue, now, note ?? (status == .shipped ? "Shipped with \(carrier ?? "")" : nil)])

@@ -19,6 +19,8 @@ struct OrderRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var trackingNumber: String?
     var estimatedDelivery: Date?
     var country: String
+    /// Set when the shopper changed it after ordering (v11-order-actions).
+    var deliveryAddress: String? = nil
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID

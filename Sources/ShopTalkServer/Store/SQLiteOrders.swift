@@ -11,7 +11,11 @@ public struct SQLiteOrders: OrderStore {
     }
 
     public func order(number: String, storeID: Int64) async throws -> Order? {
-        try await database.writer.read { db in
+        try await database.writer.read { db in try Self.order(number: number, storeID: storeID, db: db) }
+    }
+
+    /// The order with its lines and timeline, read in `db`'s transaction.
+    static func order(number: String, storeID: Int64, db: Database) throws -> Order? {
             guard let record = try OrderRecord.fetchOne(
                 db, sql: "SELECT * FROM orders WHERE storeId = ? AND number = ? COLLATE NOCASE", arguments: [storeID, number]
             ), let orderID = record.id else { return nil }
@@ -30,8 +34,7 @@ public struct SQLiteOrders: OrderStore {
                 events: events.compactMap { event in
                     Order.Status(rawValue: event.status).map { Order.Event(status: $0, at: event.at, note: event.note) }
                 },
-                country: record.country
+                country: record.country, deliveryAddress: record.deliveryAddress
             )
-        }
     }
 }

@@ -24,6 +24,27 @@ enum SalesLines {
         }
     }
 
+    /// Undoes the sale of a cancelled or returned order: negative lines for analytics (as a "C" invoice)
+    /// and its stock back on the shelf, with the low-stock alerts that changes. Keyed by the order, so an
+    /// order is never undone twice.
+    static func undoSale(orderID: Int64, storeID: Int64, at now: Date, db: Database) throws {
+        let items = try Row.fetchAll(db, sql: "SELECT productId, quantity, unitPriceCents FROM order_items WHERE orderId = ? ORDER BY id", arguments: [orderID])
+        let order = try Row.fetchOne(db, sql: "SELECT o.number, o.country, c.externalId FROM orders o LEFT JOIN customers c ON c.id = o.customerId WHERE o.id = ?", arguments: [orderID])
+        let number: String = order?["number"] ?? "#\(orderID)"
+        for (index, item) in items.enumerated() {
+            let productID: Int64? = item["productId"]
+            let quantity: Int = item["quantity"]
+            let cost = try productID.flatMap { try Int.fetchOne(db, sql: "SELECT costCents FROM products WHERE id = ?", arguments: [$0]) }
+            try insertLine(storeID: storeID, key: "C\(number)#\(index)", invoice: "C\(number)", at: now, productID: productID,
+                           customer: order?["externalId"], country: order?["country"] ?? "", quantity: -quantity,
+                           priceMilli: (item["unitPriceCents"] as Int) * 10, costMilli: cost.map { $0 * 10 }, cancellation: true, db: db)
+            if let productID {
+                try db.execute(sql: "UPDATE products SET stock = stock + ? WHERE id = ? AND stockTracked = 1", arguments: [quantity, productID])
+            }
+        }
+        _ = try StockWatch.check(items.compactMap { $0["productId"] as Int64? }, storeID: storeID, now: now, db: db)
+    }
+
     /// Adds the lines with an id above `lastID` to the rollups in one aggregated pass: what the row
     /// trigger does line by line, for bulk imports that suspend it.
     static func rollUp(linesAfter lastID: Int64, db: Database) throws {

@@ -4,6 +4,8 @@ import ShopTalkCore
 protocol StoreRows: Sendable {
     /// The store with `slug`, if any.
     func store(slug: String) async throws -> Store?
+    /// The store with `id`, if any.
+    func store(id: Int64) async throws -> Store?
 }
 
 /// Stores by slug, cached after the first lookup. Unknown slugs are not cached, so a store created
