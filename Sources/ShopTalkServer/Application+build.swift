@@ -77,7 +77,7 @@ public func buildApplication(
     let stores = ChatEngine.Stores(
         catalog: catalog, orders: storage.orders, discounts: storage.discounts,
         tickets: storage.tickets, history: storage.history, analytics: storage.analytics, credits: ledger,
-        policies: storage.policies, orderActions: orderActions, orderActionPolicy: configuration.orderActions
+        policies: storage.policies, orderActions: orderActions, orderActionPolicy: configuration.orderActions, loyalty: storage.loyalty
     )
     let lookupGuard = LookupGuard(maxFailures: configuration.maxFailedLookups, clock: clock, store: storage.lookupAttempts(clock))
     let policyBook = PolicyBook(store: storage.policies, encoder: language.classifier.model.encoder)
@@ -87,7 +87,7 @@ public func buildApplication(
     let engine = ChatEngine(
         classifier: language.classifier, extractor: language.extractor, stores: stores, clock: clock,
         handlers: handlers,
-        router: .standard(catalog: catalog, orderActions: true), access: AccessPolicy(), assistant: assistant
+        router: .standard(catalog: catalog, orderActions: true, loyalty: true), access: AccessPolicy(), assistant: assistant
     )
     let chat = ChatService(
         sessions: sessions, stores: StoreDirectory(rows: storage.stores), engine: engine, writer: writer,
@@ -141,6 +141,7 @@ public func buildApplication(
         configuration: .init(address: .hostname(host, port: configuration.port), serverName: "shoptalk"),
         services: storage.services + (follower.map { [$0] } ?? []) + [
             writer, sweeper, AlertDeliveryService(center: alertCenter, interval: .seconds(configuration.alertInterval)),
+            LoyaltyBonusService(loyalty: storage.loyalty, storeIDs: storage.storeIDs, clock: clock, interval: .seconds(configuration.alertInterval), logger: logger),
             SessionSweeper(sessions: sessions, interval: .seconds(60), purgeEvery: configuration.sessionPurgeInterval, logger: logger),
         ],
         onServerRunning: { channel in
@@ -182,6 +183,7 @@ func buildRouter(
     AlertsController(auth: auth, center: alertCenter).addRoutes(to: router)
     PoliciesController(auth: auth, book: policyBook, clock: configuration.clock).addRoutes(to: router)
     OrderActionsController(auth: auth, orders: storage.orders, actions: orderActions, clock: configuration.clock).addRoutes(to: router)
+    LoyaltyController(auth: auth, loyalty: storage.loyalty, clock: configuration.clock).addRoutes(to: router)
     routes.register(router.routes)
     return router
 }

@@ -15,6 +15,9 @@ struct ServerStorage: Sendable {
     let tickets: any TicketStore
     let policies: any PolicyStore
     let orderActions: any OrderActionStore
+    let loyalty: any LoyaltyStore
+    /// Every store's id, for the services that visit each (the weekly points bonus).
+    let storeIDs: @Sendable () async throws -> [Int64]
     let history: any PurchaseHistory
     let analytics: any SalesAnalytics
     let conversations: any ConversationStore
@@ -47,7 +50,9 @@ struct ServerStorage: Sendable {
             backend: "sqlite", catalog: catalog, orders: SQLiteOrders(database: database),
             discounts: SQLiteDiscounts(database: database, snapshots: catalog.snapshots), tickets: SQLiteTickets(database: database),
             policies: SQLitePolicies(database: database),
-            orderActions: SQLiteOrderActions(database: database, onRestock: { await catalog.catalogChanged(storeID: $0) }), history: catalog, analytics: SQLiteAnalytics(database: database), conversations: database, locks: nil, stores: database,
+            orderActions: SQLiteOrderActions(database: database, onRestock: { await catalog.catalogChanged(storeID: $0) }),
+            loyalty: SQLiteLoyalty(database: database, onNewCode: { await catalog.catalogChanged(storeID: $0) }),
+            storeIDs: { try await database.writer.read { try Int64.fetchAll($0, sql: "SELECT id FROM stores ORDER BY id") } }, history: catalog, analytics: SQLiteAnalytics(database: database), conversations: database, locks: nil, stores: database,
             tokens: OwnerTokens(database: database), alertRows: { _ in SQLiteAlertRows(database: database) },
             lookupAttempts: { SQLiteLookupAttempts(database: database, window: LookupGuard.defaultWindow, clock: $0) },
             ledger: { CreditLedger(database: database, policy: $0, clock: $1, onAlert: $2) },
@@ -86,7 +91,9 @@ struct ServerStorage: Sendable {
         return ServerStorage(
             backend: "postgresql", catalog: catalog, orders: PostgresOrders(database: database),
             discounts: PostgresDiscountStore(snapshots: catalog.snapshots), tickets: PostgresTickets(database: database),
-            policies: PostgresPolicies(database: database), orderActions: PostgresOrderActions(database: database, catalog: catalog), history: PostgresPurchaseHistory(database: database, catalog: catalog), analytics: AnalyticsNotOnThisBackend(),
+            policies: PostgresPolicies(database: database), orderActions: PostgresOrderActions(database: database, catalog: catalog),
+            loyalty: PostgresLoyalty(database: database, catalog: catalog),
+            storeIDs: { try await database.rows("SELECT id FROM stores ORDER BY id").map { try $0.decode(Int64.self) } }, history: PostgresPurchaseHistory(database: database, catalog: catalog), analytics: AnalyticsNotOnThisBackend(),
             conversations: PostgresConversationStore(database: database), locks: PostgresSessionLocks(database: lockDatabase),
             stores: database, tokens: OwnerTokens(database: database),
             alertRows: { PostgresAlertRows(database: database, outbox: $0) },

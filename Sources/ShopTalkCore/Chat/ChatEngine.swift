@@ -29,13 +29,16 @@ public struct ChatEngine: Sendable {
         public var orderActions: (any OrderActionStore)?
         /// When those actions are allowed.
         public var orderActionPolicy: OrderActionPolicy
+        /// Loyalty points; without them the chat doesn't talk about points.
+        public var loyalty: (any LoyaltyStore)?
 
         public init(
             catalog: any CatalogStore, orders: any OrderStore, discounts: any DiscountStore, tickets: any TicketStore,
             history: any PurchaseHistory, analytics: any SalesAnalytics, credits: (any CreditsReport)? = nil,
             policies: any PolicyStore = InMemoryPolicyStore(), orderActions: (any OrderActionStore)? = nil,
-            orderActionPolicy: OrderActionPolicy = OrderActionPolicy()
+            orderActionPolicy: OrderActionPolicy = OrderActionPolicy(), loyalty: (any LoyaltyStore)? = nil
         ) {
+            self.loyalty = loyalty
             self.policies = policies
             self.orderActions = orderActions
             self.orderActionPolicy = orderActionPolicy
@@ -59,7 +62,7 @@ public struct ChatEngine: Sendable {
         self.init(
             classifier: classifier, extractor: extractor, stores: stores, clock: clock,
             handlers: .standard(stores: stores, extractor: extractor, clock: clock, lookupGuard: lookupGuard, assistant: assistant),
-            router: .standard(catalog: stores.catalog, orderActions: stores.orderActions != nil), assistant: assistant
+            router: .standard(catalog: stores.catalog, orderActions: stores.orderActions != nil, loyalty: stores.loyalty != nil), assistant: assistant
         )
     }
 
@@ -158,7 +161,7 @@ public struct ChatEngine: Sendable {
         guard let cards = reply.products, !cards.isEmpty else { return }
         let now = clock.now()
         let evaluator = DiscountEvaluator()
-        let active = try await discounts.discounts(storeID: store.id).filter { evaluator.availabilityFailure($0, at: now) == nil }
+        let active = try await discounts.discounts(storeID: store.id).filter { !$0.isPersonal && evaluator.availabilityFailure($0, at: now) == nil }
         var updated = cards
         for index in updated.indices {
             let card = updated[index]

@@ -44,6 +44,8 @@ public struct ConversationState: Sendable, Hashable, Codable {
     public var focus: Int64?
     /// The order number last looked up, so that a complaint or return that follows carries it.
     public var lastOrderNumber: String?
+    /// The email whose points this conversation proved it may see (the email and number of one of its orders).
+    public var pointsEmail: String?
     /// Number of messages handled in this session.
     public var turns = 0
     /// `currentVersion` when written; absent in states written before versions.

@@ -66,6 +66,9 @@ public struct HandlerTable: Sendable {
             Intent.Name.orderStatus: OrderStatusHandler(orders: stores.orders, guardrail: guardrail),
             Intent.Name.businessQuery: AnalyticsHandler(analytics: stores.analytics, clock: clock),
         ]
+        if let loyalty = stores.loyalty {
+            byIntent[Intent.Name.loyalty] = LoyaltyHandler(loyalty: loyalty, orders: stores.orders, guardrail: guardrail, clock: clock)
+        }
         if let actions = stores.orderActions {
             byIntent[Intent.Name.orderAction] = OrderActionHandler(orders: stores.orders, actions: actions, guardrail: guardrail,
                                                                    policy: stores.orderActionPolicy, clock: clock)

@@ -33,6 +33,8 @@ extension Intent {
         public static let giftIdeas = "gift_ideas"
         /// Not classified: the dialogue policy routes cancellations, address changes and returns here.
         public static let orderAction = "order_action"
+        /// Not classified: the dialogue policy routes points questions here.
+        public static let loyalty = "loyalty"
 
         public static let all = [
             greeting, goodbye, thanks, help, findProducts, productDetails, productRecommendation, priceInquiry,

@@ -14,6 +14,8 @@ public enum PendingQuestion: Sendable, Hashable {
     case productChoice(options: [String], question: String)
     /// An order action being gathered: cancel, a new address, a return.
     case orderAction(OrderActionDraft)
+    /// A points question waiting for proof or a yes.
+    case loyalty(PointsDraft)
 
     /// The intent an answer to this question belongs to.
     public var intent: String {
@@ -24,6 +26,7 @@ public enum PendingQuestion: Sendable, Hashable {
         case .saveDescription: Intent.Name.productDetails
         case .productChoice: Intent.Name.businessQuery
         case .orderAction: Intent.Name.orderAction
+        case .loyalty: Intent.Name.loyalty
         }
     }
 
@@ -32,6 +35,7 @@ public enum PendingQuestion: Sendable, Hashable {
         switch self {
         case .searchWithout, .saveDescription: true
         case .orderAction(let draft): draft.step == .confirm
+        case .loyalty(let draft): draft.step == .confirm
         case .orderNumber, .email, .productChoice: false
         }
     }
@@ -48,6 +52,7 @@ public enum PendingQuestion: Sendable, Hashable {
             case .email?: turn.entity(Entity.Kind.email) != nil
             case .address?, .items?, .reason?, .confirm?, nil: true
             }
+        case .loyalty: turn.entity(Entity.Kind.email) != nil || turn.entity(Entity.Kind.orderNumber) != nil
         }
     }
 }
@@ -65,6 +70,7 @@ extension PendingQuestion: Codable {
         var options: [String]?
         var question: String?
         var action: OrderActionDraft?
+        var points: PointsDraft?
         var expecting: String?
         var collected: [String: String]?
     }
@@ -84,6 +90,8 @@ extension PendingQuestion: Codable {
             stored.kind = "product_choice"; stored.options = options; stored.question = question
         case .orderAction(let draft):
             stored.kind = "order_action"; stored.action = draft
+        case .loyalty(let draft):
+            stored.kind = "loyalty"; stored.points = draft
         }
         try stored.encode(to: encoder)
     }
@@ -115,6 +123,9 @@ extension PendingQuestion: Codable {
         case "order_action":
             guard let draft = stored.action else { throw missing("action") }
             self = .orderAction(draft)
+        case "loyalty":
+            guard let draft = stored.points else { throw missing("points") }
+            self = .loyalty(draft)
         case let other:
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "Unknown pending question \(other ?? "nil")."))
         }

@@ -33,9 +33,10 @@ public struct TurnRouter: Sendable {
     }
 
     /// The shop's policy, in the order the rules are tried; `orderActions` when the shop can act on
-    /// orders (cancel, change the address, start a return) in the chat.
-    public static func standard(catalog: any CatalogStore, orderActions: Bool = false) -> TurnRouter {
-        let owner: [any DialogueRule] = [OutOfRangeAmountRule(), OwnerDescriptionRule(), OwnerCreditsRule(), OwnerAlertsRule(), OwnerAnalyticsRule()]
+    /// orders (cancel, change the address, start a return) in the chat, `loyalty` when it has points.
+    public static func standard(catalog: any CatalogStore, orderActions: Bool = false, loyalty: Bool = false) -> TurnRouter {
+        let owner: [any DialogueRule] = [OutOfRangeAmountRule(), OwnerDescriptionRule(), OwnerCreditsRule(), OwnerAlertsRule()]
+            + (loyalty ? [LoyaltyRule()] : []) + [OwnerAnalyticsRule()]
         return TurnRouter(rules: owner + (orderActions ? [OrderActionRule()] : []) + [
             YesNoAnswerRule(),
             PendingAnswerRule(),

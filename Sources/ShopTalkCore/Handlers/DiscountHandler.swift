@@ -14,11 +14,13 @@ public struct DiscountHandler: ChatHandler {
     }
 
     public func handle(_ turn: Turn, state: inout ConversationState) async throws -> Reply {
-        let all = try await discounts.discounts(storeID: turn.context.store.id)
+        // A personal code (points redeemed) is checked when named, never listed to anyone.
+        let every = try await discounts.discounts(storeID: turn.context.store.id)
+        let all = every.filter { !$0.isPersonal }
         let products = try await basketProducts(turn, state: state)
         let quantity = turn.entity(Entity.Kind.quantity)?.value.numberValue.flatMap { Int(whole: $0, in: 1...10_000) } ?? 1
         if let code = requestedCode(turn, state: state) {
-            return check(code, all: all, products: products, quantity: max(1, quantity), turn: turn, state: &state)
+            return check(code, all: every, products: products, quantity: max(1, quantity), turn: turn, state: &state)
         }
         if turn.intent.name == Intent.Name.applyDiscount {
             let active = all.filter { evaluator.availabilityFailure($0, at: clock.now()) == nil }
@@ -55,7 +57,7 @@ public struct DiscountHandler: ChatHandler {
         let currency = turn.context.store.currency
         let intent = Intent(name: Intent.Name.applyDiscount, confidence: turn.intent.confidence)
         guard let discount = all.first(where: { $0.code.caseInsensitiveCompare(code) == .orderedSame }) else {
-            let active = all.filter { evaluator.availabilityFailure($0, at: clock.now()) == nil }
+            let active = all.filter { !$0.isPersonal && evaluator.availabilityFailure($0, at: clock.now()) == nil }
             return Reply(
                 text: "I don't recognise the code \(code.uppercased()). Codes you can use right now: \(active.map(\.code).joined(separator: ", ")).",
                 intent: intent, suggestions: ["Any deals today?", "Show me headphones"]

@@ -111,5 +111,6 @@ extension PostgresAppDatabase {
         PostgresAlertRows.migration,
         PostgresPolicies.migration,
         PostgresOrderActions.migration,
+        PostgresLoyalty.migration,
     ]
 }

@@ -348,6 +348,7 @@ extension AppDatabase {
         registerPipelineMigrations(&migrator)
         SQLitePolicies.registerMigrations(&migrator)
         SQLiteOrderActions.registerMigrations(&migrator)
+        SQLiteLoyalty.registerMigrations(&migrator)
         return migrator
     }
 }

@@ -20,7 +20,7 @@ public struct ShopMetrics: Sendable {
         registry.makeGauge(name: "shoptalk_instance_info", labels: [("instance", instance), ("version", ShopTalkVersion.string)]).set(to: Double(1))
         self.connections = CoreMetrics.Meter(label: "shoptalk_open_connections", dimensions: [], factory: factory)
         self.replyDuration = CoreMetrics.Timer(label: "shoptalk_reply_duration_seconds", dimensions: [], factory: factory)
-        self.messages = Dictionary(uniqueKeysWithValues: (Intent.Name.all + [Intent.Name.orderAction]).map { name in
+        self.messages = Dictionary(uniqueKeysWithValues: (Intent.Name.all + [Intent.Name.orderAction, Intent.Name.loyalty]).map { name in
             (name, CoreMetrics.Counter(label: "shoptalk_messages_total", dimensions: [("intent", name)], factory: factory))
         })
         let codes: [ChatError.Code] = [.badJSON, .unknownType, .missingField, .tooLarge, .rateLimited, .unauthorized, .notFound, .internal, .forbidden, .invalid, .conflict, .unavailable]
