@@ -141,6 +141,7 @@
     refreshCredits();
     loadAlerts();
     if (window.ShopTalkPolicies) window.ShopTalkPolicies.mount(owner, () => signOut('Your token is no longer valid. Please sign in again.'));
+    if (window.ShopTalkService) window.ShopTalkService.mount(owner, () => signOut('Your token is no longer valid. Please sign in again.'));
     refreshTimer = setInterval(refreshCredits, 30000);
   }
 
@@ -149,6 +150,7 @@
     clearInterval(refreshTimer);
     if (chat) { chat.remove(); chat = null; }
     if (window.ShopTalkPolicies) window.ShopTalkPolicies.unmount();
+    if (window.ShopTalkService) window.ShopTalkService.unmount();
     for (const key of Object.keys(sessionStorage)) if (key.startsWith('shoptalk:')) sessionStorage.removeItem(key);
     $('console').hidden = true;
     $('signout').hidden = true;

@@ -384,6 +384,27 @@ def order_actions(driver, args, database):
     screenshot(driver, args, "widget-order-actions.png")
 
 
+def service_panel(driver, args, base, database):
+    """In the console: the owner cancels an order and sees the points; the shopper's cancellation is an alert."""
+    driver.get(f"{base}/owner.html")
+    wait_for(driver, "the console", lambda d: d.find_element(By.ID, "console").is_displayed())
+    wait_for(driver, "the points panel", lambda d: "points outstanding" in d.find_element(By.ID, "points-total").text)
+    assert driver.find_elements(By.CSS_SELECTOR, "#points-top li"), "the top holders are listed"
+    wait_for(driver, "the shopper's cancellation among the alerts",
+             lambda d: [li for li in d.find_elements(By.CSS_SELECTOR, "#alerts li") if "cancelled by the customer" in li.text])
+    with sqlite3.connect(database) as db:
+        number = db.execute("SELECT number FROM orders WHERE status IN ('pending', 'paid') ORDER BY placedAt DESC LIMIT 1").fetchone()[0]
+    driver.find_element(By.ID, "order-number").send_keys(number)
+    click(driver, driver.find_element(By.CSS_SELECTOR, "#order-form button[type=submit]"))
+    wait_for(driver, "the cancellation", lambda d: "Cancelled" in d.find_element(By.ID, "order-result").text)
+    click(driver, driver.find_element(By.CSS_SELECTOR, "#order-form button[type=submit]"))
+    wait_for(driver, "the refusal of a second cancellation", lambda d: "already cancelled" in d.find_element(By.ID, "order-result").text)
+    click(driver, driver.find_element(By.ID, "bonus-run"))
+    wait_for(driver, "the weekly bonus", lambda d: "week of" in d.find_element(By.ID, "bonus-result").text)
+    print(f"browser: the owner cancelled {number} in the console, a second try was refused; points: {driver.find_element(By.ID, 'points-total').text!r}")
+    screenshot(driver, args, "owner-service.png")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("binary", help="path to the shoptalk executable")
@@ -405,10 +426,13 @@ def main():
         owner(driver, args, base, token)
         policies(driver, args, base)
         order_actions(driver, args, database)
+        service_panel(driver, args, base, database)
         errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"
                   and "WebSocket" not in entry["message"] and "ERR_CONNECTION_REFUSED" not in entry["message"]
                   and "/x " not in entry["message"] and "favicon" not in entry["message"]
-                  and "credits - Failed to load resource: the server responded with a status of 401" not in entry["message"]]
+                  and "credits - Failed to load resource: the server responded with a status of 401" not in entry["message"]
+                  # The second cancellation from the console is refused on purpose.
+                  and "/cancel - Failed to load resource: the server responded with a status of 409" not in entry["message"]]
         assert not errors, f"browser console errors: {errors}"
         print("browser: all end-to-end checks passed")
     except BaseException:
