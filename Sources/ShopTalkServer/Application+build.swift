@@ -92,7 +92,8 @@ public func buildApplication(
     let chat = ChatService(
         sessions: sessions, stores: StoreDirectory(rows: storage.stores), engine: engine, writer: writer,
         clock: clock, metrics: metrics, tokens: storage.tokens, alerts: alerts, alertCenter: alertCenter,
-        addressLimiter: AddressRateLimiter(rate: configuration.addressMessagesPerSecond, burst: configuration.addressMessageBurst)
+        addressLimiter: AddressRateLimiter(rate: configuration.addressMessagesPerSecond, burst: configuration.addressMessageBurst),
+        addresses: ClientAddressResolver(trusted: configuration.trustedProxies)
     )
     // Other instances' alerts and catalog changes arrive through the outbox (PostgreSQL).
     let follower = storage.outbox.map { outbox in
@@ -164,6 +165,7 @@ func buildRouter(
     let router = Router(context: AppRequestContext.self)
     let routes = RouteTable()
     router.add(middleware: EdgeMiddleware(
+        addresses: chat.addresses,
         limiter: AddressRateLimiter(rate: configuration.httpRequestsPerSecond, burst: configuration.httpRequestBurst), routes: routes
     ))
     router.add(middleware: FileMiddleware(configuration.publicDirectory, searchForIndexHtml: true, logger: logger))

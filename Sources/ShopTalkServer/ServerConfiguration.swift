@@ -65,6 +65,11 @@ public struct ServerConfiguration: Sendable {
     /// Origins (`https://shop.example`) whose pages may open chat connections besides the server's own;
     /// "*" allows all. Requests without an Origin header (scripts) are always allowed.
     public var allowedOrigins: [String] = []
+    /// Proxies (load balancers) whose `X-Forwarded-For` names the client, by IP address.
+    public var trustedProxies: [String] = []
+
+    /// Whether `text` is an IPv4 or IPv6 address (a trusted proxy is named by one).
+    public static func isIPAddress(_ text: String) -> Bool { ClientAddressResolver.canonical(text) != nil }
     /// Host names the server is reached by, besides `host` itself and the loopback names; a page served
     /// from one of them may open chat connections.
     public var serverNames: [String] = []

@@ -125,6 +125,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seconds between rounds of the alert service: digests due and deliveries to retry. [env: SHOPTALK_ALERT_INTERVAL, default: 30]")
     var alertInterval: Double?
 
+    @Option(help: "Comma-separated IP addresses of load balancers whose X-Forwarded-For names the client for the per-address limits. [env: SHOPTALK_TRUSTED_PROXIES, default: none]")
+    var trustedProxies: String?
+
     @Option(help: "Hours after ordering that a shopper may change an order's delivery address. [env: SHOPTALK_ADDRESS_CHANGE_HOURS, default: 2]")
     var addressChangeHours: Double?
 
@@ -191,6 +194,12 @@ struct Serve: AsyncParsableCommand {
         configuration.credits.monthlyCap = try Self.millicredits(EnvironmentOptions.resolve(creditMonthlyCap, "SHOPTALK_CREDIT_MONTHLY_CAP", default: 2000), option: "--credit-monthly-cap")
         configuration.credits.lowBalanceThreshold = try Self.millicredits(EnvironmentOptions.resolve(creditLowThreshold, "SHOPTALK_CREDIT_LOW_THRESHOLD", default: 10), option: "--credit-low-threshold")
         configuration.credits.callsPerMinute = try EnvironmentOptions.resolve(aiCallsPerMinute, "SHOPTALK_AI_CALLS_PER_MINUTE", default: 60)
+        if let proxies = trustedProxies ?? EnvironmentOptions.string("SHOPTALK_TRUSTED_PROXIES") {
+            configuration.trustedProxies = proxies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if let bad = configuration.trustedProxies.first(where: { !ServerConfiguration.isIPAddress($0) }) {
+                throw ValidationError("--trusted-proxies takes IP addresses, not \(bad.prefix(60)).")
+            }
+        }
         if let origins = allowedOrigins ?? EnvironmentOptions.string("SHOPTALK_ALLOWED_ORIGINS") {
             configuration.allowedOrigins = origins.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }

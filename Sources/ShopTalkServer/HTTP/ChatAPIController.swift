@@ -39,7 +39,7 @@ struct ChatAPIController: Sendable {
         guard let store = try await chat.stores.store(slug: slug) else {
             throw ChatError(.notFound, "There is no store \"\(slug.prefix(60))\".")
         }
-        let address = context.remoteAddress?.ipAddress
+        let address = chat.addresses.address(peer: context.remoteAddress, headers: request.headers)
         let opened = try await chat.sessions.open(token: object["session"]?.stringValue, store: store, address: address)
         do {
             let response = try await answer(text, object: object, opened: opened, store: store, address: address, request: request, context: context)

@@ -14,6 +14,7 @@ import Synchronization
 struct EdgeMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
+    let addresses: ClientAddressResolver
     let limiter: AddressRateLimiter
     let routes: RouteTable
 
@@ -34,7 +35,7 @@ struct EdgeMiddleware: RouterMiddleware {
         if decoded.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
             throw ChatError(.badJSON, "The path holds a control character.")
         }
-        if path.hasPrefix("/api/"), !limiter.take(context.remoteAddress?.ipAddress, now: .now) {
+        if path.hasPrefix("/api/"), !limiter.take(addresses.address(peer: context.remoteAddress, headers: request.headers), now: .now) {
             throw ChatError(.rateLimited, "Too many requests from your address; slow down and try again in a moment.")
         }
         do {

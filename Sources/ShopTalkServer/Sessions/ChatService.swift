@@ -15,6 +15,8 @@ struct ChatService: Sendable {
     let alerts: AlertHub
     let alertCenter: AlertCenter
     let addressLimiter: AddressRateLimiter
+    /// The client's address behind a trusted proxy.
+    let addresses: ClientAddressResolver
 
     /// Answers `text`; the result is the reply frame's JSON and the reply, or the error to report.
     func answer(

@@ -59,7 +59,7 @@ struct ChatSocketController: Sendable {
             try await rawOutbound.close(.policyViolation, reason: "unknown store")
             return
         }
-        let address = context.requestContext.remoteAddress?.ipAddress
+        let address = chat.addresses.address(peer: context.requestContext.remoteAddress, headers: context.request.headers)
         let opened: SessionManager.Opened
         do {
             opened = try await chat.sessions.open(token: query.get("session"), store: store, address: address)
