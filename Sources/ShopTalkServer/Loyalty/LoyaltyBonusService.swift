@@ -16,9 +16,12 @@ struct LoyaltyBonusService: Service {
 
     func run() async throws {
         await cancelWhenGracefulShutdown {
+            // The first round waits one interval: a starting server has better things to do than bring
+            // every store's ledger up to date, and the bonus is not due to the second.
             while !Task.isCancelled {
-                await runOnce(now: clock.now())
                 try? await Task.sleep(for: interval)
+                guard !Task.isCancelled else { return }
+                await runOnce(now: clock.now())
             }
         }
     }

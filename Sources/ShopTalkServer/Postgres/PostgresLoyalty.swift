@@ -139,15 +139,19 @@ public struct PostgresLoyalty: LoyaltyStore {
     public func payWeeklyBonus(storeID: Int64, now: Date) async throws -> Int {
         let logger = database.logger
         return try await database.transaction { connection in
-            _ = try await Self.sync(storeID: storeID, now: now, on: connection, logger: logger)
             let settings = try await Self.settings(storeID: storeID, on: connection, logger: logger)
             guard settings.bonusTopN > 0, settings.bonusPoints > 0 else { return 0 }
             let (due, weekStart) = settings.lastBonus(before: now)
             let week = "bonus:\(ShopClock.dayString(weekStart)):"
-            let paid = try await connection.rows("""
-                SELECT 1 FROM points_ledger WHERE store_id = \(storeID) AND kind = 'bonus' AND starts_with(reference, \(week)) LIMIT 1
-                """, logger: logger)
-            guard paid.isEmpty else { return 0 }
+            func paid() async throws -> Bool {
+                try await !connection.rows("""
+                    SELECT 1 FROM points_ledger WHERE store_id = \(storeID) AND kind = 'bonus' AND starts_with(reference, \(week)) LIMIT 1
+                    """, logger: logger).isEmpty
+            }
+            // Checked before the store's lock (every instance asks every round), and again under it.
+            guard try await !paid() else { return 0 }
+            _ = try await Self.sync(storeID: storeID, now: now, on: connection, logger: logger)
+            guard try await !paid() else { return 0 }
             let winners = try await connection.rows("""
                 SELECT email FROM points_ledger WHERE store_id = \(storeID) AND kind = 'earn' AND at >= \(weekStart) AND at < \(due)
                 GROUP BY email HAVING SUM(points) > 0 ORDER BY SUM(points) DESC, email LIMIT \(settings.bonusTopN)

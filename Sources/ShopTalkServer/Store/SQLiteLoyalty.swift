@@ -69,18 +69,17 @@ public struct SQLiteLoyalty: LoyaltyStore {
     static func sync(storeID: Int64, now: Date, db: Database) throws -> Int {
         let settings = try settings(storeID: storeID, db: db)
         var added = 0
-        let earned = try Row.fetchAll(db, sql: """
-            SELECT o.number, lower(o.email) AS email, o.totalCents, o.placedAt FROM orders o
+        // Every newly delivered order earns in one statement; the arithmetic is `LoyaltySettings.points`'s
+        // (a non-negative amount, so truncating is rounding down).
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO points_ledger (storeId, email, kind, points, reference, note, at)
+            SELECT o.storeId, lower(o.email), 'earn', MIN(CAST(MAX(o.totalCents, 0) * ? / 100 AS INTEGER), 2147483647),
+                   'earn:' || o.number, 'Order ' || o.number, o.placedAt
+            FROM orders o
             WHERE o.storeId = ? AND o.status = 'delivered' AND o.email <> ''
               AND NOT EXISTS (SELECT 1 FROM points_ledger p WHERE p.storeId = o.storeId AND p.reference = 'earn:' || o.number)
-            """, arguments: [storeID])
-        for row in earned {
-            let number: String = row["number"]
-            let points = settings.points(for: Money(cents: row["totalCents"]))
-            try append(storeID: storeID, email: row["email"], kind: "earn", points: points, reference: "earn:\(number)",
-                       note: "Order \(number)", at: row["placedAt"], db: db)
-            added += 1
-        }
+            """, arguments: [settings.pointsPerUnit, storeID])
+        added += db.changesCount
         let undone = try Row.fetchAll(db, sql: """
             SELECT o.number, o.status, p.email, p.points FROM orders o
             JOIN points_ledger p ON p.storeId = o.storeId AND p.reference = 'earn:' || o.number
@@ -137,14 +136,15 @@ public struct SQLiteLoyalty: LoyaltyStore {
 
     public func payWeeklyBonus(storeID: Int64, now: Date) async throws -> Int {
         try await database.writer.write { db in
-            _ = try Self.sync(storeID: storeID, now: now, db: db)
             let settings = try Self.settings(storeID: storeID, db: db)
             guard settings.bonusTopN > 0, settings.bonusPoints > 0 else { return 0 }
             let (due, weekStart) = settings.lastBonus(before: now)
             let week = "bonus:\(ShopClock.dayString(weekStart)):"
+            // Checked first: the service asks every round, and a paid week needs no more work.
             let paid = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM points_ledger WHERE storeId = ? AND kind = 'bonus' AND reference LIKE ? || '%'",
                                         arguments: [storeID, week]) ?? 0
             guard paid == 0 else { return 0 }
+            _ = try Self.sync(storeID: storeID, now: now, db: db)
             let winners = try String.fetchAll(db, sql: """
                 SELECT email FROM points_ledger WHERE storeId = ? AND kind = 'earn' AND at >= ? AND at < ?
                 GROUP BY email HAVING SUM(points) > 0 ORDER BY SUM(points) DESC, email LIMIT ?
