@@ -26,8 +26,9 @@ struct AccessHardeningTests {
                 #expect(notice.string("type") == "error")
                 #expect(notice.string("code") == "unauthorized")
                 #expect(notice.string("message")?.contains("revoked") == true)
-                // The socket checks twice a second; a loaded test machine gets some slack on top.
-                #expect(ContinuousClock.now - revokedAt < .seconds(3))
+                // The socket checks twice a second (well under a second idle); a CI machine running every
+                // suite at once gets slack on top (3.02 s was seen there against an earlier 3 s bound).
+                #expect(ContinuousClock.now - revokedAt < .seconds(5))
                 try await outbound.say("what was revenue last month?", id: "after")
                 let reply = try await frames.next()
                 #expect(reply.string("type") == "reply")
