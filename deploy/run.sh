@@ -31,7 +31,7 @@ start)
         url="$dir/shoptalk.sqlite"   # one instance on a SQLite file, for comparison (N must be 1)
         [ "$count" = 1 ] || { echo "SQLite serves one instance only" >&2; exit 2; }
     else
-        url=$(bash Scripts/ci/postgres.sh start "$dir/pg" "${SHOPTALK_DEPLOY_PG_PORT:-55440}")
+        url=$(bash Scripts/ci/postgres.sh start "$dir/pg" "${SHOPTALK_DEPLOY_PG_PORT:-25440}")
     fi
     echo "$url" > "$dir/database-url"
     upstreams=""

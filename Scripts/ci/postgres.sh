@@ -8,7 +8,7 @@
 set -euo pipefail
 command=${1:-start}
 dir=${2:-/tmp/shoptalk-postgres}
-port=${3:-55432}
+port=${3:-25432}
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -n "$bin" ] || { echo "PostgreSQL is not installed: apt-get install postgresql" >&2; exit 1; }
 as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -20,8 +20,16 @@ start)
     [ "$(id -u)" = 0 ] && chown postgres "$dir"
     as_owner "$bin/initdb" -D "$dir/data" -U shoptalk --auth=trust -E UTF8 >"$dir/initdb.log"
     # 3 instances with their pools and the tests' own databases need more than the default 100.
-    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=400 -c shared_buffers=64MB" start >/dev/null
+    # The default ports sit below Linux's ephemeral range (32768-60999): a port in that range can be held by
+    # any outgoing connection's local end, which once made CI's second server fail to bind. A port still
+    # held by a closing socket is retried for a few seconds before giving up.
+    for attempt in 1 2 3 4 5 6; do
+        as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+            -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=400 -c shared_buffers=64MB" start >/dev/null \
+            && break
+        grep -q "Address already in use" "$dir/server.log" && [ "$attempt" -lt 6 ] || { tail -5 "$dir/server.log" >&2; exit 1; }
+        sleep 2
+    done
     as_owner "$bin/createdb" -h 127.0.0.1 -p "$port" -U shoptalk shoptalk
     echo "postgres://shoptalk@127.0.0.1:$port/shoptalk"
     ;;
