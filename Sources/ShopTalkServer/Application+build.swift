@@ -77,7 +77,8 @@ public func buildApplication(
     let stores = ChatEngine.Stores(
         catalog: catalog, orders: storage.orders, discounts: storage.discounts,
         tickets: storage.tickets, history: storage.history, analytics: storage.analytics, credits: ledger,
-        policies: storage.policies, orderActions: orderActions, orderActionPolicy: configuration.orderActions, loyalty: storage.loyalty
+        policies: storage.policies, orderActions: orderActions, orderActionPolicy: configuration.orderActions, loyalty: storage.loyalty,
+        handoffs: storage.handoffs
     )
     let lookupGuard = LookupGuard(maxFailures: configuration.maxFailedLookups, clock: clock, store: storage.lookupAttempts(clock))
     let policyBook = PolicyBook(store: storage.policies, encoder: language.classifier.model.encoder)
@@ -89,17 +90,22 @@ public func buildApplication(
         handlers: handlers,
         router: .standard(catalog: catalog, orderActions: true, loyalty: true), access: AccessPolicy(), assistant: assistant
     )
+    let handoffs = HandoffService(
+        rows: storage.handoffs, relay: HandoffRelay(rows: storage.handoffs, hub: alerts, outbox: storage.outbox, logger: logger),
+        tickets: storage.tickets, alertCenter: alertCenter, engine: engine, conversations: storage.conversations, clock: clock, logger: logger
+    )
     let chat = ChatService(
         sessions: sessions, stores: StoreDirectory(rows: storage.stores), engine: engine, writer: writer,
         clock: clock, metrics: metrics, tokens: storage.tokens, alerts: alerts, alertCenter: alertCenter,
         addressLimiter: AddressRateLimiter(rate: configuration.addressMessagesPerSecond, burst: configuration.addressMessageBurst),
-        addresses: ClientAddressResolver(trusted: configuration.trustedProxies)
+        addresses: ClientAddressResolver(trusted: configuration.trustedProxies), handoffs: handoffs
     )
     // Other instances' alerts and catalog changes arrive through the outbox (PostgreSQL).
     let follower = storage.outbox.map { outbox in
         EventFollower(outbox: outbox, logger: logger) { event in
             storage.apply(event)
             alerts.relay(event, localInstance: configuration.instanceID)
+            handoffs.relay.relay(event, localInstance: configuration.instanceID)
         }
     }
     let limits = ClientFrame.Limits(maxTextLength: configuration.maxTextLength, maxFrameBytes: configuration.maxFrameBytes)
@@ -142,6 +148,7 @@ public func buildApplication(
         configuration: .init(address: .hostname(host, port: configuration.port), serverName: "shoptalk"),
         services: storage.services + (follower.map { [$0] } ?? []) + [
             writer, sweeper, AlertDeliveryService(center: alertCenter, interval: .seconds(configuration.alertInterval)),
+            HandoffSweeper(service: handoffs, interval: .seconds(min(configuration.alertInterval, 15))),
             LoyaltyBonusService(loyalty: storage.loyalty, storeIDs: storage.storeIDs, clock: clock, interval: .seconds(configuration.alertInterval), logger: logger),
             SessionSweeper(sessions: sessions, interval: .seconds(60), purgeEvery: configuration.sessionPurgeInterval, logger: logger),
         ],
@@ -186,6 +193,7 @@ func buildRouter(
     PoliciesController(auth: auth, book: policyBook, clock: configuration.clock).addRoutes(to: router)
     OrderActionsController(auth: auth, orders: storage.orders, actions: orderActions, clock: configuration.clock).addRoutes(to: router)
     LoyaltyController(auth: auth, loyalty: storage.loyalty, clock: configuration.clock).addRoutes(to: router)
+    if let handoffs = chat.handoffs { HandoffController(auth: auth, service: handoffs).addRoutes(to: router) }
     routes.register(router.routes)
     return router
 }

@@ -16,6 +16,7 @@ struct ServerStorage: Sendable {
     let policies: any PolicyStore
     let orderActions: any OrderActionStore
     let loyalty: any LoyaltyStore
+    let handoffs: any HandoffRows
     /// Every store's id, for the services that visit each (the weekly points bonus).
     let storeIDs: @Sendable () async throws -> [Int64]
     let history: any PurchaseHistory
@@ -52,6 +53,7 @@ struct ServerStorage: Sendable {
             policies: SQLitePolicies(database: database),
             orderActions: SQLiteOrderActions(database: database, onRestock: { await catalog.catalogChanged(storeID: $0) }),
             loyalty: SQLiteLoyalty(database: database, onNewCode: { await catalog.catalogChanged(storeID: $0) }),
+            handoffs: SQLiteHandoffs(database: database),
             storeIDs: { try await database.writer.read { try Int64.fetchAll($0, sql: "SELECT id FROM stores ORDER BY id") } }, history: catalog, analytics: SQLiteAnalytics(database: database), conversations: database, locks: nil, stores: database,
             tokens: OwnerTokens(database: database), alertRows: { _ in SQLiteAlertRows(database: database) },
             lookupAttempts: { SQLiteLookupAttempts(database: database, window: LookupGuard.defaultWindow, clock: $0) },
@@ -92,7 +94,7 @@ struct ServerStorage: Sendable {
             backend: "postgresql", catalog: catalog, orders: PostgresOrders(database: database),
             discounts: PostgresDiscountStore(snapshots: catalog.snapshots), tickets: PostgresTickets(database: database),
             policies: PostgresPolicies(database: database), orderActions: PostgresOrderActions(database: database, catalog: catalog),
-            loyalty: PostgresLoyalty(database: database, catalog: catalog),
+            loyalty: PostgresLoyalty(database: database, catalog: catalog), handoffs: PostgresHandoffs(database: database),
             storeIDs: { try await database.rows("SELECT id FROM stores ORDER BY id").map { try $0.decode(Int64.self) } }, history: PostgresPurchaseHistory(database: database, catalog: catalog), analytics: AnalyticsNotOnThisBackend(),
             conversations: PostgresConversationStore(database: database), locks: PostgresSessionLocks(database: lockDatabase),
             stores: database, tokens: OwnerTokens(database: database),

@@ -21,18 +21,23 @@ struct Token: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an owner token; it is printed once, as the last line.")
         static var logger: Logger { Token.logger }
         @Option(help: "Store slug.") var store: String
-        @Option(help: "A name to recognise the token by.") var name: String = ""
+        @Option(help: "A name to recognise the token by; a staff member's first name is shown to shoppers (\"You're now chatting with Sam\").") var name: String = ""
+        @Option(help: "owner (everything) or staff (the live-chat queue only).") var role: String = "owner"
         @Option(help: "SQLite database file or postgres:// URL. [env: SHOPTALK_DB, default: ./shoptalk.sqlite]") var db: String?
+
+        func validate() throws {
+            guard OwnerTokens.roles.contains(role) else { throw ValidationError("--role is owner or staff.") }
+        }
 
         func run() async throws {
             let path = EnvironmentOptions.resolve(db, "SHOPTALK_DB", default: "./shoptalk.sqlite")
             let token: String
             do {
-                token = try await OwnerTokens.at(path, logger: Self.logger) { try await $0.create(storeSlug: store, name: name, now: ShopClock.system.now()) }
+                token = try await OwnerTokens.at(path, logger: Self.logger) { try await $0.create(storeSlug: store, name: name, role: role, now: ShopClock.system.now()) }
             } catch let error as ChatError where error.code == .notFound {
                 throw ValidationError("There is no store \"\(store)\" in \(path). Start the server once (it creates the demo store), run `swift run shoptalk seed --store \(store)`, or import sales into it with `swift run shoptalk import sales FILE --store \(store)`.")
             }
-            print("Owner token for store \(store) (keep it secret; it is not shown again):")
+            print("\(role == "staff" ? "Staff" : "Owner") token for store \(store) (keep it secret; it is not shown again):")
             print(token)
         }
     }
@@ -46,11 +51,11 @@ struct Token: AsyncParsableCommand {
             let location = EnvironmentOptions.resolve(db, "SHOPTALK_DB", default: "./shoptalk.sqlite")
             let tokens = try await OwnerTokens.at(location, logger: Token.logger) { try await $0.list(storeSlug: store) }
             print("id".padding(toLength: 6, withPad: " ", startingAt: 0) + "store".padding(toLength: 14, withPad: " ", startingAt: 0)
-                  + "name".padding(toLength: 20, withPad: " ", startingAt: 0) + "created     last used   state")
+                  + "name".padding(toLength: 20, withPad: " ", startingAt: 0) + "role   created     last used   state")
             for token in tokens {
                 print(String(token.id).padding(toLength: 6, withPad: " ", startingAt: 0)
                       + token.store.padding(toLength: 14, withPad: " ", startingAt: 0)
-                      + token.name.padding(toLength: 20, withPad: " ", startingAt: 0)
+                      + token.name.padding(toLength: 20, withPad: " ", startingAt: 0) + token.role.padding(toLength: 7, withPad: " ", startingAt: 0)
                       + ShopClock.dayString(token.createdAt) + "  " + (token.lastUsedAt.map(ShopClock.dayString) ?? "never     ")
                       + "  " + (token.revokedAt == nil ? "active" : "revoked"))
             }

@@ -12,6 +12,8 @@ public struct ChatEngine: Sendable {
     let access: AccessPolicy
 
     let discounts: any DiscountStore
+    /// Brings in the shop's people (when the stores keep handoffs).
+    let handoffs: HandoffFlow?
 
     /// The data the pipeline reads and writes, behind the storage boundary.
     public struct Stores: Sendable {
@@ -31,13 +33,16 @@ public struct ChatEngine: Sendable {
         public var orderActionPolicy: OrderActionPolicy
         /// Loyalty points; without them the chat doesn't talk about points.
         public var loyalty: (any LoyaltyStore)?
+        /// Handoffs to the shop's people; without them a request for a person is a ticket.
+        public var handoffs: (any HandoffDesk)?
 
         public init(
             catalog: any CatalogStore, orders: any OrderStore, discounts: any DiscountStore, tickets: any TicketStore,
             history: any PurchaseHistory, analytics: any SalesAnalytics, credits: (any CreditsReport)? = nil,
             policies: any PolicyStore = InMemoryPolicyStore(), orderActions: (any OrderActionStore)? = nil,
-            orderActionPolicy: OrderActionPolicy = OrderActionPolicy(), loyalty: (any LoyaltyStore)? = nil
+            orderActionPolicy: OrderActionPolicy = OrderActionPolicy(), loyalty: (any LoyaltyStore)? = nil, handoffs: (any HandoffDesk)? = nil
         ) {
+            self.handoffs = handoffs
             self.loyalty = loyalty
             self.policies = policies
             self.orderActions = orderActions
@@ -75,6 +80,7 @@ public struct ChatEngine: Sendable {
         self.extractor = extractor
         self.catalog = stores.catalog
         self.discounts = stores.discounts
+        self.handoffs = stores.handoffs.map { HandoffFlow(desk: $0, tickets: stores.tickets, clock: clock) }
         self.clock = clock
         self.handlers = handlers
         self.router = router
@@ -107,12 +113,20 @@ public struct ChatEngine: Sendable {
             text: text, tokens: understanding.tokens, intent: understanding.intent, entities: understanding.entities,
             context: context
         )
-        let route = try await router.route(&turn, state: &state)
-        let handler = access.permits(route, role: context.role)
-            ? handlers.handler(for: route, intent: turn.intent.name) : AccessPolicy.Refusal()
-        var reply = try await handler.handle(turn, state: &state)
-        if let assistant {
-            try await useAssistant(assistant, on: &reply, turn: turn)
+        // While a person has the conversation, the assistant keeps quiet (see `HandoffFlow`).
+        let flow = context.role == .customer ? handoffs : nil
+        var reply: Reply
+        if let flow, let answer = try await flow.continueWith(turn, state: &state) {
+            reply = answer
+        } else {
+            let route = try await router.route(&turn, state: &state)
+            let handler = access.permits(route, role: context.role)
+                ? handlers.handler(for: route, intent: turn.intent.name) : AccessPolicy.Refusal()
+            reply = try await handler.handle(turn, state: &state)
+            if let assistant {
+                try await useAssistant(assistant, on: &reply, turn: turn)
+            }
+            try await flow?.afterHandler(&reply, turn: turn, state: &state)
         }
         reply.entities = understanding.entities
         try await attachDiscounts(&reply, store: context.store)

@@ -46,6 +46,14 @@ public struct ConversationState: Sendable, Hashable, Codable {
     public var lastOrderNumber: String?
     /// The email whose points this conversation proved it may see (the email and number of one of its orders).
     public var pointsEmail: String?
+    /// The handoff to a person this conversation has open (queued, live or waiting for an email).
+    public var handoffID: Int64?
+    /// Out-of-scope answers in a row (stored optional, so that states written before it still decode).
+    public var misunderstoodRun: Int?
+    public var misunderstood: Int {
+        get { misunderstoodRun ?? 0 }
+        set { misunderstoodRun = newValue == 0 ? nil : newValue }
+    }
     /// Number of messages handled in this session.
     public var turns = 0
     /// `currentVersion` when written; absent in states written before versions.

@@ -60,7 +60,7 @@ public struct HandlerTable: Sendable {
             Intent.Name.applyDiscount: deals,
             Intent.Name.complaint: ComplaintHandler(tickets: stores.tickets, clock: clock),
             Intent.Name.returnRefund: ReturnRefundHandler(tickets: stores.tickets, clock: clock, book: book),
-            Intent.Name.humanHandoff: HumanHandoffHandler(tickets: stores.tickets, clock: clock, book: book),
+            Intent.Name.humanHandoff: HumanHandoffHandler(tickets: stores.tickets, clock: clock, book: book, handoffs: stores.handoffs),
             Intent.Name.storePolicy: StorePolicyHandler(book: book),
             Intent.Name.giftIdeas: GiftIdeasHandler(catalog: catalog),
             Intent.Name.orderStatus: OrderStatusHandler(orders: stores.orders, guardrail: guardrail),

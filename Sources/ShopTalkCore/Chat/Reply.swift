@@ -9,6 +9,8 @@ public struct Reply: Sendable, Hashable, Codable {
     public var discounts: [DiscountCard]?
     public var ticket: Ticket?
     public var result: AnalyticsResult?
+    /// Set when the conversation is with, or on its way to, a person.
+    public var handoff: HandoffCard?
 
     public init(
         text: String, intent: Intent, entities: [Entity] = [], suggestions: [String] = [],

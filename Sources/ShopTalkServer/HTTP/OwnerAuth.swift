@@ -27,6 +27,24 @@ struct OwnerAuth: Sendable {
         return store
     }
 
+    /// The store `slug` and who is asking, for the routes an owner or a staff member may use (handoffs).
+    func member(_ request: Request, slug: String) async throws -> HandoffService.Member {
+        guard let store = try await stores.store(slug: slug) else {
+            throw ChatError(.notFound, "There is no store \"\(slug.prefix(60))\".")
+        }
+        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
+            throw ChatError(.unauthorized, "This needs an owner or staff token: send Authorization: Bearer <token> (create one with `shoptalk token create`).")
+        }
+        let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
+        guard let member = try await tokens.member(token, now: clock.now()) else {
+            throw ChatError(.unauthorized, "That token is not valid (unknown or revoked).")
+        }
+        guard member.store.id == store.id else {
+            throw ChatError(.forbidden, "That token belongs to another store.")
+        }
+        return HandoffService.Member(store: store, role: member.role, name: member.name)
+    }
+
     /// The store `slug` for public reads.
     /// The store, and whether the request is its owner's: a request without a token is a shopper's, one
     /// with a wrong or another store's token is refused like any owner route.

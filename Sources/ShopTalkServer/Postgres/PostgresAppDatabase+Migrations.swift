@@ -112,5 +112,6 @@ extension PostgresAppDatabase {
         PostgresPolicies.migration,
         PostgresOrderActions.migration,
         PostgresLoyalty.migration,
+        PostgresHandoffs.migration,
     ]
 }

@@ -8,6 +8,13 @@ enum ClientFrame: Sendable, Equatable {
     case reset
     case resume(after: String?)
     case auth(token: String)
+    /// The shopper is typing (relayed to the person during a handoff; no answer).
+    case typing
+    /// A staff member's action on handoff `id`: claim, say (with `text`; the frame's own `id` makes a
+    /// resent say add nothing), typing, end or suggest.
+    case handoff(action: String, id: Int64, text: String?, key: String?)
+
+    static let handoffActions = ["handoff_claim", "handoff_say", "handoff_typing", "handoff_end", "handoff_suggest"]
 
     /// Limits a frame must respect.
     struct Limits: Sendable {
@@ -84,8 +91,23 @@ enum ClientFrame: Sendable, Equatable {
                 return .failure(ChatError(.missingField, "An auth frame needs a \"token\" string."))
             }
             return .success(.auth(token: token))
+        case "typing":
+            return .success(.typing)
+        case _ where handoffActions.contains(type):
+            guard let number = object["handoff"]?.numberValue, let id = Int64(exactly: number), id > 0 else {
+                return .failure(ChatError(.missingField, "A \(type) frame needs \"handoff\": the handoff's id (a positive whole number)."))
+            }
+            var text: String?
+            if type == "handoff_say" {
+                switch messageText(object["text"], limits: limits) {
+                case .success(let said): text = said
+                case .failure(let error): return .failure(error)
+                }
+            }
+            return .success(.handoff(action: String(type.dropFirst("handoff_".count)), id: id, text: text, key: clientID(in: object)))
         default:
-            return .failure(ChatError(.unknownType, "Unknown frame type \"\(type.prefix(40))\". Known types: message, ping, reset, resume, auth."))
+            return .failure(ChatError(.unknownType, "Unknown frame type \"\(type.prefix(40))\". Known types: message, ping, reset, resume, auth, typing, "
+                                      + handoffActions.joined(separator: ", ") + "."))
         }
     }
 }

@@ -28,7 +28,7 @@ struct ReplyFrame: Encodable {
     let reply: Reply
 
     enum CodingKeys: String, CodingKey {
-        case type, id, replyTo, text, intent, entities, suggestions, products, order, discounts, ticket, result
+        case type, id, replyTo, text, intent, entities, suggestions, products, order, discounts, ticket, result, handoff
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -45,6 +45,7 @@ struct ReplyFrame: Encodable {
         try container.encodeIfPresent(reply.discounts, forKey: .discounts)
         try container.encodeIfPresent(reply.ticket, forKey: .ticket)
         try container.encodeIfPresent(reply.result, forKey: .result)
+        try container.encodeIfPresent(reply.handoff, forKey: .handoff)
     }
 }
 

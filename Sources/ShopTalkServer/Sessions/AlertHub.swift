@@ -7,16 +7,18 @@ import Synchronization
 final class AlertHub: Sendable {
     private struct Subscriber {
         let storeID: Int64
+        /// A staff member's connection: handoff frames only, no other alerts.
+        let handoffOnly: Bool
         let continuation: AsyncStream<String>.Continuation
     }
 
     private let subscribers = Mutex<[UUID: Subscriber]>([:])
 
     /// A stream of alert frames for `storeID`; it ends when `unsubscribe` is called with the returned id.
-    func subscribe(storeID: Int64) -> (UUID, AsyncStream<String>) {
+    func subscribe(storeID: Int64, handoffOnly: Bool = false) -> (UUID, AsyncStream<String>) {
         let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(100))
         let id = UUID()
-        subscribers.withLock { $0[id] = Subscriber(storeID: storeID, continuation: continuation) }
+        subscribers.withLock { $0[id] = Subscriber(storeID: storeID, handoffOnly: handoffOnly, continuation: continuation) }
         return (id, stream)
     }
 
@@ -25,9 +27,9 @@ final class AlertHub: Sendable {
         subscriber?.continuation.finish()
     }
 
-    /// Sends `frame` to every owner connection of `storeID`.
-    func publish(_ frame: String, storeID: Int64) {
-        let targets = subscribers.withLock { $0.values.filter { $0.storeID == storeID } }
+    /// Sends `frame` to every owner connection of `storeID` (and, when it is a `handoff` frame, to its staff).
+    func publish(_ frame: String, storeID: Int64, handoff: Bool = false) {
+        let targets = subscribers.withLock { $0.values.filter { $0.storeID == storeID && (handoff || !$0.handoffOnly) } }
         for subscriber in targets { subscriber.continuation.yield(frame) }
     }
 

@@ -17,6 +17,8 @@ struct ChatService: Sendable {
     let addressLimiter: AddressRateLimiter
     /// The client's address behind a trusted proxy.
     let addresses: ClientAddressResolver
+    /// The live handoff to the shop's people.
+    let handoffs: HandoffService?
 
     /// Answers `text`; the result is the reply frame's JSON and the reply, or the error to report.
     func answer(
@@ -37,6 +39,9 @@ struct ChatService: Sendable {
             if let ticket = reply.ticket {
                 let message = "New ticket \(ticket.reference) (\(ticket.category))" + (ticket.orderNumber.map { " for order \($0)" } ?? "") + ": \(ticket.text.prefix(140))"
                 await alertCenter.record(kind: "ticket", subject: ticket.reference, message: message, data: ticket, storeID: session.store.id)
+            }
+            if let card = reply.handoff, let handoffs {
+                await handoffs.relay.announce(card, text: text, storeID: session.store.id, at: clock.now())
             }
             metrics.recordMessage(
                 intent: reply.intent.name,

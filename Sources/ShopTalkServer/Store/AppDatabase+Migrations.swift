@@ -349,6 +349,7 @@ extension AppDatabase {
         SQLitePolicies.registerMigrations(&migrator)
         SQLiteOrderActions.registerMigrations(&migrator)
         SQLiteLoyalty.registerMigrations(&migrator)
+        SQLiteHandoffs.registerMigrations(&migrator)
         return migrator
     }
 }

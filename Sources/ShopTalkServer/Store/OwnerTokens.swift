@@ -12,6 +12,8 @@ public struct OwnerTokens: Sendable {
         public var id: Int64
         public var store: String
         public var name: String
+        /// "owner", or "staff": the handoff queue only, no analytics or admin.
+        public var role: String
         public var createdAt: Date
         public var lastUsedAt: Date?
         public var revokedAt: Date?
@@ -28,10 +30,14 @@ public struct OwnerTokens: Sendable {
         rows = PostgresOwnerTokenRows(database: database)
     }
 
+    /// The roles a token can have: the shop's owner, or a staff member who takes live chats only.
+    public static let roles = ["owner", "staff"]
+
     /// Creates a token for `storeSlug`, creating nothing else; returns the token text (shown once).
-    public func create(storeSlug: String, name: String, now: Date) async throws -> String {
+    public func create(storeSlug: String, name: String, role: String = "owner", now: Date) async throws -> String {
+        guard Self.roles.contains(role) else { throw ChatError(.invalid, "A token's role is owner or staff.") }
         let secret = Self.randomSecret()
-        guard let id = try await rows.insert(storeSlug: storeSlug, name: name, hash: Self.hash(secret), now: now) else {
+        guard let id = try await rows.insert(storeSlug: storeSlug, name: name, role: role, hash: Self.hash(secret), now: now) else {
             throw ChatError(.notFound, "There is no store \"\(storeSlug)\".")
         }
         return "st_\(id)_\(secret)"
@@ -47,12 +53,18 @@ public struct OwnerTokens: Sendable {
         try await rows.revoke(id: id, now: now)
     }
 
-    /// The store a valid, unrevoked token belongs to, or nil.
+    /// The store a valid, unrevoked owner token belongs to, or nil (a staff token is not an owner's).
     public func verify(_ token: String, now: Date) async throws -> Store? {
+        guard let member = try await member(token, now: now), member.role == "owner" else { return nil }
+        return member.store
+    }
+
+    /// Who a valid, unrevoked token of either role belongs to: the store, the role and the name.
+    public func member(_ token: String, now: Date) async throws -> (store: Store, role: String, name: String)? {
         guard let (id, presented) = Self.parse(token), let row = try await rows.token(id: id),
               Self.constantTimeEqual(row.hash, presented), row.revokedAt == nil else { return nil }
         try await rows.markUsed(id: id, now: now)
-        return row.store
+        return (row.store, row.role, row.name)
     }
 
     /// Whether `token` is still valid (not revoked), read only: a signed-in connection asks this twice a
@@ -96,12 +108,14 @@ struct OwnerTokenRow: Sendable {
     let hash: String
     let revokedAt: Date?
     let store: Store
+    var role = "owner"
+    var name = ""
 }
 
 /// The rows behind `OwnerTokens`, in SQLite (`AppDatabase`) or PostgreSQL (`PostgresOwnerTokenRows`).
 protocol OwnerTokenRows: Sendable {
     /// Stores a token of `storeSlug`; returns its id, or nil when there is no such store.
-    func insert(storeSlug: String, name: String, hash: String, now: Date) async throws -> Int64?
+    func insert(storeSlug: String, name: String, role: String, hash: String, now: Date) async throws -> Int64?
     func list(storeSlug: String?) async throws -> [OwnerTokens.Info]
     /// Marks token `id` revoked; false when there is no such unrevoked token.
     func revoke(id: Int64, now: Date) async throws -> Bool

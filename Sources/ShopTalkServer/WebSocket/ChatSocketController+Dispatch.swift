@@ -7,7 +7,7 @@ extension ChatSocketController {
     /// Answers one well-formed frame.
     func dispatch(
         _ frame: ClientFrame, session: ChatSession, address: String?, access: ConnectionAccess,
-        outbound: ClientWriter, inFlight: InFlight, logger: Logger, signedIn: (String) -> Void
+        outbound: ClientWriter, inFlight: InFlight, logger: Logger, signedIn: (String, HandoffService.Member) -> Void
     ) async throws {
         switch frame {
         case .message(let id, let text):
@@ -47,19 +47,58 @@ extension ChatSocketController {
         case .resume(let after):
             try await replay(after: after, session: session, address: address, asOwner: access.isOwner, outbound: outbound)
         case .auth(let token):
-            let owner = try await chat.tokens.verify(token, now: chat.clock.now())
-            guard let owner, owner.id == session.store.id else {
+            let member = try await chat.tokens.member(token, now: chat.clock.now())
+            guard let member, member.store.id == session.store.id else {
                 chat.metrics.recordError(.unauthorized)
                 try await send(ErrorFrame(replyTo: nil, error: ChatError(.unauthorized, "That owner token is not valid for this store. You are still chatting as a customer.")), outbound)
                 return
             }
-            try await session.recordOwnerSignIn(writer: chat.writer, now: chat.clock.now())
-            if access.isOwner, let subscription = access.signOut() {
+            if member.role == "owner" {
+                try await session.recordOwnerSignIn(writer: chat.writer, now: chat.clock.now())
+            }
+            if access.isSignedIn, let subscription = access.signOut() {
                 chat.alerts.unsubscribe(subscription)
             }
             // Subscribe to the store's alerts before saying so, so that no alert falls in between.
-            signedIn(token)
-            try await send(AuthOKFrame(role: "owner", store: owner.slug), outbound)
+            signedIn(token, HandoffService.Member(store: session.store, role: member.role, name: member.name))
+            try await send(AuthOKFrame(role: member.role, store: member.store.slug), outbound)
+        case .typing:
+            // No answer: a typing frame is a hint. Relayed to the store's people while a handoff is open.
+            guard let handoffs = chat.handoffs, let id = await session.state.handoffID, access.mayRelayTyping() else { return }
+            await handoffs.shopperTyping(sessionID: session.id, handoffID: id, storeID: session.store.id)
+        case .handoff(let action, let id, let text, let key):
+            try await handoff(action, id: id, text: text, key: key, access: access, outbound: outbound)
+        }
+    }
+
+    /// A staff member's (or the owner's) action on a handoff, over the socket: the same as the REST routes.
+    private func handoff(_ action: String, id: Int64, text: String?, key: String?, access: ConnectionAccess, outbound: ClientWriter) async throws {
+        guard let handoffs = chat.handoffs, let member = access.member else {
+            chat.metrics.recordError(.unauthorized)
+            try await send(ErrorFrame(replyTo: key, error: ChatError(.unauthorized, "Handoff frames need an owner or staff token: send an auth frame first.")), outbound)
+            return
+        }
+        if let token = access.token, try await !chat.tokens.isActive(token) {
+            try await downgrade(access, outbound: outbound)
+            return
+        }
+        do {
+            switch action {
+            case "claim":
+                try await send(HandoffOKFrame(action: action, replyTo: key, handoff: try await handoffs.claim(id, by: member)), outbound)
+            case "say":
+                let (message, repeated) = try await handoffs.say(id, text: text ?? "", key: key, by: member)
+                try await send(HandoffOKFrame(action: action, replyTo: key, message: message, repeated: repeated), outbound)
+            case "typing":
+                try await handoffs.typing(id, by: member)
+            case "end":
+                try await send(HandoffOKFrame(action: action, replyTo: key, handoff: try await handoffs.end(id, by: member)), outbound)
+            default:
+                try await send(HandoffOKFrame(action: action, replyTo: key, text: try await handoffs.suggest(id, by: member)), outbound)
+            }
+        } catch let error as ChatError {
+            chat.metrics.recordError(error.code)
+            try await send(ErrorFrame(replyTo: key, error: error), outbound)
         }
     }
 

@@ -87,6 +87,13 @@ struct ChatSocketController: Sendable {
             notice: opened.resumeError.map { $0 == "expired" ? "Your previous conversation expired, so this is a new one." : "That conversation could not be found, so this is a new one." }
         ), outbound)
 
+        if opened.resumed, let frame = await chat.handoffs?.relay.resumeFrame(sessionID: session.id, storeID: store.id) {
+            try await outbound.write(frame)
+        }
+        // A person's messages and the handoff's changes reach this shopper alongside the replies.
+        let joined = chat.handoffs?.relay.join(sessionID: session.id)
+        defer { if let joined { chat.handoffs?.relay.leave(joined.0) } }
+
         let access = ConnectionAccess()
         defer { access.signOut().map(chat.alerts.unsubscribe) }
         let inFlight = InFlight()
@@ -108,12 +115,18 @@ struct ChatSocketController: Sendable {
             group.addTask {
                 await read(inbound: inbound, into: queue, inFlight: inFlight, outbound: outbound, logger: connectionLogger)
             }
+            if let frames = joined?.1 {
+                group.addTask {
+                    for await frame in frames { try await outbound.write(frame) }
+                }
+            }
             try await readLoop(messages: messages, inFlight: inFlight, outbound: outbound, session: session, address: address,
-                               access: access, logger: connectionLogger) { storeID, token in
-                // Once the connection is an owner's, alerts for its store are pushed alongside replies, and
-                // its token is checked twice a second: a revoke ends owner access within a second.
-                let (id, alerts) = chat.alerts.subscribe(storeID: storeID)
-                access.signIn(token: token, subscription: id)
+                               access: access, logger: connectionLogger) { token, member in
+                // Once the connection is an owner's, alerts for its store are pushed alongside replies (a
+                // staff member's gets the handoff frames only), and its token is checked twice a second: a
+                // revoke ends the access within a second.
+                let (id, alerts) = chat.alerts.subscribe(storeID: member.store.id, handoffOnly: member.role != "owner")
+                access.signIn(token: token, subscription: id, member: member)
                 group.addTask {
                     for await alert in alerts {
                         try await outbound.write(alert)
@@ -199,14 +212,14 @@ struct ChatSocketController: Sendable {
         chat.alerts.unsubscribe(subscription)
         chat.metrics.recordError(.unauthorized)
         try await send(ErrorFrame(replyTo: nil, error: ChatError(
-            .unauthorized, "Your owner token was revoked, so owner access has ended. You are now chatting as a customer."
+            .unauthorized, "Your token was revoked, so owner or staff access has ended. You are now chatting as a customer."
         )), outbound)
     }
 
     /// Reads messages until the client goes away or is closed for sending only garbage.
     private func readLoop(
         messages: AsyncStream<FrameAssembler.Message>, inFlight: InFlight, outbound: ClientWriter, session: ChatSession,
-        address: String?, access: ConnectionAccess, logger: Logger, becameOwner: (Int64, String) -> Void
+        address: String?, access: ConnectionAccess, logger: Logger, becameOwner: (String, HandoffService.Member) -> Void
     ) async throws {
         var badInARow = 0
         for await message in messages {
@@ -234,9 +247,7 @@ struct ChatSocketController: Sendable {
                 }
             case .success(let frame):
                 badInARow = 0
-                try await dispatch(frame, session: session, address: address, access: access, outbound: outbound, inFlight: inFlight, logger: logger) { token in
-                    becameOwner(session.store.id, token)
-                }
+                try await dispatch(frame, session: session, address: address, access: access, outbound: outbound, inFlight: inFlight, logger: logger, signedIn: becameOwner)
             }
         }
     }
