@@ -1,6 +1,8 @@
 // The owner console: token sign-in (kept in sessionStorage, never in a URL), a large chat whose answers
 // show as charts and tables with how each was computed, insight shortcuts, an alert inbox with its
-// history and resolve buttons, and the AI-credit balance. Text is set with textContent.
+// history and resolve buttons, the AI-credit balance, and the Live chats panel (owner-handoffs.js). A
+// staff token sees the Live chats panel only: the other panels are hidden and never loaded, since their
+// routes refuse it (and a refusal signs the console out). Text is set with textContent.
 (() => {
   'use strict';
   const KEY = 'shoptalk:owner';
@@ -19,9 +21,11 @@
     return { status: response.status, body };
   }
 
+  const isStaff = (owner) => Boolean(owner && owner.role === 'staff');
+
   async function refreshCredits() {
     const owner = saved();
-    if (!owner) return;
+    if (!owner || isStaff(owner)) return;
     try {
       const { status, body } = await api(`/api/stores/${encodeURIComponent(owner.store)}/credits`, owner.token);
       if (status === 401 || status === 403) return signOut('Your token is no longer valid. Please sign in again.');
@@ -104,7 +108,7 @@
   /** The alert history, so that tickets and low stock from before this sign-in are there too. */
   async function loadAlerts() {
     const owner = saved();
-    if (!owner) return;
+    if (!owner || isStaff(owner)) return;
     try {
       const { status, body } = await api(`/api/stores/${encodeURIComponent(owner.store)}/alerts?status=all&limit=100`, owner.token);
       if (status !== 200 || !body || !Array.isArray(body.alerts)) return;
@@ -122,7 +126,11 @@
     $('console').hidden = false;
     $('signout').hidden = false;
     $('who').hidden = false;
-    $('who').textContent = `Signed in to ${owner.store}`;
+    $('who').textContent = isStaff(owner) ? `Signed in to ${owner.store}: live chats` : `Signed in to ${owner.store}`;
+    // The chat stays in the page for a staff member too, hidden: its socket brings the live-chat pushes.
+    $('chat-slot').hidden = isStaff(owner);
+    document.querySelector('#console .side').hidden = isStaff(owner);
+    $('console').classList.toggle('staff', isStaff(owner));
     chat = document.createElement('shoptalk-chat');
     chat.className = 'chat-widget';
     chat.setAttribute('store', owner.store);
@@ -138,10 +146,13 @@
       if (!event.detail.ok) signOut('The server refused this token. Please sign in again.');
     });
     $('chat-slot').append(chat);
+    const refused = () => signOut('Your token is no longer valid. Please sign in again.');
+    if (window.ShopTalkHandoffs) window.ShopTalkHandoffs.mount(owner, chat, refused);
+    if (isStaff(owner)) return;
     refreshCredits();
     loadAlerts();
-    if (window.ShopTalkPolicies) window.ShopTalkPolicies.mount(owner, () => signOut('Your token is no longer valid. Please sign in again.'));
-    if (window.ShopTalkService) window.ShopTalkService.mount(owner, () => signOut('Your token is no longer valid. Please sign in again.'));
+    if (window.ShopTalkPolicies) window.ShopTalkPolicies.mount(owner, refused);
+    if (window.ShopTalkService) window.ShopTalkService.mount(owner, refused);
     refreshTimer = setInterval(refreshCredits, 30000);
   }
 
@@ -151,6 +162,7 @@
     if (chat) { chat.remove(); chat = null; }
     if (window.ShopTalkPolicies) window.ShopTalkPolicies.unmount();
     if (window.ShopTalkService) window.ShopTalkService.unmount();
+    if (window.ShopTalkHandoffs) window.ShopTalkHandoffs.unmount();
     for (const key of Object.keys(sessionStorage)) if (key.startsWith('shoptalk:')) sessionStorage.removeItem(key);
     $('console').hidden = true;
     $('signout').hidden = true;
@@ -167,11 +179,16 @@
     event.preventDefault();
     const store = $('store').value.trim();
     const token = $('token').value.trim();
-    if (!store || !token) { $('login-error').textContent = 'Enter the store and its owner token.'; return; }
+    if (!store || !token) { $('login-error').textContent = 'Enter the store and its owner or staff token.'; return; }
     $('login-error').textContent = 'Checking…';
+    let role = 'owner';
     try {
       const { status, body } = await api(`/api/stores/${encodeURIComponent(store)}/credits`, token);
-      if (status !== 200) {
+      // The credits are the owner's alone: a token they refuse may still be a staff member's.
+      const staff = status === 401 || status === 403 ? await api(`/api/stores/${encodeURIComponent(store)}/handoffs`, token) : null;
+      if (staff && staff.status === 200) {
+        role = 'staff';
+      } else if (status !== 200) {
         $('login-error').textContent = (body && body.error && body.error.message) || `Sign-in failed (${status}).`;
         return;
       }
@@ -180,7 +197,7 @@
       return;
     }
     $('login-error').textContent = '';
-    const owner = { store, token };
+    const owner = { store, token, role };
     sessionStorage.setItem(KEY, JSON.stringify(owner));
     $('token').value = '';
     showConsole(owner);

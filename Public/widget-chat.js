@@ -1,13 +1,13 @@
 /*
  * ShopTalk chat widget: the <shoptalk-chat> element (connection, session, messages, chips). Loaded by
- * widget.js after widget-kit.js; product, order and discount cards come from widget-cards.js and owner
- * charts and tables from widget-results.js. Every piece of catalog or user text is set with
- * textContent; no data ever reaches innerHTML.
+ * widget.js after widget-kit.js; product, order and discount cards come from widget-cards.js, the live
+ * handoff to a person from widget-handoff.js and owner charts from widget-results.js. All catalog and
+ * user text is set with textContent; no data ever reaches innerHTML.
  */
 (() => {
   'use strict';
 
-  const { el, svg, scriptURL } = window.ShopTalkKit;
+  const { el, icon, scriptURL } = window.ShopTalkKit;
   const MAX_TEXT = 4000;
   const MAX_MINE = 200;
   const PING_EVERY = 25000;
@@ -221,23 +221,7 @@
       return button;
     }
 
-    icon(name) {
-      const paths = {
-        chat: 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z',
-        send: 'M3 20l18-8L3 4v6l12 2-12 2z',
-        close: 'M6 6l12 12M18 6L6 18',
-        restart: 'M4 12a8 8 0 1 0 3-6.2M4 4v5h5',
-        prev: 'M15 5l-7 7 7 7',
-        next: 'M9 5l7 7-7 7',
-      };
-      const node = svg('svg', { viewBox: '0 0 24 24', width: 22, height: 22, 'aria-hidden': 'true', focusable: 'false' });
-      const filled = name === 'chat' || name === 'send';
-      node.append(svg('path', {
-        d: paths[name], fill: filled ? 'currentColor' : 'none', stroke: filled ? 'none' : 'currentColor',
-        'stroke-width': 2, 'stroke-linecap': 'round', 'stroke-linejoin': 'round',
-      }));
-      return node;
-    }
+    icon(name) { return icon(name); }
 
     setOpen(open, moveFocus) {
       this.open = open;
@@ -370,7 +354,7 @@
         case 'alert': return this.dispatch('alert', frame);
         case 'error': return this.onError(frame);
         case 'pong': clearTimeout(this.pongTimer); return undefined;
-        default: return undefined;
+        default: return this.onHandoffFrame ? this.onHandoffFrame(frame) : undefined;
       }
     }
 
@@ -399,6 +383,7 @@
       }
       if (saved.session && saved.session !== frame.session) {
         this.save({ mine: [] });
+        if (this.handoffReset) this.handoffReset();
         if (frame.notice) this.note(frame.notice);
       }
       if (firstConnection && this.log.childElementCount === 0) this.greet();
@@ -409,6 +394,7 @@
       this.replaying = false;
       if (frame.lastReplyId) this.lastReplyId = frame.lastReplyId;
       if (this.log.childElementCount === 0) this.greet();
+      if (this.handoffResumed) this.handoffResumed();
       this.flushOutbox(true);
       this.scrollToEnd();
     }
@@ -443,11 +429,14 @@
     onReply(frame) {
       if (frame.id && this.shownReplies.has(frame.id)) return;
       if (frame.id) { this.shownReplies.add(frame.id); this.lastReplyId = frame.id; }
+      // 'quiet': the words went to a person, no answer to draw; 'redrawn': the handoff's resumed lines draw them.
+      const handoff = this.handoffReply ? this.handoffReply(frame) : null;
       const request = frame.replyTo ? this.pending.get(frame.replyTo) : null;
       if (request) {
         this.pending.delete(frame.replyTo);
         request.node.classList.remove('sending', 'failed');
-      } else if (frame.replyTo && this.replaying) {
+        if (handoff) request.node.classList.add('sent');
+      } else if (frame.replyTo && this.replaying && handoff !== 'redrawn') {
         // History after a reload: the shopper's own words come from local storage.
         const mine = (this.loadSaved().mine || []).find((entry) => entry.id === frame.replyTo);
         if (mine) this.renderMine(mine.text, frame.replyTo, false);
@@ -455,8 +444,8 @@
       const streaming = frame.replyTo
         ? this.log.querySelector(`.msg.bot.streaming[data-reply-to="${CSS.escape(frame.replyTo)}"]`) : null;
       if (streaming) streaming.remove();
-      this.typing.hidden = this.pending.size === 0;
-      this.renderBot(frame, !this.replaying);
+      this.typing.hidden = this.pending.size === 0 || Boolean(this.withPerson);
+      if (!handoff) this.renderBot(frame, !this.replaying);
       this.dispatch('reply', frame);
     }
 
@@ -515,7 +504,7 @@
         const request = this.pending.get(id);
         if (request && !this.sendFrame({ type: 'message', id, text: request.text })) return;
         this.outbox.shift();
-        if (request) this.typing.hidden = false;
+        if (request && !this.withPerson) this.typing.hidden = false;
       }
       this.log.append(this.typing);
       this.scrollToEnd();
@@ -530,6 +519,7 @@
       this.shownReplies.clear();
       this.lastReplyId = null;
       this.hasConnected = false;
+      if (this.handoffReset) this.handoffReset();
       this.connectNow();
     }
 

@@ -1,5 +1,5 @@
 /*
- * Helpers shared by the ShopTalk widget's scripts: elements and SVG nodes with text set through
+ * Helpers shared by the ShopTalk widget's scripts: elements, SVG nodes and icons with text set through
  * textContent, and numbers, money and dates in the reader's locale. Loaded first by widget.js.
  */
 (() => {
@@ -18,6 +18,26 @@
   function svg(tag, attributes) {
     const node = document.createElementNS(SVG, tag);
     for (const [key, value] of Object.entries(attributes || {})) node.setAttribute(key, String(value));
+    return node;
+  }
+
+  const ICONS = {
+    chat: 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z',
+    send: 'M3 20l18-8L3 4v6l12 2-12 2z',
+    close: 'M6 6l12 12M18 6L6 18',
+    restart: 'M4 12a8 8 0 1 0 3-6.2M4 4v5h5',
+    prev: 'M15 5l-7 7 7 7',
+    next: 'M9 5l7 7-7 7',
+  };
+
+  /** One of the widget's 24×24 icons, hidden from screen readers (its button carries the label). */
+  function icon(name) {
+    const node = svg('svg', { viewBox: '0 0 24 24', width: 22, height: 22, 'aria-hidden': 'true', focusable: 'false' });
+    const filled = name === 'chat' || name === 'send';
+    node.append(svg('path', {
+      d: ICONS[name], fill: filled ? 'currentColor' : 'none', stroke: filled ? 'none' : 'currentColor',
+      'stroke-width': 2, 'stroke-linecap': 'round', 'stroke-linejoin': 'round',
+    }));
     return node;
   }
 
@@ -64,7 +84,7 @@
   }
 
   window.ShopTalkKit = Object.freeze({
-    el, svg, money, number, day, words, measured, safeImage,
+    el, svg, icon, money, number, day, words, measured, safeImage,
     scriptURL: (window.ShopTalkLoader && window.ShopTalkLoader.base) || new URL('widget.js', location.href),
   });
 })();

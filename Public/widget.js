@@ -13,11 +13,14 @@
  * Property: ownerToken (owner console only; sent in an `auth` frame, never in a URL). Set it once the
  * element is defined: `customElements.whenDefined('shoptalk-chat')`.
  * Events (bubbling, composed): shoptalk:state, shoptalk:welcome, shoptalk:auth, shoptalk:alert,
- * shoptalk:reply, shoptalk:error.
+ * shoptalk:reply, shoptalk:error; during a live handoff shoptalk:handoff ({id, status, agent}) and
+ * shoptalk:agent_message; for a signed-in owner or staff member shoptalk:handoff_queue,
+ * shoptalk:handoff_message and shoptalk:handoff_typing (the frames as they came).
  *
  * This file only loads the widget's parts from the same folder, in order: widget-kit.js (helpers),
- * widget-chat.js (the element), widget-cards.js (product, deal, order and ticket cards) and
- * widget-results.js (owners' charts and tables).
+ * widget-chat.js (the element), widget-cards.js (product, deal, order and ticket cards),
+ * widget-handoff.js (a live chat with a person) and widget-results.js (owners' charts and tables; the
+ * element connects once this last part is there).
  */
 (() => {
   'use strict';
@@ -26,7 +29,7 @@
   const base = new URL(script && script.src ? script.src : 'widget.js', location.href);
   if (window.ShopTalkLoader) return;
   window.ShopTalkLoader = { base };
-  for (const part of ['widget-kit.js', 'widget-chat.js', 'widget-cards.js', 'widget-results.js']) {
+  for (const part of ['widget-kit.js', 'widget-chat.js', 'widget-cards.js', 'widget-handoff.js', 'widget-results.js']) {
     const tag = document.createElement('script');
     tag.src = new URL(part, base).href;
     tag.async = false; // dynamically added scripts then run in the order they were added

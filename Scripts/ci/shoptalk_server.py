@@ -70,9 +70,9 @@ class Server:
             return log.read()[-characters:]
 
 
-def create_token(binary, database, store="demo", name="ci"):
-    """An owner token made with `shoptalk token create` (printed as its last line)."""
-    out = subprocess.run([os.path.abspath(binary), "token", "create", "--store", store, "--name", name, "--db", database],
+def create_token(binary, database, store="demo", name="ci", role="owner"):
+    """An owner (or staff) token made with `shoptalk token create` (printed as its last line)."""
+    out = subprocess.run([os.path.abspath(binary), "token", "create", "--store", store, "--name", name, "--role", role, "--db", database],
                          check=True, capture_output=True, text=True, cwd=ROOT).stdout
     return out.strip().splitlines()[-1].strip()
 
