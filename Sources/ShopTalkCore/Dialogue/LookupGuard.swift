@@ -120,3 +120,19 @@ public actor LookupGuard {
         loaded = true
     }
 }
+
+extension LookupGuard {
+    /// The order `number` of the turn's store, when `email` is the one on it: the check every order
+    /// lookup, order action and points request makes. A wrong pair counts as a failure against the
+    /// session and the client's address; while either is locked out this throws a `ChatRefusal`.
+    public func verifiedOrder(_ number: String, email: String, turn: Turn, orders: any OrderStore) async throws -> Order? {
+        let keys = ["session:\(turn.context.sessionID)"] + (turn.context.clientAddress.map { ["address:\($0)"] } ?? [])
+        try await check(keys)
+        guard let order = try await orders.order(number: number, storeID: turn.context.store.id),
+              order.email.caseInsensitiveCompare(email) == .orderedSame else {
+            try await recordFailure(keys)
+            return nil
+        }
+        return order
+    }
+}

@@ -46,10 +46,7 @@ public struct LoyaltyHandler: ChatHandler {
                 let wanted = draft.email == nil ? (draft.number == nil ? "the email address on your orders and one of your order numbers" : "the email address on order \(draft.number ?? "")") : "one of your order numbers (like ORD-20250105-0001)"
                 return reply(turn, "To keep your points private, what's \(wanted)?", [])
             }
-            let keys = ["session:\(turn.context.sessionID)"] + (turn.context.clientAddress.map { ["address:\($0)"] } ?? [])
-            try await guardrail.check(keys)
-            guard let order = try await orders.order(number: number, storeID: store.id), order.email.caseInsensitiveCompare(email) == .orderedSame else {
-                try await guardrail.recordFailure(keys)
+            guard let order = try await guardrail.verifiedOrder(number, email: email, turn: turn, orders: orders) else {
                 state.pending = nil
                 return reply(turn, "I couldn't find an order \(number) with that email address. Please check both and try again.", ["How many points do I have?"])
             }

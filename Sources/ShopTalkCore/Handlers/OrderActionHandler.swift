@@ -53,11 +53,7 @@ public struct OrderActionHandler: ChatHandler {
             guard let email = draft.email else {
                 return ask(&draft, .email, in: &state, turn, "To keep your order private, what's the email address you used for order \(number)?", [])
             }
-            let keys = ["session:\(turn.context.sessionID)"] + (turn.context.clientAddress.map { ["address:\($0)"] } ?? [])
-            try await guardrail.check(keys)
-            let found = try await orders.order(number: number, storeID: turn.context.store.id)
-            guard let found, found.email.caseInsensitiveCompare(email) == .orderedSame else {
-                try await guardrail.recordFailure(keys)
+            guard let found = try await guardrail.verifiedOrder(number, email: email, turn: turn, orders: orders) else {
                 state.pending = nil
                 return reply(turn, "I couldn't find an order \(number) with that email address. Please check both and try again.",
                              ["Check another order", "Talk to a person"])

@@ -41,11 +41,7 @@ public struct OrderStatusHandler: ChatHandler {
             )
         }
         state.pending = nil
-        let keys = ["session:\(turn.context.sessionID)"] + (turn.context.clientAddress.map { ["address:\($0)"] } ?? [])
-        try await guardrail.check(keys)
-        let order = try await orders.order(number: number, storeID: turn.context.store.id)
-        guard let order, order.email.caseInsensitiveCompare(email) == .orderedSame else {
-            try await guardrail.recordFailure(keys)
+        guard let order = try await guardrail.verifiedOrder(number, email: email, turn: turn, orders: orders) else {
             return Reply(
                 text: "I couldn't find an order \(number) with that email address. Please check both and try again.",
                 intent: intent, suggestions: ["Check another order", "I want to make a complaint"]
