@@ -50,14 +50,12 @@ public struct OrderActionRule: DialogueRule {
 
     public init() {}
 
-    static let yesNo: Set<String> = ["yes", "yeah", "yep", "yup", "sure", "ok", "okay", "please", "no", "nope", "nah", "don't", "dont", "keep", "confirm"]
-
     public func decide(_ turn: inout Turn, state: inout ConversationState) async throws -> Route? {
         if case .orderAction(let draft)? = state.pending {
             let confident = turn.intent.confidence >= 0.6 && ![Intent.Name.outOfScope, Intent.Name.orderStatus].contains(turn.intent.name)
             switch draft.step {
             case .confirm?:
-                if !Set(turn.words).isDisjoint(with: Self.yesNo) { return turn.settle(Intent.Name.orderAction, atLeast: 0.9) }
+                if YesNo.answers(turn) { return turn.settle(Intent.Name.orderAction, atLeast: 0.9) }
             case .number?, .email?:
                 if PendingQuestion.orderAction(draft).isAnswered(by: turn) { return turn.settle(Intent.Name.orderAction, atLeast: 0.9) }
             case .address?, .items?, .reason?, nil:

@@ -32,7 +32,7 @@ public struct LoyaltyRule: DialogueRule {
             let words = Set(turn.words)
             switch draft.step {
             case .confirm?:
-                if !words.isDisjoint(with: OrderActionRule.yesNo) { return turn.settle(Intent.Name.loyalty, atLeast: 0.9) }
+                if YesNo.answers(turn) { return turn.settle(Intent.Name.loyalty, atLeast: 0.9) }
             case .proof?, nil:
                 if turn.entity(Entity.Kind.email) != nil || turn.entity(Entity.Kind.orderNumber) != nil { return turn.settle(Intent.Name.loyalty, atLeast: 0.9) }
             }

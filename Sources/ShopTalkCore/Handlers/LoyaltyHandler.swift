@@ -24,7 +24,7 @@ public struct LoyaltyHandler: ChatHandler {
         if case .loyalty(let pending)? = state.pending { draft = pending } else { draft = PointsDraft(redeem: Self.redemption(in: turn)) }
         if draft.step == .confirm {
             state.pending = nil
-            guard OrderActionHandler.isYes(turn), let points = draft.redeem, let email = state.pointsEmail else {
+            guard YesNo.isYes(turn), let points = draft.redeem, let email = state.pointsEmail else {
                 return reply(turn, "OK, your points stay as they are.", ["How many points do I have?", "Show me headphones"])
             }
             do {

@@ -10,19 +10,6 @@ extension OrderActionHandler {
         }
     }
 
-    static let yes: Set<String> = ["yes", "yeah", "yep", "yup", "sure", "ok", "okay", "please", "confirm", "confirmed", "go"]
-    static let no: Set<String> = ["no", "nope", "nah", "don't", "dont", "keep"]
-
-    static func isYes(_ turn: Turn) -> Bool {
-        let words = Set(turn.words)
-        return !words.isDisjoint(with: yes) && words.isDisjoint(with: ["no", "nope", "nah", "don't", "dont"])
-    }
-
-    static func isNo(_ turn: Turn) -> Bool {
-        let words = Set(turn.words)
-        return !words.isDisjoint(with: no) && words.isDisjoint(with: yes)
-    }
-
     static func confirmChoices(_ kind: OrderActionDraft.Kind) -> [String] {
         switch kind {
         case .cancel: ["Yes, cancel it", "No, keep it"]

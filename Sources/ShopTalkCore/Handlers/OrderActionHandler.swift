@@ -29,7 +29,7 @@ public struct OrderActionHandler: ChatHandler {
                          ["Cancel my order", "Change my delivery address", "Start a return"])
         }
         let lowered = turn.text.lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
-        if Self.stopWords.contains(lowered) || (draft.step == .confirm && Self.isNo(turn)) {
+        if Self.stopWords.contains(lowered) || (draft.step == .confirm && YesNo.isNo(turn)) {
             state.pending = nil
             let which = draft.number.map { "order \($0)" } ?? "your order"
             return reply(turn, "OK, I've left \(which) as it is.", ["Where's my order?", "Show me headphones"])
@@ -136,7 +136,7 @@ public struct OrderActionHandler: ChatHandler {
             }
         }
         guard let action = draft.action else { return ask(&draft, .confirm, in: &state, turn, Self.question(draft, order, turn.context.store.currency), ["Yes", "No"]) }
-        if draft.step != .confirm || !Self.isYes(turn) {
+        if draft.step != .confirm || !YesNo.isYes(turn) {
             draft.key = draft.key ?? UUID().uuidString
             return ask(&draft, .confirm, in: &state, turn, Self.question(draft, order, turn.context.store.currency), Self.confirmChoices(draft.kind))
         }

@@ -3,7 +3,8 @@
 public struct YesNoAnswerRule: DialogueRule {
     public let name = "yes to an offer"
 
-    static let affirmative: Set<String> = ["yes", "yeah", "yep", "yup", "sure", "ok", "okay", "please", "go", "why"]
+    /// A yes (`YesNo`), or "why not".
+    static let affirmative = YesNo.yes.union(["why"])
 
     public init() {}
 
