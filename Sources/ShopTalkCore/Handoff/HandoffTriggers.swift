@@ -12,6 +12,7 @@ public enum HandoffTriggers {
         #"\b(real|actual|live|human|proper)\s+(person|human|being|agent|people|someone|somebody)\b"#,
         #"\b(talk|speak|chat)\s+(to|with)\s+(a |an |some |your |the )?(person|human|someone|somebody|agent|staff|manager|representative|rep|operator|customer service|customer care|support|team|people)\b"#,
         #"\b(humans?|representative|operator|live agent|live chat|a person|an agent)\s*(please|pls|plz|now)?[.!?]*$"#,
+        #"^\W*(an?\s+)?(humans?|person|agent|representative|operator)\s*(please|pls|plz|now)?[.!?]*$"#,
         #"\b(get|put|connect|transfer|pass)\s+(me\s+)?(through\s+)?(to|with)\s+(a|an|some|your)?\s*(person|human|agent|someone|somebody|manager|representative)\b"#,
         #"\b(not|no|stop)\s+(a\s+|the\s+|this\s+)?(bot|robot|machine|ai)\b"#,
     ].compactMap { try? NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
@@ -24,8 +25,14 @@ public enum HandoffTriggers {
         "joke of a", "stupid bot", "dumb bot", "hopeless", "shambles", "appalling", "not good enough", "had enough",
     ]
 
+    /// Words every asking pattern needs one of: most messages have none, and skip the patterns.
+    static let askCues = ["person", "human", "agent", "someone", "somebody", "staff", "manager", "represent", "rep",
+                          "operator", "service", "support", "care", "team", "people", "bot", "robot", "machine", "ai", "live"]
+
     /// Whether `text` asks for a person.
     public static func asksForPerson(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        guard askCues.contains(where: { lowered.contains($0) }) else { return false }
         let range = NSRange(text.startIndex..., in: text)
         return askPatterns.contains { $0.firstMatch(in: text, range: range) != nil }
     }
