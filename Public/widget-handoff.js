@@ -130,8 +130,19 @@
       if (live) {
         this.announce(`${name}: ${message.text}`);
         this.scrollToEnd();
+        this.markUnread(name);
       }
       return node;
+    },
+
+    /** A person wrote while the panel was closed: the launcher shows a dot until it is opened. */
+    markUnread(name) {
+      if (this.mode === 'inline' || this.open || !this.launcher) return;
+      this.launcher.classList.add('unread');
+      this.launcher.setAttribute('aria-label', `Open chat: new message from ${name}`);
+      if (this.unreadHooked) return;
+      this.unreadHooked = true;
+      this.launcher.addEventListener('click', () => this.launcher.classList.remove('unread'));
     },
 
     /** The handoff now: queued or live shows the status line; anything else removes it. */

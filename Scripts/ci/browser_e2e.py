@@ -445,6 +445,16 @@ def live_handoff(driver, args, base, binary, database, token):
         wait_for(staff, "the shopper's message", lambda d: [e for e in d.find_elements(By.CSS_SELECTOR, "#handoff-lines .from-shopper") if "parcel" in e.text])
         screenshot(driver, args, "widget-handoff.png")
         screenshot(staff, args, "owner-handoff.png")
+        # With the panel closed, a new message from the person marks the launcher until it is opened.
+        launcher = in_widget(driver, "button.launcher")[0]
+        click(driver, launcher)
+        assert launcher.get_attribute("aria-expanded") == "false"
+        staff.find_element(By.ID, "handoff-text").send_keys("I've found it: it arrives tomorrow.")
+        click(staff, staff.find_element(By.ID, "handoff-send"))
+        wait_for(driver, "the unread mark", lambda d: "unread" in (in_widget(d, "button.launcher")[0].get_attribute("class") or ""))
+        assert "new message from Sam" in launcher.get_attribute("aria-label")
+        click(driver, launcher)
+        assert "unread" not in (launcher.get_attribute("class") or "")
         click(staff, staff.find_element(By.ID, "handoff-end"))
         wait_for(driver, "the banner to go", lambda d: not [e for e in in_widget(d, "#handoff-status") if e.is_displayed()])
         back = say(driver, "show me headphones under $100")
