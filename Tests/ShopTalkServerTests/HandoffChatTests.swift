@@ -77,6 +77,12 @@ struct HandoffChatTests {
                 #expect(try await shopper.next("agent_message").string("text") == "Hi, I'm Sam. Let me look.")
                 #expect(try await !shopper.sees("agent_message", within: 0.5), "a resent line reaches the shopper once")
 
+                // A client without a socket polls the same lines over REST with its session token.
+                let (_, polled) = try await call(client, .get, "/api/chat/handoff?store=demo&session=\(session)")
+                #expect(polled["handoff"]?["status"] == .string("live") && polled["messages"]?[2]?["text"] == .string("Hi, I'm Sam. Let me look."), "\(polled)")
+                let (_, nobody) = try await call(client, .get, "/api/chat/handoff?store=demo&session=not-a-session")
+                #expect(nobody["handoff"] == nil && nobody["messages"] == .array([]), "\(nobody)")
+
                 let (_, suggestion) = try await call(client, .post, path + "/suggest", token: staff)
                 #expect(suggestion["text"]?.stringValue?.isEmpty == false)
 

@@ -11,6 +11,9 @@ struct ChatAPIController: Sendable {
         router.post("/api/chat") { request, context -> Response in
             try await post(request, context: context)
         }
+        router.get("/api/chat/handoff") { request, _ -> Response in
+            try await handoff(request)
+        }
         router.get("/chat") { request, _ -> Response in
             // Reached only when the WebSocket upgrade was refused or not asked for.
             guard let slug = request.uri.queryParameters.get("store") else {
@@ -21,6 +24,39 @@ struct ChatAPIController: Sendable {
             }
             throw ChatUpgradeRequired()
         }
+    }
+
+    /// What a shopper without a socket reads of their handoff: its status and every line so far (they poll).
+    /// The session token is the shopper's credential, as for resuming.
+    struct HandoffView: Encodable {
+        struct Status: Encodable {
+            let id: Int64
+            let status: Handoff.Status
+            let agent: String?
+            let ticket: String?
+        }
+
+        let handoff: Status?
+        let messages: [HandoffStatusFrame.Line]
+    }
+
+    private func handoff(_ request: Request) async throws -> Response {
+        let query = request.uri.queryParameters
+        guard let slug = query.get("store"), let session = query.get("session") else {
+            throw ChatError(.missingField, "Add ?store=<slug>&session=<session token>.")
+        }
+        guard let store = try await chat.stores.store(slug: slug) else {
+            throw ChatError(.notFound, "There is no store \"\(slug.prefix(60))\".")
+        }
+        guard let handoffs = chat.handoffs, session.count <= 64,
+              let open = try await handoffs.rows.active(sessionID: session, storeID: store.id) else {
+            return try jsonResponse(HandoffView(handoff: nil, messages: []))
+        }
+        let lines = try await handoffs.rows.messages(handoffID: open.id, storeID: store.id)
+        return try jsonResponse(HandoffView(
+            handoff: .init(id: open.id, status: open.status, agent: open.agent, ticket: open.ticket),
+            messages: lines.map { .init(sender: $0.sender, name: $0.name, text: $0.text, at: $0.at) }
+        ))
     }
 
     private func post(_ request: Request, context: AppRequestContext) async throws -> Response {
