@@ -4,26 +4,14 @@ public struct ReturnRefundHandler: ChatHandler {
     let tickets: any TicketStore
     let clock: ShopClock
     let book: PolicyBook?
-    /// The live handoff, where the shop keeps them; without it the request is a ticket.
-    let flow: HandoffFlow?
 
-    public init(tickets: any TicketStore, clock: ShopClock, book: PolicyBook? = nil, handoffs: (any HandoffDesk)? = nil) {
+    public init(tickets: any TicketStore, clock: ShopClock, book: PolicyBook? = nil) {
         self.tickets = tickets
         self.clock = clock
         self.book = book
-        self.flow = handoffs.map { HandoffFlow(desk: $0, tickets: tickets, clock: clock) }
     }
 
     public func handle(_ turn: Turn, state: inout ConversationState) async throws -> Reply {
-        if let flow, turn.context.role == .customer {
-            let (text, card, ticket) = try await flow.open(reason: .asked, turn: turn, state: &state)
-            var reply = Reply(
-                text: text, intent: Intent(name: Intent.Name.humanHandoff, confidence: turn.intent.confidence),
-                suggestions: card.status == .queued ? ["Never mind"] : [], ticket: ticket
-            )
-            reply.handoff = card
-            return reply
-        }
         // The store's own return terms, when its policies state them.
         let terms = await book?.passage("returns policy", storeID: turn.context.store.id) ?? ""
         let intent = Intent(name: Intent.Name.returnRefund, confidence: turn.intent.confidence)
@@ -73,7 +61,7 @@ public struct HumanHandoffHandler: ChatHandler {
             let (text, card, ticket) = try await flow.open(reason: .asked, turn: turn, state: &state)
             var reply = Reply(
                 text: text, intent: Intent(name: Intent.Name.humanHandoff, confidence: turn.intent.confidence),
-                suggestions: card.status == .queued ? ["Never mind"] : [], ticket: ticket
+                suggestions: HandoffFlow.suggestions(card), ticket: ticket
             )
             reply.handoff = card
             return reply

@@ -59,9 +59,7 @@ public struct HandoffFlow: Sendable {
     public func afterHandler(_ reply: inout Reply, turn: Turn, state: inout ConversationState) async throws {
         state.misunderstood = reply.intent.name == Intent.Name.outOfScope ? state.misunderstood + 1 : 0
         guard reply.handoff == nil, state.handoffID == nil else { return }
-        let quick = HandoffTriggers.asksForPerson(turn.text) || HandoffTriggers.isFrustrated(turn.text) || state.misunderstood >= 2
-            || reply.ticket != nil || reply.intent.confidence < 1
-        guard quick else { return }
+        // The settings are cached by the desk, so a turn that brings nobody in reads no database.
         let settings = try await desk.settings(storeID: turn.context.store.id)
         guard let reason = HandoffTriggers.reason(text: turn.text, reply: reply, misunderstood: state.misunderstood, settings: settings) else { return }
         let (text, card, ticket) = try await open(reason: reason, turn: turn, state: &state, settings: settings, ticket: reply.ticket)
@@ -73,8 +71,13 @@ public struct HandoffFlow: Sendable {
         }
         reply.handoff = card
         reply.ticket = reply.ticket ?? ticket
-        reply.suggestions = card.status == .queued ? ["Never mind"] : []
+        reply.suggestions = Self.suggestions(card)
         state.misunderstood = 0
+    }
+
+    /// While waiting for a person the shopper may withdraw; otherwise the handoff's reply offers nothing.
+    static func suggestions(_ card: HandoffCard) -> [String] {
+        card.status == .queued ? ["Never mind"] : []
     }
 
     /// Opens a handoff for `reason`: to the queue in working hours, else to a ticket (`ticket`, when the
