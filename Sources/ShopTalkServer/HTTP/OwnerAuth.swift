@@ -9,38 +9,29 @@ struct OwnerAuth: Sendable {
     let stores: StoreDirectory
     let clock: ShopClock
 
-    /// The store `slug`, if the request carries a valid token for exactly that store.
+    /// The store `slug`, if the request carries a valid owner token for exactly that store.
     func owner(_ request: Request, slug: String) async throws -> Store {
-        guard let store = try await stores.store(slug: slug) else {
-            throw ChatError(.notFound, "There is no store \"\(slug.prefix(60))\".")
-        }
-        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
-            throw ChatError(.unauthorized, "This needs an owner token: send Authorization: Bearer <token> (create one with `shoptalk token create`).")
-        }
-        let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
-        guard let tokenStore = try await tokens.verify(token, now: clock.now()) else {
-            throw ChatError(.unauthorized, "That owner token is not valid (unknown or revoked).")
-        }
-        guard tokenStore.id == store.id else {
-            throw ChatError(.forbidden, "That owner token belongs to another store.")
-        }
-        return store
+        try await signedIn(request, slug: slug, roles: ["owner"], needs: "an owner token", named: "That owner token").store
     }
 
     /// The store `slug` and who is asking, for the routes an owner or a staff member may use (handoffs).
     func member(_ request: Request, slug: String) async throws -> HandoffService.Member {
-        guard let store = try await stores.store(slug: slug) else {
-            throw ChatError(.notFound, "There is no store \"\(slug.prefix(60))\".")
-        }
+        try await signedIn(request, slug: slug, roles: ["owner", "staff"], needs: "an owner or staff token", named: "That token")
+    }
+
+    /// The store and the bearer token's holder, when the token is valid, has one of `roles` and belongs to
+    /// that store; the errors name the token as `named` and what the route needs as `needs`.
+    private func signedIn(_ request: Request, slug: String, roles: Set<String>, needs: String, named: String) async throws -> HandoffService.Member {
+        let store = try await store(slug)
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
-            throw ChatError(.unauthorized, "This needs an owner or staff token: send Authorization: Bearer <token> (create one with `shoptalk token create`).")
+            throw ChatError(.unauthorized, "This needs \(needs): send Authorization: Bearer <token> (create one with `shoptalk token create`).")
         }
         let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
-        guard let member = try await tokens.member(token, now: clock.now()) else {
-            throw ChatError(.unauthorized, "That token is not valid (unknown or revoked).")
+        guard let member = try await tokens.member(token, now: clock.now()), roles.contains(member.role) else {
+            throw ChatError(.unauthorized, "\(named) is not valid (unknown or revoked).")
         }
         guard member.store.id == store.id else {
-            throw ChatError(.forbidden, "That token belongs to another store.")
+            throw ChatError(.forbidden, "\(named) belongs to another store.")
         }
         return HandoffService.Member(store: store, role: member.role, name: member.name)
     }
