@@ -55,7 +55,7 @@ struct ChatAPIController: Sendable {
         let lines = try await handoffs.rows.messages(handoffID: open.id, storeID: store.id)
         return try jsonResponse(HandoffView(
             handoff: .init(id: open.id, status: open.status, agent: open.agent, ticket: open.ticket),
-            messages: lines.map { .init(sender: $0.sender, name: $0.name, text: $0.text, at: $0.at) }
+            messages: lines.map(HandoffStatusFrame.Line.init)
         ))
     }
 

@@ -96,7 +96,7 @@ final class HandoffRelay: Sendable {
         return FrameCoder.encodeToString(HandoffStatusFrame(
             handoff: handoff.id, status: handoff.status, agent: handoff.agent, ticket: handoff.ticket,
             text: HandoffStatusFrame.text(for: handoff), resumed: true,
-            messages: messages.map { .init(sender: $0.sender, name: $0.name, text: $0.text, at: $0.at) }
+            messages: messages.map(HandoffStatusFrame.Line.init)
         ))
     }
 }
@@ -108,6 +108,13 @@ struct HandoffStatusFrame: Encodable {
         let name: String?
         let text: String
         let at: Date
+
+        init(_ message: HandoffMessage) {
+            sender = message.sender
+            name = message.name
+            text = message.text
+            at = message.at
+        }
     }
 
     let type = "handoff"
