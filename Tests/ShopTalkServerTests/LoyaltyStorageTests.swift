@@ -22,12 +22,16 @@ struct LoyaltyStorageTests {
             let order = Order(number: number, customerExternalID: nil, email: email, status: status, placedAt: monday.addingTimeInterval(Double(12 + index) * 3_600),
                               items: [Order.Item(productID: nil, name: "Lamp", quantity: 1, unitPrice: Money(cents: cents))],
                               events: [Order.Event(status: status, at: monday)], country: "France")
-            switch instance {
-            case .sqlite(let database):
-                try await database.writer.write { db in try DemoSeeder.insert(order, storeID: storeID, customerID: nil, productIDs: [:], db: db) }
-            case .postgres(let database):
-                try await PostgresOrders(database: database).insert(order, storeID: storeID)
-            }
+            try await insert(instance, order, storeID: storeID)
+        }
+    }
+
+    static func insert(_ instance: InstanceDatabase, _ order: Order, storeID: Int64) async throws {
+        switch instance {
+        case .sqlite(let database):
+            try await database.writer.write { db in try DemoSeeder.insert(order, storeID: storeID, customerID: nil, productIDs: [:], db: db) }
+        case .postgres(let database):
+            try await PostgresOrders(database: database).insert(order, storeID: storeID)
         }
     }
 
@@ -94,6 +98,47 @@ struct LoyaltyStorageTests {
             }
             #expect(codes.compactMap { $0 }.count == 3)
             #expect(try await instances[1].account(email: "bob@example.com", storeID: stores[0], limit: 20).balance == 100)
+        }
+    }
+
+    @Test(arguments: StorageBackend.reachable) func eachReturnTakesBackItsShareOfThePointsAndTheLastOneTheRest(backend: StorageBackend) async throws {
+        try await backend.withTwoStores { stores, one, two in
+            // Two lamps at $30 and a chair at $40: $100, so 100 points once delivered.
+            let order = Order(number: "ORD-7", customerExternalID: nil, email: "cat@example.com", status: .delivered, placedAt: Self.monday,
+                              items: [Order.Item(productID: nil, name: "Lamp", quantity: 2, unitPrice: Money(cents: 3_000)),
+                                      Order.Item(productID: nil, name: "Chair", quantity: 1, unitPrice: Money(cents: 4_000))],
+                              events: [Order.Event(status: .delivered, at: Self.monday.addingTimeInterval(86_400))], country: "France")
+            try await Self.insert(one, order, storeID: stores[0])
+            let (loyalty, elsewhere) = (Self.stores(one), Self.stores(two))
+            var settings = LoyaltySettings()
+            settings.minimumRedemption = 10
+            try await loyalty.saveSettings(settings, storeID: stores[0])
+            #expect(try await loyalty.account(email: "cat@example.com", storeID: stores[0], limit: 10).balance == 100)
+            let actions = OrderActionStorageTests.actions(two)
+            let later = Self.monday.addingTimeInterval(3 * 86_400)
+            func giveBack(_ lines: [(String, Int)], key: String) async throws {
+                _ = try await actions.perform(.startReturn(lines: lines.map { ReturnLine(productID: nil, name: $0.0, quantity: $0.1) }, reason: "not needed"),
+                                              number: "ORD-7", storeID: stores[0], requestKey: key, policy: OrderActionPolicy(), at: later)
+            }
+            // One lamp of three goods worth $100 is $30 of it: 30 points go back, once however many syncs.
+            try await giveBack([("Lamp", 1)], key: "r1")
+            async let first = loyalty.sync(storeID: stores[0], now: later)
+            async let second = elsewhere.sync(storeID: stores[0], now: later)
+            #expect(try await first + second == 1)
+            var cat = try await elsewhere.account(email: "cat@example.com", storeID: stores[0], limit: 10)
+            #expect(cat.balance == 70)
+            #expect(cat.history.first?.note.hasPrefix("Return RET-") == true && cat.history.first?.note.hasSuffix("of order ORD-7") == true, "\(cat.history)")
+            // Cat spends 50; the rest of the order comes back and would take 70, but only 20 are left.
+            _ = try await loyalty.redeem(points: 50, email: "cat@example.com", storeID: stores[0], requestKey: "spend", now: later)
+            try await giveBack([("Lamp", 1), ("Chair", 1)], key: "r2")
+            cat = try await loyalty.account(email: "cat@example.com", storeID: stores[0], limit: 10)
+            #expect(cat.balance == 0, "never below zero")
+            #expect(cat.history.first?.points == -20 && cat.history.first?.note.hasSuffix("(50 had been spent)") == true, "\(cat.history)")
+            // Marking the whole order returned takes back only what the returns had not.
+            try await Self.setStatus(one, "ORD-7", "returned")
+            cat = try await elsewhere.account(email: "cat@example.com", storeID: stores[0], limit: 10)
+            #expect(cat.balance == 0 && cat.history.first?.points == 0, "\(cat.history)")
+            #expect(cat.history.filter { $0.kind == "reverse" }.count == 3)
         }
     }
 

@@ -80,8 +80,13 @@ public struct PostgresLoyalty: LoyaltyStore {
             RETURNING 1
             """, logger: logger)
         added += earned.count
+        added += try await takeBackReturns(storeID: storeID, now: now, on: connection, logger: logger)
+        // What a cancelled or returned order earned, less what its returns already took back.
         let undone = try await connection.rows("""
-            SELECT o.number, o.status, p.email, p.points FROM orders o
+            SELECT o.number, o.status, p.email, (p.points + COALESCE((
+                       SELECT SUM(x.points) FROM order_returns r JOIN points_ledger x ON x.store_id = r.store_id AND x.reference = 'return:' || r.number
+                       WHERE r.order_id = o.id), 0))::bigint
+            FROM orders o
             JOIN points_ledger p ON p.store_id = o.store_id AND p.reference = 'earn:' || o.number
             WHERE o.store_id = \(storeID) AND o.status IN ('cancelled', 'returned')
               AND NOT EXISTS (SELECT 1 FROM points_ledger r WHERE r.store_id = o.store_id AND r.reference = 'reverse:' || o.number)
@@ -96,6 +101,34 @@ public struct PostgresLoyalty: LoyaltyStore {
             added += 1
         }
         return added
+    }
+
+    /// Each return not yet counted takes back its share of the points its order earned.
+    static func takeBackReturns(storeID: Int64, now: Date, on connection: PostgresConnection, logger: Logger) async throws -> Int {
+        let pending = try await connection.rows("""
+            SELECT r.id, r.order_id, r.number, o.number, p.email, p.points FROM order_returns r
+            JOIN orders o ON o.id = r.order_id
+            JOIN points_ledger p ON p.store_id = r.store_id AND p.reference = 'earn:' || o.number
+            WHERE r.store_id = \(storeID) AND NOT EXISTS (SELECT 1 FROM points_ledger x WHERE x.store_id = r.store_id AND x.reference = 'return:' || r.number)
+            ORDER BY r.id
+            """, logger: logger).map { try $0.decode((Int64, Int64, String, String, String, Int).self) }
+        for (returnID, orderID, number, orderNumber, email, earned) in pending {
+            let goods = try await connection.rows("""
+                SELECT product_name, quantity, unit_price_cents FROM order_items WHERE order_id = \(orderID) ORDER BY id
+                """, logger: logger).map { row in
+                let (name, quantity, unit) = try row.decode((String, Int, Int64).self)
+                return ReturnPoints.Goods(name: name, quantity: quantity, unitCents: unit)
+            }
+            let returns = try await connection.rows("SELECT id, lines FROM order_returns WHERE order_id = \(orderID) AND id <= \(returnID)", logger: logger)
+                .map { try $0.decode((Int64, String).self) }
+            let lines = { (upTo: Bool) in OrderReturn.quantities(returns.filter { upTo || $0.0 < returnID }.map { OrderReturn.decodeLines($0.1) }) }
+            let points = ReturnPoints.points(earned: earned, goods: goods, before: lines(false), through: lines(true))
+            let taken = min(points, max(0, try await balance(email: email, storeID: storeID, on: connection, logger: logger)))
+            let spent = taken < points ? " (\(points - taken) had been spent)" : ""
+            try await append(storeID: storeID, email: email, kind: "reverse", points: -taken, reference: "return:\(number)",
+                             note: "Return \(number) of order \(orderNumber)\(spent)", at: now, on: connection, logger: logger)
+        }
+        return pending.count
     }
 
     public func account(email: String, storeID: Int64, limit: Int) async throws -> PointsAccount {

@@ -49,10 +49,7 @@ public struct PostgresOrderActions: OrderActionStore {
         let logger = database.logger
         let outbox = catalog.outbox
         let result = try await database.transaction { connection -> OrderActionResult in
-            guard let order = try await PostgresOrders.order(number: number, storeID: storeID, locking: true, on: connection, logger: logger),
-                  let orderID = try await connection.rows(
-                      "SELECT id FROM orders WHERE store_id = \(storeID) AND lower(number) = lower(\(number))", logger: logger
-                  ).first?.decode(Int64.self)
+            guard case let (orderID, order)? = try await PostgresOrders.stored(number: number, storeID: storeID, locking: true, on: connection, logger: logger)
             else { throw ChatError(.notFound, "There is no order \(number.prefix(40)) in this store.") }
             if let done = try await connection.rows("""
                 SELECT order_id, kind, return_number FROM order_actions WHERE store_id = \(storeID) AND request_key = \(requestKey)

@@ -84,6 +84,11 @@ public struct PostgresOrders: OrderStore {
     /// The order with its lines and timeline, read on `connection` (in its transaction); `locking` takes
     /// the order's row lock until that transaction ends.
     static func order(number: String, storeID: Int64, locking: Bool = false, on connection: PostgresConnection, logger: Logger) async throws -> Order? {
+        try await stored(number: number, storeID: storeID, locking: locking, on: connection, logger: logger)?.order
+    }
+
+    /// `order(number:…)` with the order's row id, for a caller that goes on to change it.
+    static func stored(number: String, storeID: Int64, locking: Bool = false, on connection: PostgresConnection, logger: Logger) async throws -> (id: Int64, order: Order)? {
         if locking {
             try await connection.rows("SELECT id FROM orders WHERE store_id = \(storeID) AND lower(number) = lower(\(number)) FOR UPDATE", logger: logger)
         }
@@ -111,11 +116,11 @@ public struct PostgresOrders: OrderStore {
         if let carrier, let tracking, let eta {
             shipment = Order.Shipment(carrier: carrier, trackingNumber: tracking, estimatedDelivery: eta)
         }
-        return Order(
+        return (id, Order(
             number: number, customerExternalID: customer, email: email, status: Order.Status(rawValue: status) ?? .pending,
             placedAt: placedAt, items: items, discountCode: code, discountAmount: Money(cents: discount), shipment: shipment,
             events: events, country: country, deliveryAddress: address
-        )
+        ))
     }
 
     /// Stores `order` with its lines and timeline in one transaction; the customer is found by its

@@ -80,8 +80,13 @@ public struct SQLiteLoyalty: LoyaltyStore {
               AND NOT EXISTS (SELECT 1 FROM points_ledger p WHERE p.storeId = o.storeId AND p.reference = 'earn:' || o.number)
             """, arguments: [settings.pointsPerUnit, storeID])
         added += db.changesCount
+        added += try takeBackReturns(storeID: storeID, now: now, db: db)
+        // What a cancelled or returned order earned, less what its returns already took back.
         let undone = try Row.fetchAll(db, sql: """
-            SELECT o.number, o.status, p.email, p.points FROM orders o
+            SELECT o.number, o.status, p.email, p.points + COALESCE((
+                       SELECT SUM(x.points) FROM order_returns r JOIN points_ledger x ON x.storeId = r.storeId AND x.reference = 'return:' || r.number
+                       WHERE r.orderId = o.id), 0) AS points
+            FROM orders o
             JOIN points_ledger p ON p.storeId = o.storeId AND p.reference = 'earn:' || o.number
             WHERE o.storeId = ? AND o.status IN ('cancelled', 'returned')
               AND NOT EXISTS (SELECT 1 FROM points_ledger r WHERE r.storeId = o.storeId AND r.reference = 'reverse:' || o.number)
@@ -96,6 +101,32 @@ public struct SQLiteLoyalty: LoyaltyStore {
             added += 1
         }
         return added
+    }
+
+    /// Each return not yet counted takes back its share of the points its order earned.
+    static func takeBackReturns(storeID: Int64, now: Date, db: Database) throws -> Int {
+        let pending = try Row.fetchAll(db, sql: """
+            SELECT r.id, r.orderId, r.number, o.number AS orderNumber, p.email, p.points FROM order_returns r
+            JOIN orders o ON o.id = r.orderId
+            JOIN points_ledger p ON p.storeId = r.storeId AND p.reference = 'earn:' || o.number
+            WHERE r.storeId = ? AND NOT EXISTS (SELECT 1 FROM points_ledger x WHERE x.storeId = r.storeId AND x.reference = 'return:' || r.number)
+            ORDER BY r.id
+            """, arguments: [storeID])
+        for row in pending {
+            let returnID: Int64 = row["id"], orderID: Int64 = row["orderId"]
+            let goods = try Row.fetchAll(db, sql: "SELECT productName, quantity, unitPriceCents FROM order_items WHERE orderId = ? ORDER BY id", arguments: [orderID]).map {
+                ReturnPoints.Goods(name: $0["productName"], quantity: $0["quantity"], unitCents: $0["unitPriceCents"])
+            }
+            let returns = try Row.fetchAll(db, sql: "SELECT id, lines FROM order_returns WHERE orderId = ? AND id <= ?", arguments: [orderID, returnID])
+            let lines = { (upTo: Bool) in OrderReturn.quantities(returns.filter { upTo || ($0["id"] as Int64) < returnID }.map { OrderReturn.decodeLines($0["lines"]) }) }
+            let email: String = row["email"], number: String = row["number"], orderNumber: String = row["orderNumber"]
+            let points = ReturnPoints.points(earned: row["points"], goods: goods, before: lines(false), through: lines(true))
+            let taken = min(points, max(0, try balance(email: email, storeID: storeID, db: db)))
+            let spent = taken < points ? " (\(points - taken) had been spent)" : ""
+            try append(storeID: storeID, email: email, kind: "reverse", points: -taken, reference: "return:\(number)",
+                       note: "Return \(number) of order \(orderNumber)\(spent)", at: now, db: db)
+        }
+        return pending.count
     }
 
     public func account(email: String, storeID: Int64, limit: Int) async throws -> PointsAccount {

@@ -50,8 +50,7 @@ public struct SQLiteOrderActions: OrderActionStore {
 
     public func perform(_ action: OrderAction, number: String, storeID: Int64, requestKey: String, policy: OrderActionPolicy, at now: Date) async throws -> OrderActionResult {
         let result = try await database.writer.write { db -> OrderActionResult in
-            guard let orderID = try Int64.fetchOne(db, sql: "SELECT id FROM orders WHERE storeId = ? AND number = ? COLLATE NOCASE", arguments: [storeID, number]),
-                  let order = try SQLiteOrders.order(number: number, storeID: storeID, db: db)
+            guard case let (orderID, order)? = try SQLiteOrders.stored(number: number, storeID: storeID, db: db)
             else { throw ChatError(.notFound, "There is no order \(number.prefix(40)) in this store.") }
             if let done = try Row.fetchOne(db, sql: "SELECT orderId, kind, returnNumber FROM order_actions WHERE storeId = ? AND requestKey = ?",
                                            arguments: [storeID, requestKey]) {

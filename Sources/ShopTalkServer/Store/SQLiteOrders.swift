@@ -16,6 +16,11 @@ public struct SQLiteOrders: OrderStore {
 
     /// The order with its lines and timeline, read in `db`'s transaction.
     static func order(number: String, storeID: Int64, db: Database) throws -> Order? {
+        try stored(number: number, storeID: storeID, db: db)?.order
+    }
+
+    /// `order(number:…)` with the order's row id, for a caller that goes on to change it.
+    static func stored(number: String, storeID: Int64, db: Database) throws -> (id: Int64, order: Order)? {
             guard let record = try OrderRecord.fetchOne(
                 db, sql: "SELECT * FROM orders WHERE storeId = ? AND number = ? COLLATE NOCASE", arguments: [storeID, number]
             ), let orderID = record.id else { return nil }
@@ -26,7 +31,7 @@ public struct SQLiteOrders: OrderStore {
             if let carrier = record.carrier, let tracking = record.trackingNumber, let eta = record.estimatedDelivery {
                 shipment = Order.Shipment(carrier: carrier, trackingNumber: tracking, estimatedDelivery: eta)
             }
-            return Order(
+            return (orderID, Order(
                 number: record.number, customerExternalID: customer, email: record.email,
                 status: Order.Status(rawValue: record.status) ?? .pending, placedAt: record.placedAt,
                 items: items.map { Order.Item(productID: $0.productId, name: $0.productName, quantity: $0.quantity, unitPrice: Money(cents: $0.unitPriceCents)) },
@@ -35,6 +40,6 @@ public struct SQLiteOrders: OrderStore {
                     Order.Status(rawValue: event.status).map { Order.Event(status: $0, at: event.at, note: event.note) }
                 },
                 country: record.country, deliveryAddress: record.deliveryAddress
-            )
+            ))
     }
 }
