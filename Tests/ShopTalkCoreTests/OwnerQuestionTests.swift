@@ -316,6 +316,10 @@ struct OwnerQuestionTests {
         ("which one sold more, the first half or the second?", "which one sold more, the first half or the second?"),
         ("more than one order", "more than one order"), ("twenty-first of may", "21st of may"), ("nineteen ninety nine", "1999"),
         ("did we clear three thousand pounds", "did we clear 3000 pounds"), ("twenty twenty-six", "2026"),
+        ("customer seventeen five eleven", "customer 17511"), ("customer twelve six eighty", "customer 12680"),
+        ("from the fourteenth to the twentieth of november", "from the 14th to the 20th of november"),
+        ("between the first and the fifteenth of may", "between the 1st and the 15th of may"),
+        ("the first and second quarter", "the first and second quarter"),
     ])
     func spokenNumbersAreWrittenAsDigits(_ spoken: String, _ written: String) {
         #expect(SpokenNumbers.write(spoken) == written)

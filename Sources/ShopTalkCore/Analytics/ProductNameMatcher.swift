@@ -25,6 +25,15 @@ public struct ProductNameMatcher: Sendable {
         vocabulary.contains(Self.normalise(word))
     }
 
+    /// Whether `word`, or a word one typo away from it (five letters or more), is in some product's name.
+    public func knowsLoosely(_ word: String) -> Bool {
+        let word = Self.normalise(word)
+        if vocabulary.contains(word) { return true }
+        guard word.count >= 5 else { return false }
+        let typed = Array(word.utf8)
+        return vocabulary.contains { $0.count >= 5 && $0.first == word.first && EditDistance.distance(Array($0.utf8), typed, limit: 1) != nil }
+    }
+
     /// The id of the product named exactly `name`.
     public func id(named name: String) -> Int64? {
         products.first { $0.1 == name }?.0

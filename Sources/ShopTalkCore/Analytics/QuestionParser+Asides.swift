@@ -111,9 +111,16 @@ extension QuestionParser {
     static func oneRange(_ turn: Turn, _ dates: [Entity]) -> [Entity] {
         guard dates.count == 2, let first = dates.first, let second = dates.last,
               let from = first.value["from"]?.stringValue, let to = second.value["to"]?.stringValue, from <= to,
-              let before = turn.tokens.last(where: { $0.end <= first.start }), ["between", "from"].contains(before.text)
+              let before = turn.tokens.lastIndex(where: { $0.end <= first.start && $0.text != "the" })
         else { return dates }
-        let middle = turn.tokens.filter { $0.start >= first.end && $0.end <= second.start }.map(\.text)
+        // "the months of September and October together", "both June and July", "May and June combined".
+        let after = turn.tokens.first { $0.start >= second.end }?.text ?? ""
+        let opener = turn.tokens[before].text
+        let together = ["together", "combined"].contains(after) || opener == "both"
+            || (opener == "of" && before > 0 && ["months", "weeks", "days"].contains(turn.tokens[before - 1].text))
+        guard ["between", "from"].contains(opener) || together else { return dates }
+        // "between the 1st of February and the 15th of March".
+        let middle = turn.tokens.filter { $0.start >= first.end && $0.end <= second.start && $0.text != "the" }.map(\.text)
         let comparing = turn.tokens.contains { ["compare", "compared", "vs", "versus", "change", "changed", "growth", "difference", "against"].contains($0.text) }
         guard !comparing, middle.count == 1, ["and", "to", "until", "till", "through", "thru", "-"].contains(middle[0]) else { return dates }
         var merged = first

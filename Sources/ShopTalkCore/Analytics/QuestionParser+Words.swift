@@ -18,6 +18,14 @@ extension QuestionParser {
         "czechs": "Czech Republic", "bahraini": "Bahrain", "saudi": "Saudi Arabia", "emirati": "United Arab Emirates",
     ]
 
+    /// Words that name units sold.
+    static let unitWords: Set<String> = ["units", "unit", "quantity", "quantities", "pieces", "move", "moved", "shift", "shifted", "shifting"]
+
+    /// Words between "how many" and what is counted ("how many separate orders").
+    static let countAdjectives: Set<String> = [
+        "separate", "different", "distinct", "unique", "individual", "actual", "total", "single", "paying", "real", "repeat", "online",
+    ]
+
     /// Ordinary English words that never name a product on their own: verbs of selling and moving
     /// goods, quantities, time words and function words. A product needs at least one word outside
     /// this list ("bring" is not LETTER "A" BLING KEY RING, "placed" is not a PLACE SETTING), and these
@@ -65,7 +73,7 @@ extension QuestionParser {
         "beat", "above", "below", "over", "under", "grand", "thousand", "million", "k", "containing", "contain",
         "contained", "contains", "include", "included", "including", "includes", "featuring", "had", "tracking",
         "track", "trending", "pacing", "percentage-wise", "percentagewise", "wise", "window", "stretch", "span",
-        "timeframe", "spell", "figures", "stats", "breakdown",
+        "timeframe", "spell", "figures", "stats", "breakdown", "stack", "stacks", "stacked", "measure", "measures", "shape",
         // Hedges and courtesies ("I'd love to know, roughly if possible", "no rush"), and adverbs of time
         // and return ("customers coming back", "bought before").
         "possible", "possibly", "mind", "reckon", "guess", "suppose", "believe", "sort", "kind", "rough", "ballpark",
@@ -105,7 +113,8 @@ extension QuestionParser {
                        " how many items ", " how many units ", " best selling ", " repeat customer", " returning customers ",
                        " bought together ", " bought with ", " day of the week ", " hour of the day ", " time of day ",
                        " return rate ", " cancellation rate ", " per customer ", " new customers ", " repeat rate ", " per order ",
-                       " how many customers ", " how many orders ", " average value ", " sell the most ", " sold the most "]
+                       " how many customers ", " how many orders ", " average value ", " sell the most ", " sold the most ",
+                       " order value ", " average order ", " new vs returning ", " new versus returning ", " new and returning ", " new or returning ", " stack up against "]
         return !set.isDisjoint(with: cues) || text.contains(" how many ") && text.contains(" sell") || phrases.contains { text.contains($0) }
             || text.contains(" how much ") && !set.isDisjoint(with: ["made", "make", "earn", "earned", "taken", "took", "pulled", "brought"])
             || insightKind(words: set, has: { text.contains(" \($0) ") }) != nil

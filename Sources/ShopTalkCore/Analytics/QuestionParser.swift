@@ -62,8 +62,12 @@ public struct QuestionParser: Sendable {
         let negated = Self.negatedWords(words)
         let kept = { (tokens: [String]) in tokens.filter { !negated.contains($0) } }
         let mainKept = " " + kept(mainTokens.map(\.text)).joined(separator: " ") + " ", allKept = " " + kept(words).joined(separator: " ") + " "
-        let namedMetric = Self.metric(words: Set(kept(mainTokens.map(\.text))), has: { mainKept.contains(" \($0) ") })
-            ?? Self.metric(words: Set(kept(words)), has: { allKept.contains(" \($0) ") })
+        let mainMetric = Self.metric(words: Set(kept(mainTokens.map(\.text))), has: { mainKept.contains(" \($0) ") })
+        let wholeMetric = Self.metric(words: Set(kept(words)), has: { allKept.contains(" \($0) ") })
+        // A bare "how many" in the question proper counts what the rest names ("new customers who never
+        // ordered before, how many in October?").
+        let bareCount = mainMetric == .units && Set(mainTokens.map(\.text)).isDisjoint(with: Self.unitWords)
+        let namedMetric = bareCount ? wholeMetric ?? mainMetric : mainMetric ?? wholeMetric
         let dateEntities = turn.entities.filter { $0.type == Entity.Kind.date }
         let mainDates = dateEntities.filter { parts?.main.contains($0.start) != false }
         let dates = Self.oneRange(turn, mainDates.isEmpty ? dateEntities : mainDates).compactMap { entity -> (String, String)? in
@@ -149,54 +153,7 @@ public struct QuestionParser: Sendable {
         }
         // A country named in a ranking of countries is one to look for in it, not the only row.
         if case .ranking(.country, _, _) = query.kind { query.filter.country = nil }
-        // What is left may name a product (an `item` such as "teapot" is part of a product's name here).
-        // Colours stay: they are part of product names ("red kitchen scales").
-        let covered = turn.entities.filter { $0.type != Entity.Kind.item && $0.type != Entity.Kind.color }.map { $0.start..<$0.end }
-        func content(_ words: [String]) -> [String] {
-            words.filter { !Self.questionWords.contains($0) && !Self.ordinaryWords.contains($0) && Self.demonyms[$0] == nil }
-        }
-        // Words of talk around the question ("quick one before my meeting —") never name a product.
-        let asides = parts?.asides ?? []
-        let freeTokens = turn.tokens.filter { token in
-            token.kind != .symbol && !covered.contains { $0.contains(token.start) } && !(Int(token.text) != nil)
-        }
-        let free = freeTokens.map(\.text)
-        let phrase = content(freeTokens.filter { token in !asides.contains { $0.contains(token.start) } }.map(\.text))
-        var named = phrase
-        // A product the extractor recognised counts only when the words typed for it say more than a
-        // question does ("if you can…" is not IF YOU CAN'T STAND THE HEAT MUG) and are not talk.
-        if let entity = turn.entity(Entity.Kind.product), let model = entity.value.stringValue,
-           !content(Tokenizer.tokenize(entity.text).filter { $0.kind == .word }.map(\.text)).isEmpty,
-           !asides.contains(where: { $0.contains(entity.start) }) {
-            named = Tokenizer.tokenize(model).filter { $0.kind != .symbol }.map(\.text) + phrase
-        }
-        if !named.isEmpty {
-            var candidates = matcher.candidates(for: named)
-            var complete = candidates.filter { $0.precision >= 0.999 }
-            if Set(complete.map(\.name)).count > 1 {
-                // Ordinary words set aside may tell the names apart ("small chinese style scissor", "tea time").
-                let names = complete.map { ProductNameMatcher.words($0.name) }
-                let telling = free.filter { word in !phrase.contains(word) && names.contains { $0.contains(ProductNameMatcher.normalise(word)) } }
-                let refined = matcher.candidates(for: named + telling).filter { $0.precision >= 0.999 }
-                if !telling.isEmpty, !refined.isEmpty, Set(refined.map(\.name)).count < Set(complete.map(\.name)).count {
-                    named += telling
-                    candidates = matcher.candidates(for: named)
-                    complete = refined
-                }
-            }
-            let label = named.joined(separator: " ")
-            // Every asked-for word in several names, none of them exactly what was asked: ask which.
-            let exact = complete.first { $0.coverage >= 0.999 }
-            if exact == nil && Set(complete.map(\.name)).count > 1 {
-                return .ambiguousProduct(phrase: label, candidates: complete.prefix(5).map(\.name))
-            }
-            if let best = exact ?? complete.first ?? candidates.first, best.score >= 0.55 {
-                query.filter.productIDs = [best.id]
-                query.filter.productLabel = best.name
-            } else if named.count >= 2 {
-                return .unknownProduct(phrase: label, closest: candidates.prefix(3).map(\.name))
-            }
-        }
+        if let question = Self.product(in: turn, query: &query, asides: parts?.asides ?? [], matcher: matcher) { return question }
         if (query.from == nil) != (query.to == nil) { query.to = query.to ?? ShopClock.dayString(today) }
         query.filter.from = query.from
         query.filter.to = query.to
@@ -230,7 +187,12 @@ public struct QuestionParser: Sendable {
             || (!words.isDisjoint(with: ["returned", "returns", "cancelled", "canceled", "refunded", "refunds"])
                 && !words.isDisjoint(with: ["percent", "percentage", "share", "proportion", "rate", "often", "fraction"])) { return .returnRate }
         if has("per customer") || has("average customer spend") || has("customer lifetime value")
-            || has("each customer spend") || has("average customer value") { return .revenuePerCustomer }
+            || has("each customer spend") || has("average customer value")
+            // "how much money does each customer bring us", "what is every customer worth on average".
+            || ((has("each customer") || has("every customer") || has("the average customer") || has("an average customer"))
+                && !words.isDisjoint(with: ["money", "spend", "spends", "spent", "bring", "brings", "worth", "revenue", "value", "pay", "pays"])) {
+            return .revenuePerCustomer
+        }
         if words.contains("aov") || has("average order") || has("average basket") || has("basket value") || has("order value")
             || has("average value") || has("average spend") || has("average sale")
             || ((has("per order") || has("for one order") || has("for an order")) && !words.isDisjoint(with: ["spend", "spent", "value", "revenue", "money", "worth"])) {
@@ -250,7 +212,19 @@ public struct QuestionParser: Sendable {
         if has("how many orders") || has("number of orders") || has("orders did") || has("order count") || has("how many invoices") || words.contains("cancellations") { return .orders }
         // "How many" counts units unless it names orders or customers; so do "did we move", "went out", "shifted".
         let countsSomething = has("how many") && !has("how many percent") && !has("how many times") && !has("how many per")
-        if !words.isDisjoint(with: ["units", "unit", "quantity", "quantities", "pieces", "move", "moved", "shift", "shifted", "shifting"])
+        if countsSomething {
+            // "how many separate orders", "how many distinct paying customers".
+            func named(_ nouns: [String]) -> Bool {
+                nouns.contains { noun in has("how many \(noun)") || Self.countAdjectives.contains { has("how many \($0) \(noun)") } }
+            }
+            if named(["orders", "invoices"]) { return .orders }
+            if named(["customers", "buyers", "shoppers", "clients"]) { return .customers }
+            // "customers from Belgium this year, how many": the people counted, when nothing else is.
+            if words.isDisjoint(with: ["units", "unit", "items", "item", "pieces", "quantity", "quantities", "products", "product", "orders", "invoices",
+                                       "buy", "bought", "purchase", "purchased", "sold", "sell", "ordered", "move", "moved", "shifted"]),
+               !words.isDisjoint(with: ["customers", "buyers", "shoppers", "clients"]) { return .customers }
+        }
+        if !words.isDisjoint(with: unitWords)
             || has("items sold") || has("items did we sell") || has("items we sold") || has("items went out")
             || countsSomething || has("went out") || has("go out") || has("gone out") { return .units }
         if !words.isDisjoint(with: ["sales", "sale"]) || (has("how much") && !words.isDisjoint(with: ["sold", "sell", "sells", "selling"])) { return .revenue }
@@ -279,8 +253,9 @@ public struct QuestionParser: Sendable {
         if (words.contains("new") && !words.isDisjoint(with: ["returning", "existing", "repeat", "old"]) && !words.isDisjoint(with: ["customers", "buyers", "clients", "shoppers"]))
             || has("returning customers") || has("new and returning") || has("new versus returning") || has("new vs returning")
             // "how many were first-timers and how many had bought before".
+            // "new customers that never bought from us before" are only the new ones.
             || ((words.contains("new") || words.contains("first-time") || words.contains("first-timers") || has("first time"))
-                && (has("bought before") || has("ordered before") || has("bought from us before") || has("ordered from us before")
+                && words.isDisjoint(with: ["never", "not"]) && (has("bought before") || has("ordered before") || has("bought from us before") || has("ordered from us before")
                     || words.contains("existing") || has("repeat customers") || has("came back") || has("come back"))) {
             return .customerMix
         }
@@ -298,7 +273,8 @@ public struct QuestionParser: Sendable {
         if dates >= 2 || words.contains("compare") || words.contains("compared") || words.contains("vs") || words.contains("versus")
             || has("better than") || has("worse than") || has("growth") || has("change from") || has("change in") || has("percentage change")
             || has("percent change") || words.contains("changed") || has("tracking against") || has("track against")
-            || words.contains("percentage-wise") || has("compare with") || has("up on") || has("down on") {
+            || words.contains("percentage-wise") || has("compare with") || has("up on") || has("down on")
+            || has("stack up") || has("stacks up") || has("stacked up") || has("measure up") || has("measures up") || has("shape up") {
             return .compare
         }
         let granularity: SalesQuery.Granularity? = !words.isDisjoint(with: ["month", "months", "monthly"]) ? .month

@@ -80,9 +80,15 @@ public enum SpokenNumbers {
         if let ordinal = ordinals[first] {
             let ofMonth = word(1) == "of" && (word(2).map(months.contains) ?? false)
             let afterMonth = index > 0 && (months.contains(words[index - 1]) || (words[index - 1] == "the" && index > 1 && months.contains(words[index - 2])))
-            let rangeEnd = index > 1 && ["to", "and", "till", "until", "through"].contains(words[index - 1]) && ordinals[words[index - 2]] == nil
-                && (word(1) == "of" || word(1).map(months.contains) == true)
-            return ofMonth || afterMonth || rangeEnd ? (ordinal, 1, true) : nil
+            // "the first and the fifteenth of November", "from the fourteenth to the twentieth of November".
+            let connectors: Set<String> = ["to", "and", "till", "until", "through", "thru"]
+            let before = index > 1 && words[index - 1] == "the" ? index - 2 : index - 1
+            let rangeEnd = before > 0 && connectors.contains(words[before]) && (word(1) == "of" || word(1).map(months.contains) == true)
+            let endAt = word(2) == "the" ? 3 : 2
+            let rangeStart = word(1).map(connectors.contains) == true
+                && (word(endAt).map { ordinals[$0] != nil || tens[$0] != nil } ?? false)
+                && (endAt + 1...endAt + 3).contains { word($0).map(months.contains) == true }
+            return ofMonth || afterMonth || rangeEnd || rangeStart ? (ordinal, 1, true) : nil
         }
         // Digit by digit: "one two six eight zero" (three digits or more).
         var digits = ""
@@ -92,8 +98,35 @@ public enum SpokenNumbers {
             length += 1
         }
         if length >= 3, let value = Int(digits) { return (value, length, false) }
+        if let grouped = groups(word: word) { return grouped }
         // Cardinals: "three thousand", "twelve thousand six hundred and eighty", "forty two".
         return cardinal(at: index, word: word)
+    }
+
+    /// An id read out in groups of digits: "seventeen five eleven" is 17511, "twelve six eighty" 12680.
+    /// Spoken sums put a ten before a unit ("forty two"), so two groups side by side are digits written
+    /// one after another; four digits or more, so that "five ten" stays as it was said.
+    static func groups(word: (Int) -> String?) -> (Int, Int, Bool)? {
+        var digits = ""
+        var length = 0
+        var count = 0
+        while let spoken = word(length), digits.count <= 18 {
+            var value: Int
+            var used = 1
+            if let ten = tens[spoken] {
+                value = ten
+                if let unit = word(length + 1).flatMap({ units[$0] }), unit > 0, unit < 10 { value += unit; used = 2 }
+            } else if let unit = units[spoken] {
+                value = unit
+            } else {
+                break
+            }
+            digits += "\(value)"
+            length += used
+            count += 1
+        }
+        guard count >= 2, digits.count >= 4, digits.count <= 18, let value = Int(digits) else { return nil }
+        return (value, length, false)
     }
 
     static func cardinal(at index: Int, word: (Int) -> String?) -> (Int, Int, Bool)? {

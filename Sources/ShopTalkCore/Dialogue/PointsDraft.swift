@@ -48,6 +48,9 @@ public struct LoyaltyRule: DialogueRule {
     static func asksAboutPoints(_ turn: Turn) -> Bool {
         let words = Set(turn.words)
         guard !words.isDisjoint(with: topic) else { return false }
+        // An owner's "they asked for a loyalty discount… how much did customer 17450 spend?" is about sales:
+        // owners ask about points by name.
+        if turn.context.role == .owner, words.isDisjoint(with: ["points", "point", "pts"]) { return false }
         if !words.isDisjoint(with: ["loyalty", "rewards", "reward"]) { return true }
         let about: Set<String> = ["my", "i", "have", "balance", "redeem", "earn", "earned", "earners", "outstanding", "many", "much", "top", "use", "spend", "convert", "history"]
         return !words.isDisjoint(with: about)

@@ -49,7 +49,9 @@ public struct PeriodParser: Sendable {
     static func mayHoldPeriod(_ tokens: [Token]) -> Bool {
         tokens.contains { token in
             if token.kind == .number { return token.text.count == 4 && token.text.allSatisfy(\.isNumber) }
+            // "sep-nov" arrives as one word.
             return anchors.contains(token.text) || anchors.contains(withoutPossessive(token.text))
+                || (token.text.contains("-") && token.text.split(separator: "-").contains { anchors.contains(String($0)) })
         }
     }
 
@@ -59,10 +61,19 @@ public struct PeriodParser: Sendable {
         let words = tokens.map(\.text)
         var found: [Match] = []
         var index = 0
+        // The unit of the last quarter or half named, for "the first quarter against the second".
+        var unit: String?
         while index < words.count {
             if let match = match(at: index, words) {
                 found.append(match)
+                unit = words[match.first...match.last].last { $0 == "quarter" || $0 == "half" } ?? unit
                 index = match.last + 1
+            } else if let unit, words[index] == "the", index + 1 < words.count, Self.ordinals[words[index + 1]] != nil,
+                      index + 2 >= words.count || Self.unit(words[index + 2]) == nil && !["half", "quarter"].contains(words[index + 2]),
+                      let elided = match(at: index, Array(words[...(index + 1)]) + [unit] + words[(index + 2)...]) {
+                // "…compare with the second": the unit named before.
+                found.append(Match(first: elided.first, last: index + 1, from: elided.from, to: elided.to))
+                index += 2
             } else {
                 index += 1
             }
@@ -78,11 +89,13 @@ public struct PeriodParser: Sendable {
 
         // Ranges: "between X and Y", "from X to Y", "X through/to/until Y", "X - Y".
         if first == "between" || first == "from" {
-            if let range = range(startingAt: i + 1, w, connectors: first == "between" ? ["and", "-", "to"] : ["to", "until", "till", "through", "thru", "-"]) {
+            let connectors: Set<String> = first == "between" ? ["and", "-", "to"] : ["to", "until", "till", "through", "thru", "-"]
+            // "between the 1st of February and the 15th of March" ("the second quarter" keeps its "the").
+            if let range = range(startingAt: i + 1, w, connectors: connectors) ?? (word(1) == "the" ? range(startingAt: i + 2, w, connectors: connectors) : nil) {
                 return Match(first: i, last: range.last, from: range.from, to: range.to, opening: range.opening, closing: range.closing)
             }
         }
-        if let range = range(startingAt: i, w, connectors: ["through", "thru", "until", "till", "to", "-", "–"]), range.last > i {
+        if let range = range(startingAt: i, w, connectors: ["through", "thru", "until", "till", "to", "-", "–"]), range.last > i || first.contains("-") {
             return range
         }
         // "since June", "since 2011-06-01", "since last month", "since the start of October".
@@ -90,6 +103,7 @@ public struct PeriodParser: Sendable {
             var start = i + 1
             if word(1) == "the", ["start", "beginning"].contains(word(2) ?? ""), word(3) == "of" { start = i + 4 }
             if ["start", "beginning"].contains(word(1) ?? ""), word(2) == "of" { start = i + 3 }
+            if word(1) == "the", start == i + 1 { start = i + 2 }  // "since the 1st of June"
             if let point = point(at: start, w) { return Match(first: i, last: point.last, from: point.from, to: today) }
         }
         // "so far this year", "year to date", "ytd", "month to date".
@@ -124,15 +138,21 @@ public struct PeriodParser: Sendable {
     /// "X to Y" where X and Y are months, days of a month, or dates.
     private func range(startingAt i: Int, _ w: [String], connectors: Set<String>) -> Match? {
         guard i < w.count else { return nil }
-        // "1 and 7 November 2011", "1-7 Nov".
-        if let startDay = Int(w[i]), (1...31).contains(startDay), i + 2 < w.count, connectors.contains(w[i + 1]),
-           let endDay = Int(w[i + 2]), (1...31).contains(endDay), i + 3 < w.count, let month = Self.months[w[i + 3]] {
-            var last = i + 3
-            var year: Int?
-            if last + 1 < w.count, let y = yearValue(w[last + 1]) { year = y; last += 1 }
-            let resolvedYear = year ?? recentYear(month: month, day: endDay)
-            guard let from = day(resolvedYear, month, startDay), let to = day(resolvedYear, month, endDay), from <= to else { return nil }
-            return Match(first: i, last: last, from: from, to: clamp(to))
+        // "1 and 7 November 2011", "1-7 Nov", "the 14th to the 20th of November".
+        if let startDay = dayValue(w[i]), i + 2 < w.count, connectors.contains(w[i + 1]) {
+            var position = w[i + 2] == "the" ? i + 3 : i + 2
+            if let endDay = position < w.count ? dayValue(w[position]) : nil {
+                position += position + 1 < w.count && w[position + 1] == "of" ? 2 : 1
+                if position < w.count, let month = Self.months[w[position]] {
+                    var last = position
+                    var year: Int?
+                    if last + 1 < w.count, let y = yearValue(w[last + 1]) { year = y; last += 1 }
+                    let resolvedYear = year ?? recentYear(month: month, day: endDay)
+                    if let from = day(resolvedYear, month, startDay), let to = day(resolvedYear, month, endDay), from <= to {
+                        return Match(first: i, last: last, from: from, to: clamp(to))
+                    }
+                }
+            }
         }
         // "jan-mar" arrives as one word.
         let halves = w[i].split(separator: "-").map(String.init)
@@ -182,7 +202,7 @@ public struct PeriodParser: Sendable {
         }
         // Date to date: "2011-06-01 to 2011-06-15", "1 June to 15 June 2011".
         if let start = point(at: i, w), start.last + 2 < w.count, connectors.contains(w[start.last + 1]),
-           let end = point(at: start.last + 2, w), start.from <= end.to {
+           let end = point(at: start.last + 2, w) ?? (w[start.last + 2] == "the" ? point(at: start.last + 3, w) : nil), start.from <= end.to {
             return Match(first: i, last: end.last, from: start.from, to: end.to, opening: start.from...start.to, closing: end.from...end.to)
         }
         return nil
@@ -277,6 +297,15 @@ public struct PeriodParser: Sendable {
             }
             if let year = word(1).flatMap(yearValue) {
                 return Match(first: i, last: i + 1, from: firstOfMonth(year, month), to: clamp(lastOfMonth(year, month)))
+            }
+            // "December of 2010", "December of last year", "March of this year".
+            if word(1) == "of" {
+                let thisYear = calendar.component(.year, from: today)
+                let named: (year: Int, last: Int)? = word(2).flatMap(yearValue).map { ($0, i + 2) }
+                    ?? (word(3) == "year" ? ["last": thisYear - 1, "previous": thisYear - 1, "this": thisYear][word(2) ?? ""].map { ($0, i + 3) } : nil)
+                if let named {
+                    return Match(first: i, last: named.last, from: firstOfMonth(named.year, month), to: clamp(lastOfMonth(named.year, month)))
+                }
             }
             let year = recentYear(month: month, day: 1)
             return Match(first: i, last: i, from: firstOfMonth(year, month), to: clamp(lastOfMonth(year, month)))

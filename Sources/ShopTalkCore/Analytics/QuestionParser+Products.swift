@@ -1,0 +1,78 @@
+import Foundation
+
+/// The product an owner's question is about, from the words left once the metric, the period and the
+/// filters are accounted for. A product needs positive evidence:
+/// - words of talk around the question ("quick one before my meeting —") never name one, unless they
+///   hold a product's whole name ("how's the red retrospot cake stand doing, how many units this year?");
+/// - a phrase most of whose words are in no product's name, and none a kind of goods ("teapot"), is
+///   talk too ("the card machine total looks off"), answered without a product filter instead of
+///   "I don't know a product called …";
+/// - a ranking of products ranks them all: only a product named in full narrows it.
+extension QuestionParser {
+    /// Sets the product filter of `query`, or returns the question to ask back.
+    static func product(in turn: Turn, query: inout SalesQuery, asides: [Set<Int>], matcher: ProductNameMatcher) -> Outcome? {
+        // What is left may name a product (an `item` such as "teapot" is part of a product's name here).
+        // Colours stay: they are part of product names ("red kitchen scales").
+        let covered = turn.entities.filter { $0.type != Entity.Kind.item && $0.type != Entity.Kind.color }.map { $0.start..<$0.end }
+        func content(_ words: [String]) -> [String] {
+            words.filter { !Self.questionWords.contains($0) && !Self.ordinaryWords.contains($0) && Self.demonyms[$0] == nil }
+        }
+        let freeTokens = turn.tokens.filter { token in
+            token.kind != .symbol && !covered.contains { $0.contains(token.start) } && !(Int(token.text) != nil)
+        }
+        let free = freeTokens.map(\.text)
+        let phrase = content(freeTokens.filter { token in !asides.contains { $0.contains(token.start) } }.map(\.text))
+        var named = phrase
+        // A product the extractor recognised counts only when the words typed for it say more than a
+        // question does ("if you can…" is not IF YOU CAN'T STAND THE HEAT MUG) and are not talk.
+        if let entity = turn.entity(Entity.Kind.product), let model = entity.value.stringValue,
+           !content(Tokenizer.tokenize(entity.text).filter { $0.kind == .word }.map(\.text)).isEmpty,
+           !asides.contains(where: { $0.contains(entity.start) }) {
+            named = Tokenizer.tokenize(model).filter { $0.kind != .symbol }.map(\.text) + phrase
+        }
+        if named.isEmpty {
+            // An aside that holds a product's whole name names it.
+            for aside in asides {
+                let words = content(turn.tokens.filter { $0.kind != .symbol && aside.contains($0.start) }.map(\.text))
+                if let whole = matcher.candidates(for: words).first(where: { $0.coverage >= 0.999 && $0.precision >= 0.5 }) {
+                    query.filter.productIDs = [whole.id]
+                    query.filter.productLabel = whole.name
+                    return nil
+                }
+            }
+            return nil
+        }
+        var candidates = matcher.candidates(for: named)
+        var complete = candidates.filter { $0.precision >= 0.999 }
+        if Set(complete.map(\.name)).count > 1 {
+            // Ordinary words set aside may tell the names apart ("small chinese style scissor", "tea time").
+            let names = complete.map { ProductNameMatcher.words($0.name) }
+            let telling = free.filter { word in !phrase.contains(word) && names.contains { $0.contains(ProductNameMatcher.normalise(word)) } }
+            let refined = matcher.candidates(for: named + telling).filter { $0.precision >= 0.999 }
+            if !telling.isEmpty, !refined.isEmpty, Set(refined.map(\.name)).count < Set(complete.map(\.name)).count {
+                named += telling
+                candidates = matcher.candidates(for: named)
+                complete = refined
+            }
+        }
+        let label = named.joined(separator: " ")
+        let exact = complete.first { $0.coverage >= 0.999 }
+        // Words mostly unknown to the catalog are talk, unless one names a kind of goods ("the zebra
+        // teapot"); a product ranking is narrowed only by a whole name.
+        let unknown = named.filter { !matcher.knowsLoosely($0) }.count
+        let goods = turn.entities.contains { entity in entity.type == Entity.Kind.item && !asides.contains { $0.contains(entity.start) } }
+        if exact == nil, !goods, unknown * 2 >= named.count { return nil }
+        if exact == nil, case .ranking(.product, _, _) = query.kind { return nil }
+        // Every asked-for word in several names, none of them exactly what was asked: ask which.
+        if exact == nil && Set(complete.map(\.name)).count > 1 {
+            return .ambiguousProduct(phrase: label, candidates: complete.prefix(5).map(\.name))
+        }
+        if let best = exact ?? complete.first ?? candidates.first, best.score >= 0.55 {
+            query.filter.productIDs = [best.id]
+            query.filter.productLabel = best.name
+        } else if named.count >= 2 {
+            return .unknownProduct(phrase: label, closest: candidates.prefix(3).map(\.name))
+        }
+        return nil
+    }
+}

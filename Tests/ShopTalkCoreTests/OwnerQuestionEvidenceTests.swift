@@ -1,0 +1,68 @@
+import Foundation
+@testable import ShopTalkCore
+import Testing
+
+/// Periods written with "the" and ordinals, counts of a named thing, and how much evidence a product
+/// needs, with the clock at 2011-12-10 as in the Online Retail sample.
+@Suite("Owner questions: periods, counts and product evidence")
+struct OwnerQuestionEvidenceTests {
+    let owner = OwnerQuestionTests()
+
+    func query(_ text: String) throws -> SalesQuery {
+        try owner.query(SpokenNumbers.write(text))
+    }
+
+    @Test(arguments: [
+        ("orders between the 3rd of May and the 9th of June", "2011-05-03", "2011-06-09"),
+        ("units from the second to the eighth of october", "2011-10-02", "2011-10-08"),
+        ("what did we make between the tenth and the twentieth of march twenty eleven", "2011-03-10", "2011-03-20"),
+        ("aov from the first of april to the thirtieth of june", "2011-04-01", "2011-06-30"),
+        ("top 5 products by units feb-apr", "2011-02-01", "2011-04-30"),
+        ("orders in may of last year", "2010-05-01", "2010-05-31"),
+        ("revenue for july of 2011", "2011-07-01", "2011-07-31"),
+        ("new customers since the 1st of september", "2011-09-01", "2011-12-10"),
+        ("how many orders in both august and september", "2011-08-01", "2011-09-30"),
+        ("revenue for the months of march and april together", "2011-03-01", "2011-04-30"),
+    ])
+    func periodsWithTheAndOrdinals(_ text: String, _ from: String, _ to: String) throws {
+        let parsed = try query(text)
+        #expect(parsed.from == from && parsed.to == to, "\(parsed.from ?? "-")…\(parsed.to ?? "-")")
+        #expect(parsed.kind != .compare)
+    }
+
+    @Test func anElidedUnitIsTheOneNamedBefore() throws {
+        let quarters = try query("did the third quarter beat the second on revenue")
+        #expect(quarters.kind == .compare && quarters.from == "2011-07-01" && quarters.compareFrom == "2011-04-01")
+        let halves = try query("compare orders in the first half with the second")
+        #expect(halves.from == "2011-01-01" && halves.compareFrom == "2011-07-01")
+    }
+
+    @Test func aCustomerIdReadOutInGroupsIsOneNumber() throws {
+        #expect(try query("revenue from customer fourteen six forty six in twenty eleven").filter.customer == "14646")
+    }
+
+    @Test(arguments: [
+        ("how many distinct orders did customer 12583 place", SalesQuery.Metric.orders),
+        ("how many individual buyers in march", .customers),
+        ("buyers from spain last month, how many?", .customers),
+        ("how many did customers in france buy last month", .units),
+        ("what's every customer worth to us on average this year", .revenuePerCustomer),
+        ("brand new customers who had never ordered before, how many in october", .newCustomers),
+    ])
+    func aCountNamesWhatItCounts(_ text: String, _ metric: SalesQuery.Metric) throws {
+        #expect(try query(text).metric == metric)
+    }
+
+    @Test func talkWithoutProductWordsIsNotAProduct() throws {
+        let talk = try query("revenue last week, my spreadsheet total seems odd")
+        #expect(talk.filter.productIDs == nil && talk.metric == .revenue)
+        let ranking = try query("for the quarterly newsletter, top 3 products by units in 2011")
+        #expect(ranking.filter.productIDs == nil)
+        let aside = try query("how are the red kitchen scales going, units in november?")
+        #expect(aside.filter.productIDs == [11] && aside.metric == .units)
+        guard case .unknownProduct = owner.parse("units of the zebra teapot") else {
+            Issue.record("a kind of goods with an unknown name is asked about")
+            return
+        }
+    }
+}
