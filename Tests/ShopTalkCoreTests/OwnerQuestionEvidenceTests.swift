@@ -66,3 +66,41 @@ struct OwnerQuestionEvidenceTests {
         }
     }
 }
+
+/// Desk shorthand: counts written with "#", "cust", ratios with "/", months as "m/yyyy", weeks by a day.
+@Suite("Owner questions: desk shorthand")
+struct OwnerShorthandDeskTests {
+    let owner = OwnerQuestionTests()
+
+    func query(_ text: String) throws -> SalesQuery {
+        try owner.query(OwnerShorthand.expand(text))
+    }
+
+    @Test(arguments: [
+        ("# of orders", "number of orders"), ("#orders nov", "number of orders nov"), ("# new cust q2", "number of new customers q2"), ("cust 12583 rev", "customer 12583 revenue"),
+        ("rev/cust 2011", "revenue per customer 2011"), ("order #1234", "order #1234"), ("top cust by rev", "top customers by revenue"),
+    ])
+    func shorthandIsWrittenOut(_ typed: String, _ written: String) {
+        #expect(OwnerShorthand.expand(typed) == written)
+    }
+
+    @Test func countsRatiosAndPeriodsInShorthand() throws {
+        let count = try query("# of cust 4/2011")
+        #expect(count.metric == .customers && count.from == "2011-04-01" && count.to == "2011-04-30")
+        let ratio = try query("rev/cust 2011")
+        #expect(ratio.metric == .revenuePerCustomer && ratio.filter.customer == nil && ratio.from == "2011-01-01")
+        let range = try query("orders 2/2011 to 4/2011")
+        #expect(range.from == "2011-02-01" && range.to == "2011-04-30")
+        let week = try query("rev wk of 16 nov")  // a Wednesday
+        #expect(week.from == "2011-11-14" && week.to == "2011-11-20")
+        let full = try query("units last 2 full mths")
+        #expect(full.from == "2011-10-01" && full.to == "2011-11-30")
+        let dutch = try query("dutch aov in october")
+        #expect(dutch.filter.country == "Netherlands" && dutch.metric == .aov)
+    }
+
+    @Test func aPurposeSaidLastIsNoProduct() throws {
+        #expect(try query("units sold in q3, need it for the bank").filter.productIDs == nil)
+        #expect(try query("items per order 2011-10").filter.from == "2011-10-01")
+    }
+}

@@ -27,14 +27,31 @@ public enum OwnerShorthand {
         "between", "through", "forecast", "categories", "category", "returns", "fortnight", "weekly", "monthly",
     ]
 
-    /// `text` with shorthand written out ("rev last mth" → "revenue last month").
+    /// `text` with shorthand written out ("rev last mth" → "revenue last month", "# of cust" → "number
+    /// of customers", "rev/cust" → "revenue per customer"). "cust" before an id is one customer
+    /// ("cust 12583"), elsewhere customers.
     public static func expand(_ text: String) -> String {
+        let characters = Array(text)
         var output = ""
         output.reserveCapacity(text.count + 16)
         var word = ""
-        func flush() {
+        /// The next word or number after `index`, past spaces and a "#".
+        func next(after index: Int) -> String {
+            var at = index
+            while at < characters.count, characters[at] == " " || characters[at] == "#" { at += 1 }
+            var found = ""
+            while at < characters.count, characters[at].isLetter || characters[at].isNumber { found.append(characters[at]); at += 1 }
+            return found
+        }
+        func flush(at index: Int) {
             if !word.isEmpty {
-                if let full = words[word.lowercased()] ?? corrected(word.lowercased()) {
+                var full = words[word.lowercased()] ?? corrected(word.lowercased())
+                let following = next(after: index)
+                let id = following.count >= 3 && following.allSatisfy(\.isNumber) && !(1990...2100).contains(Int(following) ?? 0)
+                if word.lowercased() == "cust", !output.hasSuffix(" per "), !id {
+                    full = "customers"
+                }
+                if let full {
                     output += word.first?.isUppercase == true ? full.prefix(1).uppercased() + full.dropFirst() : full
                 } else {
                     output += word
@@ -42,18 +59,28 @@ public enum OwnerShorthand {
                 word = ""
             }
         }
-        for character in text {
+        for (index, character) in characters.enumerated() {
             if character.isLetter || (character == "'" && !word.isEmpty) {
                 word.append(character)
             } else {
                 // "top10" → "top 10".
                 let spaced = character.isNumber && ["top", "bottom", "best", "worst"].contains(word.lowercased())
-                flush()
+                let previous = word
+                flush(at: index)
                 if spaced { output.append(" ") }
-                output.append(character)
+                let following = next(after: index + 1).lowercased()
+                if character == "#", !(following.first?.isNumber ?? true) {
+                    // "# of orders", "# new cust": a count; "#1234" stays an order number.
+                    output += following == "of" ? "number" : "number of"
+                    if index + 1 < characters.count, characters[index + 1] != " " { output += " " }  // "#orders"
+                } else if character == "/", !previous.isEmpty, ["cust", "customer", "order", "ord", "txn", "day", "wk", "week"].contains(following) {
+                    output += " per "
+                } else {
+                    output.append(character)
+                }
             }
         }
-        flush()
+        flush(at: characters.count)
         return output
     }
 

@@ -7,6 +7,7 @@ import Foundation
 /// - a phrase most of whose words are in no product's name, and none a kind of goods ("teapot"), is
 ///   talk too ("the card machine total looks off"), answered without a product filter instead of
 ///   "I don't know a product called …";
+/// - a purpose said last ("…, need it for the bank") is talk;
 /// - a ranking of products ranks them all: only a product named in full narrows it.
 extension QuestionParser {
     /// Sets the product filter of `query`, or returns the question to ask back.
@@ -21,7 +22,8 @@ extension QuestionParser {
             token.kind != .symbol && !covered.contains { $0.contains(token.start) } && !(Int(token.text) != nil)
         }
         let free = freeTokens.map(\.text)
-        let phrase = content(freeTokens.filter { token in !asides.contains { $0.contains(token.start) } }.map(\.text))
+        let phraseTokens = freeTokens.filter { token in !asides.contains { $0.contains(token.start) } && !content([token.text]).isEmpty }
+        let phrase = phraseTokens.map(\.text)
         var named = phrase
         // A product the extractor recognised counts only when the words typed for it say more than a
         // question does ("if you can…" is not IF YOU CAN'T STAND THE HEAT MUG) and are not talk.
@@ -62,6 +64,11 @@ extension QuestionParser {
         let unknown = named.filter { !matcher.knowsLoosely($0) }.count
         let goods = turn.entities.contains { entity in entity.type == Entity.Kind.item && !asides.contains { $0.contains(entity.start) } }
         if exact == nil, !goods, unknown * 2 >= named.count { return nil }
+        // "…, need it for the bank": a purpose said last names no product.
+        if exact == nil, !goods, named == phrase, let purpose = turn.tokens.lastIndex(where: { $0.text == "for" }),
+           purpose > 0, !Self.businessWords.contains(turn.tokens[purpose - 1].text),  // "revenue for the retrospot" asks about it
+           purpose + 1 < turn.tokens.count, ["the", "my", "our", "a", "an", "this"].contains(turn.tokens[purpose + 1].text),
+           phraseTokens.allSatisfy({ $0.start > turn.tokens[purpose].start }) { return nil }
         if exact == nil, case .ranking(.product, _, _) = query.kind { return nil }
         // Every asked-for word in several names, none of them exactly what was asked: ask which.
         if exact == nil && Set(complete.map(\.name)).count > 1 {

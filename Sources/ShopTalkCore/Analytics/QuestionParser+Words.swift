@@ -88,7 +88,8 @@ extension QuestionParser {
     /// goods ("french", "polish", "english") only before a word for people or after "the".
     static func demonym(in words: [String]) -> String? {
         let people: Set<String> = ["customers", "customer", "buyers", "shoppers", "clients", "people", "market", "markets", "orders", "folks",
-                                   "sales", "revenue", "turnover", "takings", "spend", "spending", "business", "trade", "accounts"]
+                                   "sales", "revenue", "turnover", "takings", "spend", "spending", "business", "trade", "accounts",
+                                   "aov", "units", "basket", "returns", "average", "growth", "share", "market"]
         for (index, word) in words.enumerated() {
             if let country = demonyms[word], word.hasSuffix("s") && !["swiss", "portuguese", "japanese", "lebanese", "maltese"].contains(word) {
                 return country
@@ -108,7 +109,8 @@ extension QuestionParser {
         let cues: Set<String> = ["revenue", "sales", "sold", "units", "orders", "customers", "margin", "profit", "restock", "restocking",
                                  "reorder", "trend", "aov", "turnover", "churn", "bestsellers", "movers", "monthly", "weekly", "daily",
                                  "cancellations", "returns", "takings", "inventory", "markets", "spend", "spent", "shifted",
-                                 "best-selling", "bestselling", "buyers", "basket", "weekday", "retention", "money", "spenders", "aov"]
+                                 "best-selling", "bestselling", "buyers", "basket", "weekday", "retention", "money", "spenders", "aov",
+                                 "quantity", "quantities"]
         let phrases = [" went out ", " go out ", " take on ", " took on ", " take in ", " took in ", " bring in ", " brought in ",
                        " how many items ", " how many units ", " best selling ", " repeat customer", " returning customers ",
                        " bought together ", " bought with ", " day of the week ", " hour of the day ", " time of day ",

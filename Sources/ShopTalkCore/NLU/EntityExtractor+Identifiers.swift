@@ -16,6 +16,8 @@ extension EntityExtractor {
             guard next < found.tokens.count, found.tokens[next].kind == .number, !found.used.contains(next),
                   found.tokens[next].text.count >= 3, found.tokens[next].text.allSatisfy(\.isNumber)
             else { continue }
+            // "items per order 2011-10", "average order 2011": a year, unless called a number ("order no 2011").
+            if next == index + 1, found.tokens[next].text.count == 4, let year = Int(found.tokens[next].text), (1990...2100).contains(year) { continue }
             found.add(Entity.Kind.orderNumber, .string(found.tokens[next].text), next, next)
         }
     }
@@ -60,6 +62,9 @@ extension EntityExtractor {
             // Said the long way, an id has at least four digits ("the customer with 3 orders" names none).
             let plain = (index + 1..<next).allSatisfy { ["id", "no", "number", "#"].contains(found.word($0) ?? "") }
             guard id.allSatisfy(\.isNumber), plain || id.count >= 4 else { continue }
+            // "revenue per customer 2011", "customers 4/2011": a year or a month, not an id.
+            if ["/", "-"].contains(found.word(next + 1) ?? "") { continue }
+            if next == index + 1, id.count == 4, let year = Int(id), (1990...2100).contains(year) { continue }
             found.add(Entity.Kind.customerID, .string(id), next, next)
         }
     }

@@ -122,6 +122,22 @@ public struct PeriodParser: Sendable {
         var lead = i
         if ["over", "in", "during", "for"].contains(first), word(1) == "the" { lead = i + 2 } else if first == "the" { lead = i + 1 }
         if let part = partOfMonth(at: lead, w) { return Match(first: i, last: part.last, from: part.from, to: part.to) }
+        // "last 2 full months": whole ones before the current one.
+        if lead + 3 < w.count, ["last", "past", "previous"].contains(w[lead]), ["full", "complete", "whole", "entire"].contains(w[lead + 2]),
+           let count = Int(w[lead + 1]) ?? Self.numberWords[w[lead + 1]], count > 0, count < 1000, let component = Self.unit(w[lead + 3]) {
+            let current = component == .day ? today : component == .weekOfYear ? startOfWeek(today)
+                : component == .month ? startOfMonth(today) : startOfYear(today)
+            return Match(first: i, last: lead + 3, from: adding(component, -count, to: current), to: adding(.day, -1, to: current))
+        }
+        // "week of 14 November" (Monday to Sunday), "week commencing 14 Nov" (seven days from it).
+        if first == "week" || (first == "the" && word(1) == "week") {
+            let at = first == "week" ? i : i + 1
+            let how = at + 1 < w.count ? w[at + 1] : ""
+            if ["of", "commencing", "starting", "beginning"].contains(how), let day = point(at: at + 2, w), day.from == day.to {
+                let start = how == "of" ? startOfWeek(day.from) : day.from
+                return Match(first: i, last: day.last, from: start, to: clamp(adding(.day, 6, to: start)))
+            }
+        }
         if lead < w.count, ["last", "past", "previous"].contains(w[lead]), lead + 2 < w.count,
            let count = Int(w[lead + 1]) ?? Self.numberWords[w[lead + 1]], count > 0, count < 1000,
            let component = Self.unit(w[lead + 2]) {
@@ -270,6 +286,10 @@ public struct PeriodParser: Sendable {
         // ISO dates "2011-06-01".
         if first.count == 10, let date = ShopClock.parseDay(first) {
             return Match(first: i, last: i, from: date, to: date)
+        }
+        // "3/2011", "03/2011": a month.
+        if let month = Int(first), (1...12).contains(month), first.count <= 2, word(1) == "/", let year = word(2).flatMap(yearValue) {
+            return Match(first: i, last: i + 2, from: firstOfMonth(year, month), to: clamp(lastOfMonth(year, month)))
         }
         // "5 March 2011", "5th of march".
         if let dayNumber = dayValue(first) {
