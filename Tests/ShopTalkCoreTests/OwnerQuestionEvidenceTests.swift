@@ -53,6 +53,19 @@ struct OwnerQuestionEvidenceTests {
         #expect(try query(text).metric == metric)
     }
 
+    @Test func wordsAsTypedBeatAMisspeltName() {
+        let matcher = ProductNameMatcher(products: [(1, "TRADITIONAL WOODEN SKIPPING ROPE"), (2, "SET/3 RABBITS FLOWER SKIPPPING ROPE")])
+        let text = "qty of skipping rope, all time"
+        let entities = EntityExtractor().extract(text, vocabulary: CatalogVocabulary(brands: [], categories: [], colors: []), currency: "GBP", today: OwnerQuestionTests.today)
+        let turn = Turn(text: text, tokens: Tokenizer.tokenize(text), intent: Intent(name: Intent.Name.businessQuery, confidence: 0.9), entities: entities,
+                        context: ChatContext(store: Store(id: 1, slug: "s", name: "S", currency: "GBP"), role: .owner, sessionID: "o"))
+        guard case .query(let query) = QuestionParser(today: OwnerQuestionTests.today).parse(turn, previous: nil, matcher: matcher) else {
+            Issue.record("asked which product")
+            return
+        }
+        #expect(query.filter.productIDs == [1])
+    }
+
     @Test func talkWithoutProductWordsIsNotAProduct() throws {
         let talk = try query("revenue last week, my spreadsheet total seems odd")
         #expect(talk.filter.productIDs == nil && talk.metric == .revenue)

@@ -9,6 +9,8 @@ public struct ProductNameMatcher: Sendable {
         public var precision: Double
         /// Share of the name's words that were asked for.
         public var coverage: Double
+        /// Asked-for words found only one typo away (a name spelt "SKIPPPING").
+        public var fuzzy = 0
     }
 
     let products: [(Int64, String, Set<String>)]
@@ -64,17 +66,19 @@ public struct ProductNameMatcher: Sendable {
         var scored: [Candidate] = []
         for (id, name, words) in products {
             var matched = 0
+            var fuzzy = 0
             for word in wanted {
                 if words.contains(word) {
                     matched += 1
                 } else if word.count >= 5, words.contains(where: { $0.count >= 5 && $0.first == word.first && EditDistance.distance(Array($0.utf8), Array(word.utf8), limit: 1) != nil }) {
                     matched += 1
+                    fuzzy += 1
                 }
             }
             guard matched > 0 else { continue }
             let coverage = Double(matched) / Double(max(1, words.count))
             let precision = Double(matched) / Double(wanted.count)
-            scored.append(Candidate(id: id, name: name, score: 0.5 * coverage + 0.5 * precision, precision: precision, coverage: coverage))
+            scored.append(Candidate(id: id, name: name, score: 0.5 * coverage + 0.5 * precision, precision: precision, coverage: coverage, fuzzy: fuzzy))
         }
         return Array(scored.sorted { ($0.score, $1.name) > ($1.score, $0.name) }.prefix(limit))
     }

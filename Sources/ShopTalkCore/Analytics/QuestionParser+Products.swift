@@ -46,6 +46,8 @@ extension QuestionParser {
         }
         var candidates = matcher.candidates(for: named)
         var complete = candidates.filter { $0.precision >= 0.999 }
+        // Words found as typed beat the same words one typo away ("skipping rope" is not "SKIPPPING ROPE").
+        if complete.contains(where: { $0.fuzzy == 0 }) { complete.removeAll { $0.fuzzy > 0 } }
         if Set(complete.map(\.name)).count > 1 {
             // Ordinary words set aside may tell the names apart ("small chinese style scissor", "tea time").
             let names = complete.map { ProductNameMatcher.words($0.name) }
