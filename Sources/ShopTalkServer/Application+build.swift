@@ -112,15 +112,19 @@ public func buildApplication(
 
     let auth = OwnerAuth(tokens: storage.tokens, stores: chat.stores, clock: clock)
     var storeAPI: StoreAPIController?
+    var catalogAPI: CatalogAdminController?
     if let database = storage.sqlite, let catalog = catalog as? SQLiteCatalog, let ledger = ledger as? CreditLedger {
         storeAPI = StoreAPIController(
-            auth: auth, catalog: catalog, admin: CatalogAdmin(database: database, catalog: catalog),
-            discounts: DiscountAdmin(database: database, catalog: catalog), orders: OrderDesk(database: database, catalog: catalog),
-            clock: clock, alertCenter: alertCenter, ledger: ledger
+            auth: auth, orders: OrderDesk(database: database, catalog: catalog), clock: clock, alertCenter: alertCenter, ledger: ledger
         )
+        catalogAPI = CatalogAdminController(auth: auth, admin: CatalogAdmin(database: database, catalog: catalog),
+                                            discounts: DiscountAdmin(database: database, catalog: catalog), clock: clock, alertCenter: alertCenter)
+    } else if let catalog = catalog as? PostgresCatalog {
+        catalogAPI = CatalogAdminController(auth: auth, admin: PostgresCatalogAdmin(catalog: catalog),
+                                            discounts: PostgresDiscountAdmin(catalog: catalog), clock: clock, alertCenter: alertCenter)
     }
     let router = buildRouter(
-        configuration: configuration, storage: storage, chat: chat, metrics: metrics, limits: limits, auth: auth, storeAPI: storeAPI,
+        configuration: configuration, storage: storage, chat: chat, metrics: metrics, limits: limits, auth: auth, storeAPI: storeAPI, catalogAPI: catalogAPI,
         alertCenter: alertCenter, follower: follower, policyBook: policyBook, orderActions: orderActions, logger: logger
     )
     let refusals = UpgradeRefusals()
@@ -166,7 +170,7 @@ public func buildApplication(
 /// The HTTP routes: health, metrics, REST chat and the static files of Public/, the owner REST API.
 func buildRouter(
     configuration: ServerConfiguration, storage: ServerStorage, chat: ChatService, metrics: ShopMetrics, limits: ClientFrame.Limits,
-    auth: OwnerAuth, storeAPI: StoreAPIController?, alertCenter: AlertCenter, follower: EventFollower?,
+    auth: OwnerAuth, storeAPI: StoreAPIController?, catalogAPI: CatalogAdminController?, alertCenter: AlertCenter, follower: EventFollower?,
     policyBook: PolicyBook, orderActions: any OrderActionStore, logger: Logger
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
@@ -183,6 +187,7 @@ func buildRouter(
         metrics: metrics, instance: configuration.instanceID, startedAt: .now
     ).addRoutes(to: router)
     ChatAPIController(chat: chat, limits: limits).addRoutes(to: router)
+    catalogAPI?.addRoutes(to: router)
     if let storeAPI, let database = storage.sqlite {
         storeAPI.addRoutes(to: router)
         InsightsController(auth: auth, analytics: SQLiteAnalytics(database: database), clock: storeAPI.clock).addRoutes(to: router)

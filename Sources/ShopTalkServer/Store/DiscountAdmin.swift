@@ -72,13 +72,6 @@ struct DiscountAdmin: Sendable {
         try await SQLiteDiscounts(database: database).discounts(storeID: storeID)
     }
 
-    func discount(code: String, storeID: Int64) async throws -> Discount {
-        guard let discount = try await list(storeID: storeID).first(where: { $0.code.caseInsensitiveCompare(code) == .orderedSame }) else {
-            throw ChatError(.notFound, "There is no discount code \(code.prefix(40)).")
-        }
-        return discount
-    }
-
     func create(_ body: [String: JSONValue], storeID: Int64) async throws -> Discount {
         var discount = Discount(id: 0, code: "", description: "", kind: .percentage)
         try Self.apply(body, to: &discount, creating: true)

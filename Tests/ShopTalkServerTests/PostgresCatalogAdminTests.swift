@@ -1,0 +1,58 @@
+import Foundation
+import HummingbirdTesting
+import ShopTalkCore
+@testable import ShopTalkServer
+import Testing
+
+/// The owner's product and discount routes on PostgreSQL, through two servers on one database: a write
+/// on one instance is read, searched and chatted about on the other, with the same validation,
+/// conflicts and low-stock alerts as on SQLite.
+@Suite("PostgreSQL catalog admin", .enabled(if: TestPostgres.available, "needs SHOPTALK_TEST_POSTGRES (Scripts/ci/postgres.sh)"))
+struct PostgresCatalogAdminTests {
+    @Test func productsAndCodesWrittenOnOneInstanceAreLiveOnTheOther() async throws {
+        try await TestPostgres.withDatabase(deadline: 400) { database in
+            try await PostgresServerTests.withTwoServers(database) { a, b in
+                let token = try await OwnerTokens(database: database).create(storeSlug: "demo", name: "console", now: .now)
+                let product = #"{"sku":"TEA-9","name":"Zanzibar Teapot","brand":"Zanzi","category":"home & kitchen","price":24.5,"stock":9,"lowStockThreshold":3}"#
+                #expect(try await call(a, .post, "/api/stores/demo/products", body: product).0 == .unauthorized)
+                let (created, json) = try await call(a, .post, "/api/stores/demo/products", token: token, body: product)
+                #expect(created == .created, "\(json)")
+                let id = Int(try #require(json["id"]?.numberValue))
+                #expect(try await call(b, .post, "/api/stores/demo/products", token: token, body: product).0 == .conflict)
+                #expect(try await call(b, .post, "/api/stores/demo/products", token: token, body: #"{"sku":"X"}"#).0 == .unprocessableContent)
+                // b reads, lists and chats about it (its snapshot heard of the change through the outbox).
+                let (read, fetched) = try await call(b, .get, "/api/stores/demo/products/\(id)")
+                #expect(read == .ok && fetched["name"] == .string("Zanzibar Teapot") && fetched["cost"] == nil)
+                let (_, list) = try await call(b, .get, "/api/stores/demo/products?q=teapot")
+                #expect(list["products"]?[0]?["name"] == .string("Zanzibar Teapot"))
+                let reply = try await converse(b, messages: ["do you have anything from zanzi"])
+                #expect(reply.replies[0].products.first?["name"] == .string("Zanzibar Teapot"), "\(reply.replies[0])")
+                // Stock falling to the threshold alerts once per fall.
+                let (updated, changed) = try await call(b, .patch, "/api/stores/demo/products/\(id)", token: token, body: #"{"stock":2,"price":19.99}"#)
+                #expect(updated == .ok && changed["price"]?.numberValue == 19.99 && changed["stock"]?.numberValue == 2)
+                _ = try await call(a, .patch, "/api/stores/demo/products/\(id)", token: token, body: #"{"stock":1}"#)
+                let alerts = try await database.rows("SELECT message FROM alert_log WHERE kind = 'low_stock' AND subject = \(String(id))").map { try $0.decode(String.self) }
+                #expect(alerts == ["Zanzibar Teapot is low on stock: 2 left (threshold 3)."], "\(alerts)")
+                // Discount codes: unique without case, validated, usage never written by a request.
+                let code = #"{"code":"TEAPARTY","kind":"percentage","percentOff":15,"description":"15% off teapots","usageLimit":50}"#
+                #expect(try await call(a, .post, "/api/stores/demo/discounts", token: token, body: code).0 == .created)
+                #expect(try await call(b, .post, "/api/stores/demo/discounts", token: token, body: code.replacingOccurrences(of: "TEAPARTY", with: "teaparty")).0 == .conflict)
+                #expect(try await call(b, .post, "/api/stores/demo/discounts", token: token, body: #"{"code":"HALF","kind":"percentage"}"#).0 == .unprocessableContent)
+                let (patched, discount) = try await call(b, .patch, "/api/stores/demo/discounts/teaparty", token: token, body: #"{"percentOff":20,"usedCount":40}"#)
+                #expect(patched == .ok && discount["percentOff"]?.numberValue == 20 && discount["usedCount"]?.numberValue == 0, "\(discount)")
+                let (_, codes) = try await call(a, .get, "/api/stores/demo/discounts", token: token)
+                guard case .array(let listed)? = codes["discounts"] else {
+                    Issue.record("no discount list: \(codes)")
+                    return
+                }
+                #expect(listed.contains { $0["code"] == .string("TEAPARTY") })
+                #expect(try await call(a, .delete, "/api/stores/demo/discounts/TeaParty", token: token).0 == .noContent)
+                #expect(try await call(b, .get, "/api/stores/demo/discounts/TEAPARTY", token: token).0 == .notFound)
+                // Deleted on a, gone on b.
+                #expect(try await call(a, .delete, "/api/stores/demo/products/\(id)", token: token).0 == .noContent)
+                #expect(try await call(b, .get, "/api/stores/demo/products/\(id)").0 == .notFound)
+                #expect(try await call(b, .delete, "/api/stores/demo/products/\(id)", token: token).0 == .notFound)
+            }
+        }
+    }
+}
