@@ -53,13 +53,14 @@ struct Import: AsyncParsableCommand {
         )
         @Argument(help: "CSV file.") var file: String
         @Option(help: "Store slug.") var store: String
-        @Option(help: "SQLite database file. [env: SHOPTALK_DB, default: ./shoptalk.sqlite]") var db: String?
+        @Option(help: "SQLite database file or postgres:// URL. [env: SHOPTALK_DB, default: ./shoptalk.sqlite]") var db: String?
 
         func run() async throws {
             let bytes = try Import.read(file)
-            let database = try AppDatabase.open(path: EnvironmentOptions.resolve(db, "SHOPTALK_DB", default: "./shoptalk.sqlite"))
-            guard let target = try await database.store(slug: store) else { throw ValidationError("There is no store \(store).") }
-            let report = try await ProductImporter(database: database).importCSV(bytes: bytes, storeID: target.id, now: ShopClock.system.now())
+            let location = EnvironmentOptions.resolve(db, "SHOPTALK_DB", default: "./shoptalk.sqlite")
+            guard let report = try await ProductImporter.at(location, slug: store, logger: Policies.logger, { importer, target in
+                try await importer.importCSV(bytes: bytes, storeID: target.id, now: ShopClock.system.now())
+            }) else { throw Policies.missingStore(store, location) }
             for problem in report.problems {
                 FileHandle.standardError.write(Data("\(file):\(problem.line): \(problem.reason)\n".utf8))
             }

@@ -48,6 +48,20 @@ struct PostgresCatalogAdminTests {
                 #expect(listed.contains { $0["code"] == .string("TEAPARTY") })
                 #expect(try await call(a, .delete, "/api/stores/demo/discounts/TeaParty", token: token).0 == .noContent)
                 #expect(try await call(b, .get, "/api/stores/demo/discounts/TEAPARTY", token: token).0 == .notFound)
+                // A CSV import, as `shoptalk import products --db postgres://…` runs it: a bad row is reported with its
+                // line, a known SKU updated, a new one created, and both instances see them.
+                let csv = "sku,name,price,brand,category,stock\nKET-1,Copper Kettle,39.5,Zanzi,home & kitchen,4\nBAD-1,,12,Zanzi,home & kitchen,1\nTEA-9,Zanzibar Teapot,21,Zanzi,home & kitchen,1\n"
+                let importer = ProductImporter(catalog: PostgresCatalog(database: database, outbox: EventOutbox(database: database, instanceID: "import")))
+                let storeID = try #require(try await database.store(slug: "demo")).id
+                let report = try await importer.importCSV(csv, storeID: storeID, now: .now)
+                #expect(report.created == 1 && report.updated == 1 && report.problems.map(\.line) == [3], "\(report.problems)")
+                var kettle: JSONValue?
+                for _ in 0..<30 where kettle == nil {
+                    let (_, found) = try await call(b, .get, "/api/stores/demo/products?q=copper+kettle")
+                    if found["products"]?[0]?["name"] == .string("Copper Kettle") { kettle = found } else { try await Task.sleep(for: .milliseconds(100)) }
+                }
+                #expect(kettle != nil, "the imported product never reached the other instance")
+                #expect(try await call(a, .get, "/api/stores/demo/products/\(id)").1["price"]?.numberValue == 21)
                 // Deleted on a, gone on b.
                 #expect(try await call(a, .delete, "/api/stores/demo/products/\(id)", token: token).0 == .noContent)
                 #expect(try await call(b, .get, "/api/stores/demo/products/\(id)").0 == .notFound)

@@ -30,6 +30,32 @@ extension PostgresCatalog {
         }
     }
 
+    /// Adds the products of an import, or updates those whose SKU the store already has (keeping their
+    /// popularity and creation time), in one transaction; returns how many were created and updated.
+    public func importProducts(_ products: [Product], storeID: Int64, now: Date) async throws -> (created: Int, updated: Int) {
+        try await write(storeID: storeID) { connection, logger in
+            var created = 0
+            for product in products {
+                let rows = try await connection.rows("""
+                    INSERT INTO products (store_id, sku, name, brand, category, description, price_cents, original_price_cents, cost_cents,
+                                          stock, low_stock_threshold, colors, sizes, rating, image_url, popularity, created_at, updated_at)
+                    VALUES (\(storeID), \(product.sku), \(product.name), \(product.brand), \(product.category), \(product.description),
+                            \(product.price.cents), \(product.originalPrice?.cents), \(product.cost?.cents), \(product.stock),
+                            \(product.lowStockThreshold), \(product.colors), \(product.sizes), \(product.rating), \(product.imageURL),
+                            0, \(now), \(now))
+                    ON CONFLICT (store_id, sku) DO UPDATE SET name = EXCLUDED.name, brand = EXCLUDED.brand, category = EXCLUDED.category,
+                        description = EXCLUDED.description, price_cents = EXCLUDED.price_cents,
+                        original_price_cents = EXCLUDED.original_price_cents, cost_cents = EXCLUDED.cost_cents, stock = EXCLUDED.stock,
+                        low_stock_threshold = EXCLUDED.low_stock_threshold, colors = EXCLUDED.colors, sizes = EXCLUDED.sizes,
+                        rating = EXCLUDED.rating, image_url = EXCLUDED.image_url, updated_at = EXCLUDED.updated_at
+                    RETURNING (xmax = 0)
+                    """, logger: logger)
+                if try rows.first?.decode(Bool.self) == true { created += 1 }
+            }
+            return (created, products.count - created)
+        }
+    }
+
     /// Adds the discounts, or replaces those whose code the store already has.
     public func save(discounts: [Discount], storeID: Int64) async throws {
         try await write(storeID: storeID) { connection, logger in

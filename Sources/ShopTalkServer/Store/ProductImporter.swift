@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Logging
 import ShopTalkCore
 
 /// Imports products from CSV, upserting by SKU. Columns (header row required, any order):
@@ -13,10 +14,33 @@ public struct ProductImporter: Sendable {
         public var problems: [(line: Int, reason: String)] = []
     }
 
-    let database: AppDatabase
+    /// Writes the valid rows in one transaction; returns how many were created and how many updated.
+    let write: @Sendable (_ products: [Product], _ storeID: Int64, _ now: Date) async throws -> (created: Int, updated: Int)
 
     public init(database: AppDatabase) {
-        self.database = database
+        write = { products, storeID, now in try await Self.write(products, storeID: storeID, now: now, database: database) }
+    }
+
+    /// Imports into PostgreSQL: one transaction through the catalog, which tells every instance.
+    public init(catalog: PostgresCatalog) {
+        write = { products, storeID, now in try await catalog.importProducts(products, storeID: storeID, now: now) }
+    }
+
+    /// Runs `body` with an importer for the store `slug` at `location` (a SQLite file or a postgres:// URL),
+    /// or returns nil when there is no such store.
+    public static func at<T: Sendable>(_ location: String, slug: String, logger: Logger,
+                                       _ body: (ProductImporter, Store) async throws -> T) async throws -> T? {
+        guard PostgresLocation.isPostgres(location) else {
+            let database = try AppDatabase.open(path: location)
+            guard let store = try await database.store(slug: slug) else { return nil }
+            return try await body(ProductImporter(database: database), store)
+        }
+        let database = PostgresAppDatabase(location: try PostgresLocation(url: location), maxConnections: 2, logger: logger)
+        let pool = Task { try? await database.run() }
+        defer { pool.cancel() }
+        try await database.migrate()
+        guard let store = try await database.store(slug: slug) else { return nil }
+        return try await body(ProductImporter(catalog: PostgresCatalog(database: database, outbox: EventOutbox(database: database, instanceID: "import"))), store)
     }
 
     public func importCSV(_ text: String, storeID: Int64, now: Date) async throws -> Report {
@@ -70,11 +94,17 @@ public struct ProductImporter: Sendable {
                 report.problems.append((record.line, detail.isEmpty ? error.message : detail))
             }
         }
-        let valid = rows
-        let counts = try await database.writer.write { db -> (Int, Int) in
+        let counts = try await write(rows.map(\.1), storeID, now)
+        report.created = counts.created
+        report.updated = counts.updated
+        return report
+    }
+
+    static func write(_ products: [Product], storeID: Int64, now: Date, database: AppDatabase) async throws -> (created: Int, updated: Int) {
+        try await database.writer.write { db -> (Int, Int) in
             var created = 0
             var updated = 0
-            for (_, product) in valid {
+            for product in products {
                 var record = ProductRecord(storeId: storeID, product: product, at: now)
                 if let id = try Int64.fetchOne(db, sql: "SELECT id FROM products WHERE storeId = ? AND sku = ?", arguments: [storeID, product.sku]) {
                     record.id = id
@@ -90,8 +120,5 @@ public struct ProductImporter: Sendable {
             }
             return (created, updated)
         }
-        report.created = counts.0
-        report.updated = counts.1
-        return report
     }
 }
