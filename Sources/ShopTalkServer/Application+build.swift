@@ -113,10 +113,8 @@ public func buildApplication(
     let auth = OwnerAuth(tokens: storage.tokens, stores: chat.stores, clock: clock)
     var storeAPI: StoreAPIController?
     var catalogAPI: CatalogAdminController?
-    if let database = storage.sqlite, let catalog = catalog as? SQLiteCatalog, let ledger = ledger as? CreditLedger {
-        storeAPI = StoreAPIController(
-            auth: auth, orders: OrderDesk(database: database, catalog: catalog), clock: clock, alertCenter: alertCenter, ledger: ledger
-        )
+    if let database = storage.sqlite, let catalog = catalog as? SQLiteCatalog {
+        storeAPI = StoreAPIController(auth: auth, orders: OrderDesk(database: database, catalog: catalog), clock: clock, alertCenter: alertCenter)
         catalogAPI = CatalogAdminController(auth: auth, admin: CatalogAdmin(database: database, catalog: catalog),
                                             discounts: DiscountAdmin(database: database, catalog: catalog), clock: clock, alertCenter: alertCenter)
     } else if let catalog = catalog as? PostgresCatalog {
@@ -125,6 +123,7 @@ public func buildApplication(
     }
     let router = buildRouter(
         configuration: configuration, storage: storage, chat: chat, metrics: metrics, limits: limits, auth: auth, storeAPI: storeAPI, catalogAPI: catalogAPI,
+        credits: CreditsController(auth: auth, ledger: ledger, clock: clock),
         alertCenter: alertCenter, follower: follower, policyBook: policyBook, orderActions: orderActions, logger: logger
     )
     let refusals = UpgradeRefusals()
@@ -170,7 +169,8 @@ public func buildApplication(
 /// The HTTP routes: health, metrics, REST chat and the static files of Public/, the owner REST API.
 func buildRouter(
     configuration: ServerConfiguration, storage: ServerStorage, chat: ChatService, metrics: ShopMetrics, limits: ClientFrame.Limits,
-    auth: OwnerAuth, storeAPI: StoreAPIController?, catalogAPI: CatalogAdminController?, alertCenter: AlertCenter, follower: EventFollower?,
+    auth: OwnerAuth, storeAPI: StoreAPIController?, catalogAPI: CatalogAdminController?, credits: CreditsController,
+    alertCenter: AlertCenter, follower: EventFollower?,
     policyBook: PolicyBook, orderActions: any OrderActionStore, logger: Logger
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
@@ -188,6 +188,7 @@ func buildRouter(
     ).addRoutes(to: router)
     ChatAPIController(chat: chat, limits: limits).addRoutes(to: router)
     catalogAPI?.addRoutes(to: router)
+    credits.addRoutes(to: router)
     if let storeAPI, let database = storage.sqlite {
         storeAPI.addRoutes(to: router)
         InsightsController(auth: auth, analytics: SQLiteAnalytics(database: database), clock: storeAPI.clock).addRoutes(to: router)

@@ -4,11 +4,21 @@ import ShopTalkCore
 @testable import ShopTalkServer
 import Testing
 
-/// The owner's product and discount routes on PostgreSQL, through two servers on one database: a write
-/// on one instance is read, searched and chatted about on the other, with the same validation,
-/// conflicts and low-stock alerts as on SQLite.
+/// The owner's product, discount and credit routes on PostgreSQL, through two servers on one database: a
+/// write on one instance is read, searched and chatted about on the other, with the same validation,
+/// conflicts and low-stock alerts as on SQLite; a purchase completed on both at once pays once.
 @Suite("PostgreSQL catalog admin", .enabled(if: TestPostgres.available, "needs SHOPTALK_TEST_POSTGRES (Scripts/ci/postgres.sh)"))
 struct PostgresCatalogAdminTests {
+    /// Whether `check` holds within 3 s: another instance drops its snapshot when the change's event
+    /// reaches it, milliseconds later (the time allows for a loaded CI machine).
+    static func eventually(_ check: () async throws -> Bool) async throws -> Bool {
+        for _ in 0..<30 {
+            if try await check() { return true }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return try await check()
+    }
+
     @Test func productsAndCodesWrittenOnOneInstanceAreLiveOnTheOther() async throws {
         try await TestPostgres.withDatabase(deadline: 400) { database in
             try await PostgresServerTests.withTwoServers(database) { a, b in
@@ -21,6 +31,7 @@ struct PostgresCatalogAdminTests {
                 #expect(try await call(b, .post, "/api/stores/demo/products", token: token, body: product).0 == .conflict)
                 #expect(try await call(b, .post, "/api/stores/demo/products", token: token, body: #"{"sku":"X"}"#).0 == .unprocessableContent)
                 // b reads, lists and chats about it (its snapshot heard of the change through the outbox).
+                #expect(try await Self.eventually { try await call(b, .get, "/api/stores/demo/products/\(id)").0 == .ok })
                 let (read, fetched) = try await call(b, .get, "/api/stores/demo/products/\(id)")
                 #expect(read == .ok && fetched["name"] == .string("Zanzibar Teapot") && fetched["cost"] == nil)
                 let (_, list) = try await call(b, .get, "/api/stores/demo/products?q=teapot")
@@ -36,6 +47,7 @@ struct PostgresCatalogAdminTests {
                 // Discount codes: unique without case, validated, usage never written by a request.
                 let code = #"{"code":"TEAPARTY","kind":"percentage","percentOff":15,"description":"15% off teapots","usageLimit":50}"#
                 #expect(try await call(a, .post, "/api/stores/demo/discounts", token: token, body: code).0 == .created)
+                #expect(try await Self.eventually { try await call(b, .get, "/api/stores/demo/discounts/TEAPARTY", token: token).0 == .ok })
                 #expect(try await call(b, .post, "/api/stores/demo/discounts", token: token, body: code.replacingOccurrences(of: "TEAPARTY", with: "teaparty")).0 == .conflict)
                 #expect(try await call(b, .post, "/api/stores/demo/discounts", token: token, body: #"{"code":"HALF","kind":"percentage"}"#).0 == .unprocessableContent)
                 let (patched, discount) = try await call(b, .patch, "/api/stores/demo/discounts/teaparty", token: token, body: #"{"percentOff":20,"usedCount":40}"#)
@@ -47,7 +59,7 @@ struct PostgresCatalogAdminTests {
                 }
                 #expect(listed.contains { $0["code"] == .string("TEAPARTY") })
                 #expect(try await call(a, .delete, "/api/stores/demo/discounts/TeaParty", token: token).0 == .noContent)
-                #expect(try await call(b, .get, "/api/stores/demo/discounts/TEAPARTY", token: token).0 == .notFound)
+                #expect(try await Self.eventually { try await call(b, .get, "/api/stores/demo/discounts/TEAPARTY", token: token).0 == .notFound })
                 // A CSV import, as `shoptalk import products --db postgres://…` runs it: a bad row is reported with its
                 // line, a known SKU updated, a new one created, and both instances see them.
                 let csv = "sku,name,price,brand,category,stock\nKET-1,Copper Kettle,39.5,Zanzi,home & kitchen,4\nBAD-1,,12,Zanzi,home & kitchen,1\nTEA-9,Zanzibar Teapot,21,Zanzi,home & kitchen,1\n"
@@ -55,17 +67,40 @@ struct PostgresCatalogAdminTests {
                 let storeID = try #require(try await database.store(slug: "demo")).id
                 let report = try await importer.importCSV(csv, storeID: storeID, now: .now)
                 #expect(report.created == 1 && report.updated == 1 && report.problems.map(\.line) == [3], "\(report.problems)")
-                var kettle: JSONValue?
-                for _ in 0..<30 where kettle == nil {
-                    let (_, found) = try await call(b, .get, "/api/stores/demo/products?q=copper+kettle")
-                    if found["products"]?[0]?["name"] == .string("Copper Kettle") { kettle = found } else { try await Task.sleep(for: .milliseconds(100)) }
-                }
-                #expect(kettle != nil, "the imported product never reached the other instance")
-                #expect(try await call(a, .get, "/api/stores/demo/products/\(id)").1["price"]?.numberValue == 21)
+                #expect(try await Self.eventually {
+                    try await call(b, .get, "/api/stores/demo/products?q=copper+kettle").1["products"]?[0]?["name"] == .string("Copper Kettle")
+                }, "the imported product never reached the other instance")
+                #expect(try await Self.eventually { try await call(a, .get, "/api/stores/demo/products/\(id)").1["price"]?.numberValue == 21 })
                 // Deleted on a, gone on b.
                 #expect(try await call(a, .delete, "/api/stores/demo/products/\(id)", token: token).0 == .noContent)
-                #expect(try await call(b, .get, "/api/stores/demo/products/\(id)").0 == .notFound)
+                #expect(try await Self.eventually { try await call(b, .get, "/api/stores/demo/products/\(id)").0 == .notFound })
                 #expect(try await call(b, .delete, "/api/stores/demo/products/\(id)", token: token).0 == .notFound)
+            }
+        }
+    }
+
+    @Test func aPurchaseCompletedOnTwoInstancesAtOnceAddsItsCreditsOnce() async throws {
+        try await TestPostgres.withDatabase(deadline: 400) { database in
+            try await PostgresServerTests.withTwoServers(database) { a, b in
+                let token = try await OwnerTokens(database: database).create(storeSlug: "demo", name: "console", now: .now)
+                let before = try #require(try await call(a, .get, "/api/stores/demo/credits", token: token).1["balance"]?.numberValue)
+                let purchase = #"{"paymentReference":"pi_42","amountPaid":10,"credits":100,"bonus":5}"#
+                #expect(try await call(a, .get, "/api/stores/demo/credits").0 == .unauthorized)
+                #expect(try await call(a, .post, "/api/stores/demo/credits/purchases", token: token, body: purchase).0 == .created)
+                #expect(try await call(b, .post, "/api/stores/demo/credits/purchases", token: token, body: purchase).0 == .conflict)
+                #expect(try await call(b, .post, "/api/stores/demo/credits/purchases", token: token, body: #"{"paymentReference":"x"}"#).0 == .unprocessableContent)
+                // Pending adds nothing; completing it on both instances at once adds 105 once.
+                #expect(try await call(b, .get, "/api/stores/demo/credits", token: token).1["balance"]?.numberValue == before)
+                let done = #"{"status":"completed"}"#
+                async let first = call(a, .patch, "/api/stores/demo/credits/purchases/pi_42", token: token, body: done)
+                async let second = call(b, .patch, "/api/stores/demo/credits/purchases/pi_42", token: token, body: done)
+                let results = try await [first, second]
+                #expect(results.allSatisfy { $0.0 == .ok && $0.1["status"] == .string("completed") }, "\(results)")
+                #expect(try await call(b, .get, "/api/stores/demo/credits", token: token).1["balance"]?.numberValue == before + 105)
+                #expect(try await call(a, .patch, "/api/stores/demo/credits/purchases/pi_42", token: token, body: #"{"status":"failed"}"#).0 == .unprocessableContent)
+                #expect(try await call(a, .patch, "/api/stores/demo/credits/purchases/nope", token: token, body: done).0 == .notFound)
+                let (usage, report) = try await call(b, .get, "/api/stores/demo/credits/usage?days=7", token: token)
+                #expect(usage == .ok && report["days"] != nil, "\(report)")
             }
         }
     }

@@ -74,7 +74,7 @@ struct PostgresServerTests {
                 #expect(heard.withLock { $0.count } == 1)
 
                 // The owner REST routes not on PostgreSQL yet say so; the alert history is there.
-                try await b.execute(uri: "/api/stores/demo/credits", method: .get, headers: [.authorization: "Bearer \(token)"]) { response in
+                try await b.execute(uri: "/api/stores/demo/insights/forecast", method: .get, headers: [.authorization: "Bearer \(token)"]) { response in
                     #expect(response.status == .serviceUnavailable)
                     #expect(String(buffer: response.body).contains("SQLite backend only"))
                 }

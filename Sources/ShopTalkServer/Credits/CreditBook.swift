@@ -13,6 +13,13 @@ public protocol CreditBook: AICredits {
     func releaseStaleHolds(olderThan age: TimeInterval) async throws -> Int
     /// The most recent ledger entries, newest first.
     func recent(storeID: Int64, limit: Int) async throws -> [CreditLedger.LedgerEntry]
+    /// Credits charged per feature and per day between two days, inclusive.
+    func usage(storeID: Int64, from: String, to: String) async throws -> CreditUsage
+    /// Records a purchase as pending; a reference already used in the store is a conflict.
+    func createPurchase(storeID: Int64, reference: String, amountPaidCents: Int, currency: String, millicredits: Int, bonus: Int) async throws
+    /// Completes or fails a pending purchase; completing adds its credits (and bonus) once, however many
+    /// times it is asked. Returns the purchase's status.
+    func finishPurchase(storeID: Int64, reference: String, completed: Bool) async throws -> String
 }
 
 /// What a ledger line records. Stored as its raw value on both backends.

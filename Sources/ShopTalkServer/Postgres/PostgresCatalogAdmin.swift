@@ -42,13 +42,15 @@ struct PostgresCatalogAdmin: CatalogAdministration {
     }
 
     func updateProduct(id: Int64, _ body: [String: JSONValue], storeID: Int64, now: Date) async throws -> (Product, [StockWatch.LowStock]) {
-        var product = try await self.product(id: id, storeID: storeID)
-        try CatalogAdmin.apply(body, to: &product, creating: false)
-        let updated = product
         let lowStock = try await catalog.write(storeID: storeID) { connection, logger -> [StockWatch.LowStock] in
-            guard let before = try await connection.rows("""
-                SELECT stock FROM products WHERE id = \(id) AND store_id = \(storeID) FOR UPDATE
-                """, logger: logger).first?.decode(Int.self) else { throw ChatError(.notFound, "There is no product \(id) in this store.") }
+            // The row as stored, under its lock: another instance's snapshot may not have the last change yet.
+            guard let row = try await connection.rows("""
+                SELECT \(unescaped: PostgresCatalog.columns) FROM products p WHERE p.id = \(id) AND p.store_id = \(storeID) FOR UPDATE
+                """, logger: logger).first else { throw ChatError(.notFound, "There is no product \(id) in this store.") }
+            var product = try PostgresCatalog.product(from: row).product
+            let before = product.stock
+            try CatalogAdmin.apply(body, to: &product, creating: false)
+            let updated = product
             if try await !connection.rows("""
                 SELECT 1 FROM products WHERE store_id = \(storeID) AND sku = \(updated.sku) AND id <> \(id)
                 """, logger: logger).isEmpty {
@@ -114,10 +116,14 @@ struct PostgresDiscountAdmin: DiscountAdministration {
     }
 
     func update(code: String, _ body: [String: JSONValue], storeID: Int64) async throws -> Discount {
-        var discount = try await self.discount(code: code, storeID: storeID)
-        try DiscountAdmin.apply(body, to: &discount, creating: false)
-        let updated = discount
-        try await catalog.write(storeID: storeID) { connection, logger in
+        let updated = try await catalog.write(storeID: storeID) { connection, logger -> Discount in
+            // The row as stored, under its lock (another instance's snapshot may lag behind).
+            guard let row = try await connection.rows("""
+                SELECT \(unescaped: PostgresDiscounts.columns) FROM discounts WHERE store_id = \(storeID) AND lower(code) = lower(\(code)) FOR UPDATE
+                """, logger: logger).first, var discount = try PostgresDiscounts.discount(from: row).discount
+            else { throw ChatError(.notFound, "There is no discount code \(code.prefix(40)).") }
+            try DiscountAdmin.apply(body, to: &discount, creating: false)
+            let updated = discount
             try await Self.refuseTaken(updated.code, except: updated.id, storeID: storeID, connection, logger)
             try await connection.rows("""
                 UPDATE discounts SET code = \(updated.code), description = \(updated.description), kind = \(updated.kind.rawValue),
@@ -127,6 +133,7 @@ struct PostgresDiscountAdmin: DiscountAdministration {
                     starts_at = \(updated.startsAt), ends_at = \(updated.endsAt), is_active = \(updated.isActive)
                 WHERE id = \(updated.id) AND store_id = \(storeID)
                 """, logger: logger)
+            return updated
         }
         return try await self.discount(code: updated.code, storeID: storeID)
     }
