@@ -12,12 +12,22 @@ struct Credits: AsyncParsableCommand {
 
     struct Options: ParsableArguments {
         @Option(help: "Store slug.") var store: String
-        @Option(help: "SQLite database file. [env: SHOPTALK_DB, default: ./shoptalk.sqlite]") var db: String?
+        @Option(help: "SQLite database file or postgres:// URL. [env: SHOPTALK_DB, default: ./shoptalk.sqlite]") var db: String?
 
-        func open() async throws -> (CreditLedger, Int64) {
-            let database = try AppDatabase.open(path: EnvironmentOptions.resolve(db, "SHOPTALK_DB", default: "./shoptalk.sqlite"))
-            guard let target = try await database.store(slug: store) else { throw ValidationError("There is no store \(store).") }
-            return (CreditLedger(database: database, clock: .system), target.id)
+        /// Runs `body` with the store's ledger, on SQLite or PostgreSQL.
+        func open<T: Sendable>(_ body: (any CreditBook, Int64) async throws -> T) async throws -> T {
+            let location = EnvironmentOptions.resolve(db, "SHOPTALK_DB", default: "./shoptalk.sqlite")
+            guard PostgresLocation.isPostgres(location) else {
+                let database = try AppDatabase.open(path: location)
+                guard let target = try await database.store(slug: store) else { throw Policies.missingStore(store, location) }
+                return try await body(CreditLedger(database: database, clock: .system), target.id)
+            }
+            let database = PostgresAppDatabase(location: try PostgresLocation(url: location), maxConnections: 2, logger: Policies.logger)
+            let pool = Task { try? await database.run() }
+            defer { pool.cancel() }
+            try await database.migrate()
+            guard let target = try await database.store(slug: store) else { throw Policies.missingStore(store, location) }
+            return try await body(PostgresCreditLedger(database: database, clock: .system), target.id)
         }
     }
 
@@ -32,11 +42,13 @@ struct Credits: AsyncParsableCommand {
             guard credits > 0, let millicredits = Int(scaling: credits, by: 1000, within: 0...1_000_000_000) else {
                 throw ValidationError("--credits must be a number above 0 and at most 1,000,000,000.")
             }
-            let (ledger, storeID) = try await options.open()
             let key = reference ?? "grant:\(UUID().uuidString)"
-            try await ledger.grant(storeID: storeID, millicredits: millicredits, requestID: key,
-                                   expiresAt: ShopClock.system.now().addingTimeInterval(Double(expiresDays) * 86_400))
-            print("Granted \(CreditsHandler.format(credits)) credits to \(options.store) (\(key)); balance \(CreditsHandler.format(Double(try await ledger.balance(storeID: storeID)) / 1000)).")
+            let balance = try await options.open { ledger, storeID in
+                try await ledger.grant(storeID: storeID, millicredits: millicredits, requestID: key,
+                                       expiresAt: ShopClock.system.now().addingTimeInterval(Double(expiresDays) * 86_400))
+                return try await ledger.balance(storeID: storeID)
+            }
+            print("Granted \(CreditsHandler.format(credits)) credits to \(options.store) (\(key)); balance \(CreditsHandler.format(Double(balance) / 1000)).")
         }
     }
 
@@ -45,8 +57,8 @@ struct Credits: AsyncParsableCommand {
         @OptionGroup var options: Options
 
         func run() async throws {
-            let (ledger, storeID) = try await options.open()
-            print("\(options.store): \(CreditsHandler.format(Double(try await ledger.balance(storeID: storeID)) / 1000)) credits")
+            let balance = try await options.open { ledger, storeID in try await ledger.balance(storeID: storeID) }
+            print("\(options.store): \(CreditsHandler.format(Double(balance) / 1000)) credits")
         }
     }
 
@@ -56,10 +68,9 @@ struct Credits: AsyncParsableCommand {
         @Option(help: "Days to cover, ending today.") var days: Int = 30
 
         func run() async throws {
-            let (ledger, storeID) = try await options.open()
             let today = ShopClock.system.today()
-            let from = ShopClock.dayString(ShopClock.calendar.date(byAdding: .day, value: -(max(1, days) - 1), to: today)!)
-            let usage = try await ledger.usage(storeID: storeID, from: from, to: ShopClock.dayString(today))
+            let from = ShopClock.dayString(ShopClock.calendar.date(byAdding: .day, value: -(min(max(1, days), 3_660) - 1), to: today) ?? today)
+            let usage = try await options.open { ledger, storeID in try await ledger.usage(storeID: storeID, from: from, to: ShopClock.dayString(today)) }
             printTable(["feature", "calls", "failed", "credits", "provider $"], usage.features.map {
                 [$0.feature, String($0.calls), String($0.failedCalls), CreditsHandler.format($0.credits), String(format: "%.4f", $0.providerCost)]
             })
