@@ -117,7 +117,8 @@ public func buildApplication(
         storeAPI = StoreAPIController(auth: auth, orders: OrderDesk(database: database, catalog: catalog), clock: clock, alertCenter: alertCenter)
         catalogAPI = CatalogAdminController(auth: auth, admin: CatalogAdmin(database: database, catalog: catalog),
                                             discounts: DiscountAdmin(database: database, catalog: catalog), clock: clock, alertCenter: alertCenter)
-    } else if let catalog = catalog as? PostgresCatalog {
+    } else if let catalog = catalog as? PostgresCatalog, let orders = storage.orders as? PostgresOrders {
+        storeAPI = StoreAPIController(auth: auth, orders: PostgresOrderDesk(catalog: catalog, orders: orders), clock: clock, alertCenter: alertCenter)
         catalogAPI = CatalogAdminController(auth: auth, admin: PostgresCatalogAdmin(catalog: catalog),
                                             discounts: PostgresDiscountAdmin(catalog: catalog), clock: clock, alertCenter: alertCenter)
     }
@@ -189,9 +190,9 @@ func buildRouter(
     ChatAPIController(chat: chat, limits: limits).addRoutes(to: router)
     catalogAPI?.addRoutes(to: router)
     credits.addRoutes(to: router)
-    if let storeAPI, let database = storage.sqlite {
-        storeAPI.addRoutes(to: router)
-        InsightsController(auth: auth, analytics: SQLiteAnalytics(database: database), clock: storeAPI.clock).addRoutes(to: router)
+    storeAPI?.addRoutes(to: router)
+    if let database = storage.sqlite {
+        InsightsController(auth: auth, analytics: SQLiteAnalytics(database: database), clock: configuration.clock).addRoutes(to: router)
     } else {
         NotOnThisBackendController(backend: storage.backend).addRoutes(to: router)
     }

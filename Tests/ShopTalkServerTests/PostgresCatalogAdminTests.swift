@@ -104,4 +104,43 @@ struct PostgresCatalogAdminTests {
             }
         }
     }
+
+    @Test func ordersPlacedOnTwoInstancesAtOnceNeverOversellOrPassACodesLimit() async throws {
+        try await TestPostgres.withDatabase(deadline: 400) { database in
+            try await PostgresServerTests.withTwoServers(database) { a, b in
+                let token = try await OwnerTokens(database: database).create(storeSlug: "demo", name: "console", now: .now)
+                let (_, made) = try await call(a, .post, "/api/stores/demo/products", token: token,
+                                               body: #"{"sku":"LAMP-3","name":"Brass Lamp","brand":"Lumo","category":"home & kitchen","price":40,"stock":3,"lowStockThreshold":1}"#)
+                let id = Int(try #require(made["id"]?.numberValue))
+                #expect(try await call(a, .post, "/api/stores/demo/discounts", token: token,
+                                       body: #"{"code":"ONCE","kind":"percentage","percentOff":10,"usageLimit":1}"#).0 == .created)
+                #expect(try await PostgresCatalogAdminTests.eventually { try await call(b, .get, "/api/stores/demo/products/\(id)").0 == .ok })
+                // Four orders of one lamp each, two per instance, all with the one-use code: one gets the code, three
+                // get lamps, and the fourth is refused for stock (or for the code, which is used up).
+                let order = #"{"email":"ann@example.com","items":[{"productId":\#(id),"quantity":1}],"code":"ONCE"}"#
+                let plain = #"{"email":"bob@example.com","items":[{"productId":\#(id),"quantity":1}]}"#
+                async let r1 = call(a, .post, "/api/stores/demo/orders", token: token, body: order)
+                async let r2 = call(b, .post, "/api/stores/demo/orders", token: token, body: order)
+                async let r3 = call(a, .post, "/api/stores/demo/orders", token: token, body: plain)
+                async let r4 = call(b, .post, "/api/stores/demo/orders", token: token, body: plain)
+                let results = try await [r1, r2, r3, r4]
+                let placed = results.filter { $0.0 == .created }
+                #expect(results.allSatisfy { $0.0 == .created || $0.0 == .unprocessableContent }, "\(results)")
+                #expect(placed.filter { $0.1["discountCode"] == .string("ONCE") }.count <= 1, "\(placed)")
+                #expect(Set(placed.compactMap { $0.1["number"]?.stringValue }).count == placed.count, "order numbers are unique")
+                let stock = try #require(try await database.rows("SELECT stock FROM products WHERE id = \(id)").first?.decode(Int.self))
+                #expect(stock == 3 - placed.count && stock >= 0)
+                // The other instance reads an order, and moves it through its statuses; a cancellation restocks.
+                let number = try #require(placed.first?.1["number"]?.stringValue)
+                let (read, card) = try await call(b, .get, "/api/stores/demo/orders/\(number)", token: token)
+                #expect(read == .ok && card["number"] == .string(number))
+                #expect(try await call(b, .patch, "/api/stores/demo/orders/\(number)", token: token, body: #"{"status":"delivered"}"#).0 == .unprocessableContent)
+                #expect(try await call(b, .patch, "/api/stores/demo/orders/\(number)", token: token, body: #"{"status":"cancelled","note":"customer rang"}"#).0 == .ok)
+                let back = try #require(try await database.rows("SELECT stock FROM products WHERE id = \(id)").first?.decode(Int.self))
+                #expect(back == stock + 1)
+                #expect(try await call(a, .get, "/api/stores/demo/orders/ORD-NOPE", token: token).0 == .notFound)
+                #expect(try await call(a, .post, "/api/stores/demo/orders", token: token, body: #"{"email":"x@example.com","items":[]}"#).0 == .unprocessableContent)
+            }
+        }
+    }
 }

@@ -1,14 +1,13 @@
 import Hummingbird
 import ShopTalkCore
 
-/// The owner REST routes that run on SQLite only so far (the order desk, insights and inventory
-/// settings). On PostgreSQL each answers 503 with a JSON body that says so,
+/// The owner REST routes that run on SQLite only so far (insights and inventory settings, which read
+/// the sales data). On PostgreSQL each answers 503 with a JSON body that says so,
 /// rather than a 404 that would suggest the route does not exist.
 struct NotOnThisBackendController: Sendable {
     let backend: String
 
     static let routes: [(HTTPRequest.Method, String)] = [
-        (.post, "/orders"), (.get, "/orders/:number"), (.patch, "/orders/:number"),
         (.get, "/insights/:name"), (.get, "/settings/inventory"), (.put, "/settings/inventory"),
     ]
 

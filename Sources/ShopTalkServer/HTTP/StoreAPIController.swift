@@ -2,12 +2,13 @@ import Foundation
 import Hummingbird
 import ShopTalkCore
 
-/// REST for scripts and admins under `/api/stores/{store}` that runs on SQLite only so far: the order
-/// desk (owner only). Products and discounts are `CatalogAdminController`'s, credits `CreditsController`'s. Every query is scoped
+/// The owner's order desk under `/api/stores/{store}/orders`, on either backend: place an order, read
+/// one, move it through its statuses. Products and discounts are `CatalogAdminController`'s, credits
+/// `CreditsController`'s. Every query is scoped
 /// to the store in the path, and an owner token of another store is refused.
 struct StoreAPIController: Sendable {
     let auth: OwnerAuth
-    let orders: OrderDesk
+    let orders: any OrderDeskOperations
     let clock: ShopClock
     let alertCenter: AlertCenter
 
@@ -24,7 +25,7 @@ struct StoreAPIController: Sendable {
         group.get("/orders/:number") { request, context in
             let store = try await auth.owner(request, slug: try context.parameters.require("store"))
             let number = try context.parameters.require("number")
-            guard let order = try await SQLiteOrders(database: orders.database).order(number: number, storeID: store.id) else {
+            guard let order = try await orders.order(number: number, storeID: store.id) else {
                 throw ChatError(.notFound, "There is no order \(number.prefix(40)) in this store.")
             }
             return try jsonResponse(OrderCard(order: order, currency: store.currency))

@@ -129,47 +129,52 @@ public struct PostgresOrders: OrderStore {
     public func insert(_ order: Order, storeID: Int64) async throws -> Int64 {
         let logger = database.logger
         return try await database.transaction { connection in
-            var customerID: Int64?
-            if let external = order.customerExternalID {
-                customerID = try await connection.rows(
-                    "SELECT id FROM customers WHERE store_id = \(storeID) AND external_id = \(external)", logger: logger
-                ).first?.decode(Int64.self)
-            }
-            if customerID == nil, !order.email.isEmpty {
-                customerID = try await connection.rows(
-                    "SELECT id FROM customers WHERE store_id = \(storeID) AND lower(email) = lower(\(order.email)) ORDER BY id LIMIT 1", logger: logger
-                ).first?.decode(Int64.self)
-            }
-            let taken = try await connection.rows(
-                "SELECT 1 FROM orders WHERE store_id = \(storeID) AND lower(number) = lower(\(order.number))", logger: logger
-            )
-            guard taken.isEmpty else {
-                throw ChatError(.conflict, "Order \(order.number.prefix(40)) already exists in this store.")
-            }
-            guard let orderID = try await connection.rows("""
-                INSERT INTO orders (store_id, number, customer_id, email, status, placed_at, total_cents, discount_code, discount_cents,
-                                    carrier, tracking_number, estimated_delivery, country)
-                VALUES (\(storeID), \(order.number), \(customerID), \(order.email), \(order.status.rawValue), \(order.placedAt),
-                        \(order.total.cents), \(order.discountCode), \(order.discountAmount.cents), \(order.shipment?.carrier),
-                        \(order.shipment?.trackingNumber), \(order.shipment?.estimatedDelivery), \(order.country))
-                RETURNING id
-                """, logger: logger).first?.decode(Int64.self) else {
-                throw ChatError(.internal, "The order was not stored.")
-            }
-            for item in order.items {
-                try await connection.rows("""
-                    INSERT INTO order_items (order_id, store_id, product_id, product_name, quantity, unit_price_cents)
-                    VALUES (\(orderID), \(storeID), \(item.productID), \(item.name), \(item.quantity), \(item.unitPrice.cents))
-                    """, logger: logger)
-            }
-            for event in order.events {
-                try await connection.rows("""
-                    INSERT INTO order_events (order_id, store_id, status, at, note)
-                    VALUES (\(orderID), \(storeID), \(event.status.rawValue), \(event.at), \(event.note))
-                    """, logger: logger)
-            }
-            return orderID
+            try await Self.insert(order, storeID: storeID, on: connection, logger: logger)
         }
+    }
+
+    /// `insert(_:storeID:)` inside the caller's transaction.
+    static func insert(_ order: Order, storeID: Int64, on connection: PostgresConnection, logger: Logger) async throws -> Int64 {
+        var customerID: Int64?
+        if let external = order.customerExternalID {
+            customerID = try await connection.rows(
+                "SELECT id FROM customers WHERE store_id = \(storeID) AND external_id = \(external)", logger: logger
+            ).first?.decode(Int64.self)
+        }
+        if customerID == nil, !order.email.isEmpty {
+            customerID = try await connection.rows(
+                "SELECT id FROM customers WHERE store_id = \(storeID) AND lower(email) = lower(\(order.email)) ORDER BY id LIMIT 1", logger: logger
+            ).first?.decode(Int64.self)
+        }
+        let taken = try await connection.rows(
+            "SELECT 1 FROM orders WHERE store_id = \(storeID) AND lower(number) = lower(\(order.number))", logger: logger
+        )
+        guard taken.isEmpty else {
+            throw ChatError(.conflict, "Order \(order.number.prefix(40)) already exists in this store.")
+        }
+        guard let orderID = try await connection.rows("""
+            INSERT INTO orders (store_id, number, customer_id, email, status, placed_at, total_cents, discount_code, discount_cents,
+                                carrier, tracking_number, estimated_delivery, country)
+            VALUES (\(storeID), \(order.number), \(customerID), \(order.email), \(order.status.rawValue), \(order.placedAt),
+                    \(order.total.cents), \(order.discountCode), \(order.discountAmount.cents), \(order.shipment?.carrier),
+                    \(order.shipment?.trackingNumber), \(order.shipment?.estimatedDelivery), \(order.country))
+            RETURNING id
+            """, logger: logger).first?.decode(Int64.self) else {
+            throw ChatError(.internal, "The order was not stored.")
+        }
+        for item in order.items {
+            try await connection.rows("""
+                INSERT INTO order_items (order_id, store_id, product_id, product_name, quantity, unit_price_cents)
+                VALUES (\(orderID), \(storeID), \(item.productID), \(item.name), \(item.quantity), \(item.unitPrice.cents))
+                """, logger: logger)
+        }
+        for event in order.events {
+            try await connection.rows("""
+                INSERT INTO order_events (order_id, store_id, status, at, note)
+                VALUES (\(orderID), \(storeID), \(event.status.rawValue), \(event.at), \(event.note))
+                """, logger: logger)
+        }
+        return orderID
     }
 
     /// Adds a customer, or updates the name, email and country of the one with `externalID`. Returns its id.

@@ -46,3 +46,13 @@ extension AlertCenter {
         }
     }
 }
+
+/// What the owner's order desk routes need from a backend: placing an order (stock and the code taken in
+/// one transaction), reading one, and moving it through its statuses.
+protocol OrderDeskOperations: Sendable {
+    func place(_ body: [String: JSONValue], store: Store, now: Date) async throws -> (Order, [StockWatch.LowStock])
+    func order(number: String, storeID: Int64) async throws -> Order?
+    func updateStatus(number: String, _ body: [String: JSONValue], store: Store, now: Date) async throws -> Order
+}
+
+extension OrderDesk: OrderDeskOperations {}

@@ -10,7 +10,40 @@ struct OrderDesk: Sendable {
     let database: AppDatabase
     let catalog: SQLiteCatalog
 
-    func place(_ body: [String: JSONValue], store: Store, now: Date) async throws -> (Order, [StockWatch.LowStock]) {
+    /// What a request to place an order asks for, validated.
+    struct Placement: Sendable {
+        let email: String?
+        let code: String?
+        let country: String
+        let lines: [(productID: Int64, quantity: Int)]
+    }
+
+    /// A requested status change, validated.
+    struct StatusChange: Sendable {
+        let status: Order.Status
+        let carrier: String?
+        let tracking: String?
+        let eta: Date?
+        let note: String?
+
+        /// The statuses an order may move to from each status.
+        static let allowed: [Order.Status: Set<Order.Status>] = [
+            .pending: [.paid, .cancelled], .paid: [.shipped, .cancelled], .shipped: [.delivered, .returned],
+            .delivered: [.returned], .cancelled: [], .returned: [],
+        ]
+
+        /// Refuses the change from `current` when the order's lifecycle does not allow it.
+        func check(from current: Order.Status) throws {
+            guard Self.allowed[current, default: []].contains(status) else {
+                throw ChatError(.invalid, "An order that is \(current.rawValue) can't become \(status.rawValue).", fields: ["status": "can't go from \(current.rawValue) to \(status.rawValue)"])
+            }
+        }
+
+        /// The timeline's note for the change.
+        var eventNote: String? { note ?? (status == .shipped ? "Shipped with \(carrier ?? "")" : nil) }
+    }
+
+    static func placement(_ body: [String: JSONValue]) throws -> Placement {
         var fields = FieldReader(body)
         let email = fields.string("email", required: true, maxLength: 254)
         if let email, !(email.contains("@") && email.contains(".")) { fields.fail("email", "must be an email address") }
@@ -30,10 +63,15 @@ struct OrderDesk: Sendable {
             fields.fail("items", "must be a list of 1 to 100 items")
         }
         try fields.finish()
-        let requested = lines
+        return Placement(email: email, code: code, country: country, lines: lines.map { (productID: $0.0, quantity: $0.1) })
+    }
+
+    func place(_ body: [String: JSONValue], store: Store, now: Date) async throws -> (Order, [StockWatch.LowStock]) {
+        let placement = try Self.placement(body)
+        let (email, code) = (placement.email, placement.code)
         let placed: (Order, [StockWatch.LowStock])
         do {
-            placed = try await write(requested, email: email, code: code, country: country, store: store, now: now)
+            placed = try await write(placement.lines.map { ($0.productID, $0.quantity) }, email: email, code: code, country: placement.country, store: store, now: now)
         } catch let error as ChatError where error.fields["code"] != nil {
             // A refused code counts towards the order risk score of this email's next orders.
             if let code, let email {
@@ -116,8 +154,7 @@ struct OrderDesk: Sendable {
         }
     }
 
-    /// Moves an order to a new status, recording the change in its timeline.
-    func updateStatus(number: String, _ body: [String: JSONValue], store: Store, now: Date) async throws -> Order {
+    static func statusChange(_ body: [String: JSONValue]) throws -> StatusChange {
         var fields = FieldReader(body)
         let statusText = fields.string("status", required: true)
         let status = statusText.flatMap(Order.Status.init(rawValue:))
@@ -131,19 +168,23 @@ struct OrderDesk: Sendable {
         }
         try fields.finish()
         guard let status else { throw ChatError(.invalid, "A status is required.") }
-        let allowed: [Order.Status: Set<Order.Status>] = [
-            .pending: [.paid, .cancelled], .paid: [.shipped, .cancelled], .shipped: [.delivered, .returned],
-            .delivered: [.returned], .cancelled: [], .returned: [],
-        ]
+        return StatusChange(status: status, carrier: carrier, tracking: tracking, eta: eta, note: note)
+    }
+
+    func order(number: String, storeID: Int64) async throws -> Order? {
+        try await SQLiteOrders(database: database).order(number: number, storeID: storeID)
+    }
+
+    /// Moves an order to a new status, recording the change in its timeline.
+    func updateStatus(number: String, _ body: [String: JSONValue], store: Store, now: Date) async throws -> Order {
+        let change = try Self.statusChange(body)
+        let (status, carrier, tracking, eta) = (change.status, change.carrier, change.tracking, change.eta)
         let storeID = store.id
         try await database.writer.write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT id, status FROM orders WHERE storeId = ? AND number = ? COLLATE NOCASE", arguments: [storeID, number]) else {
                 throw ChatError(.notFound, "There is no order \(number.prefix(40)) in this store.")
             }
-            let current = Order.Status(rawValue: row["status"]) ?? .pending
-            guard allowed[current, default: []].contains(status) else {
-                throw ChatError(.invalid, "An order that is \(current.rawValue) can't become \(status.rawValue).", fields: ["status": "can't go from \(current.rawValue) to \(status.rawValue)"])
-            }
+            try change.check(from: Order.Status(rawValue: row["status"]) ?? .pending)
             let orderID: Int64 = row["id"]
             if status == .shipped {
                 try db.execute(sql: "UPDATE orders SET status = ?, carrier = ?, trackingNumber = ?, estimatedDelivery = ? WHERE id = ?",
@@ -155,7 +196,7 @@ struct OrderDesk: Sendable {
                 try SalesLines.undoSale(orderID: orderID, storeID: storeID, at: now, db: db)
             }
             try db.execute(sql: "INSERT INTO order_events (orderId, storeId, status, at, note) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [orderID, storeID, status.rawValue, now, note ?? (status == .shipped ? "Shipped with \(carrier ?? "")" : nil)])
+                           arguments: [orderID, storeID, status.rawValue, now, change.eventNote])
         }
         guard let order = try await SQLiteOrders(database: database).order(number: number, storeID: storeID) else {
             throw ChatError(.notFound, "There is no order \(number.prefix(40)) in this store.")

@@ -1,0 +1,132 @@
+import Foundation
+import PostgresNIO
+import ShopTalkCore
+
+/// The owner's order desk on PostgreSQL, with `OrderDesk`'s validation and lifecycle. Placing an order
+/// is one catalog write (it publishes `catalog.changed`, since stock moves): the products are read under
+/// their row locks, the code is redeemed by one conditional UPDATE, the stock taken and the order stored,
+/// and the store's row lock numbers orders one at a time across instances. A cancellation or return
+/// puts the stock back. (The sales lines behind the analytics are SQLite's: see README.)
+struct PostgresOrderDesk: OrderDeskOperations {
+    let catalog: PostgresCatalog
+    let orders: PostgresOrders
+
+    func order(number: String, storeID: Int64) async throws -> Order? {
+        try await orders.order(number: number, storeID: storeID)
+    }
+
+    func place(_ body: [String: JSONValue], store: Store, now: Date) async throws -> (Order, [StockWatch.LowStock]) {
+        let placement = try OrderDesk.placement(body)
+        let storeID = store.id
+        return try await catalog.write(storeID: storeID) { connection, logger -> (Order, [StockWatch.LowStock]) in
+            try await connection.rows("SELECT id FROM stores WHERE id = \(storeID) FOR UPDATE", logger: logger)
+            var items: [Order.Item] = []
+            var basket: [DiscountEvaluator.Line] = []
+            var before: [Int64: (Product, Int)] = [:]
+            var problems: [String: String] = [:]
+            for (index, line) in placement.lines.enumerated() {
+                guard let row = try await connection.rows("""
+                    SELECT \(unescaped: PostgresCatalog.columns) FROM products p WHERE p.id = \(line.productID) AND p.store_id = \(storeID) FOR UPDATE
+                    """, logger: logger).first else {
+                    problems["items[\(index)].productId"] = "no product \(line.productID) in this store"
+                    continue
+                }
+                let product = try PostgresCatalog.product(from: row).product
+                let taken = before[product.id]?.1 ?? 0
+                guard product.stock - taken >= line.quantity else {
+                    let left = product.stock - taken
+                    problems["items[\(index)].quantity"] = left <= 0 ? "\(product.name) is out of stock" : "only \(left) of \(product.name) left"
+                    continue
+                }
+                before[product.id] = (product, taken + line.quantity)
+                items.append(Order.Item(productID: product.id, name: product.name, quantity: line.quantity, unitPrice: product.price))
+                basket.append(.init(category: product.category, brand: product.brand, unitPrice: product.price, quantity: line.quantity))
+            }
+            if !problems.isEmpty { throw ChatError(.invalid, "Some items can't be ordered.", fields: problems) }
+            var saving = Money.zero
+            var redeemed: String?
+            if let code = placement.code {
+                guard let row = try await connection.rows("""
+                    SELECT \(unescaped: PostgresDiscounts.columns) FROM discounts WHERE store_id = \(storeID) AND lower(code) = lower(\(code))
+                    """, logger: logger).first, let discount = try PostgresDiscounts.discount(from: row).discount
+                else { throw ChatError(.invalid, "Unknown discount code.", fields: ["code": "\(code) is not a code of this store"]) }
+                switch DiscountEvaluator().check(discount, lines: basket, at: now) {
+                case .fails(let failure):
+                    let reason = DiscountPhrases.explain(failure, code: discount.code, currency: store.currency)
+                    throw ChatError(.invalid, reason, fields: ["code": reason])
+                case .applies(let amount, _, _):
+                    guard try await PostgresCatalog.redeem(code: discount.code, storeID: storeID, on: connection, logger: logger) else {
+                        let reason = DiscountPhrases.explain(.usageLimitReached(limit: discount.usageLimit ?? 0), code: discount.code, currency: store.currency)
+                        throw ChatError(.invalid, reason, fields: ["code": reason])
+                    }
+                    saving = amount
+                    redeemed = discount.code
+                }
+            }
+            for (id, (_, quantity)) in before {
+                try await connection.rows("""
+                    UPDATE products SET stock = stock - \(quantity), popularity = popularity + \(quantity), updated_at = \(now)
+                    WHERE id = \(id) AND store_id = \(storeID)
+                    """, logger: logger)
+            }
+            let day = ShopClock.dayString(now).replacingOccurrences(of: "-", with: "")
+            let count = try await connection.rows("""
+                SELECT count(*)::bigint FROM orders WHERE store_id = \(storeID) AND number LIKE \("ORD-\(day)-%")
+                """, logger: logger).first?.decode(Int.self) ?? 0
+            let order = Order(
+                number: "ORD-\(day)-\(String(format: "%04d", count + 1))", customerExternalID: nil, email: placement.email ?? "",
+                status: .pending, placedAt: now, items: items, discountCode: redeemed, discountAmount: saving,
+                events: [Order.Event(status: .pending, at: now, note: "Order placed")], country: placement.country
+            )
+            _ = try await PostgresOrders.insert(order, storeID: storeID, on: connection, logger: logger)
+            let override = try await connection.rows("""
+                SELECT low_stock_threshold FROM alert_preferences WHERE store_id = \(storeID)
+                """, logger: logger).first?.decode(Int?.self) ?? nil
+            // Each product that fell to or below its threshold with this order alerts once.
+            let low = before.values.compactMap { product, quantity -> StockWatch.LowStock? in
+                let threshold = override ?? product.lowStockThreshold
+                let after = product.stock - quantity
+                guard product.stock > threshold, after <= threshold else { return nil }
+                return StockWatch.LowStock(productId: product.id, sku: product.sku, name: product.name, stock: after, threshold: threshold)
+            }
+            return (order, low.sorted { $0.productId < $1.productId })
+        }
+    }
+
+    func updateStatus(number: String, _ body: [String: JSONValue], store: Store, now: Date) async throws -> Order {
+        let change = try OrderDesk.statusChange(body)
+        let storeID = store.id
+        try await catalog.write(storeID: storeID) { connection, logger in
+            guard case let (orderID, order)? = try await PostgresOrders.stored(number: number, storeID: storeID, locking: true, on: connection, logger: logger) else {
+                throw ChatError(.notFound, "There is no order \(number.prefix(40)) in this store.")
+            }
+            try change.check(from: order.status)
+            if change.status == .shipped {
+                let eta = change.eta ?? ShopClock.calendar.startOfDay(for: now.addingTimeInterval(4 * 86_400))
+                try await connection.rows("""
+                    UPDATE orders SET status = \(change.status.rawValue), carrier = \(change.carrier), tracking_number = \(change.tracking),
+                        estimated_delivery = \(eta) WHERE id = \(orderID)
+                    """, logger: logger)
+            } else {
+                try await connection.rows("UPDATE orders SET status = \(change.status.rawValue) WHERE id = \(orderID)", logger: logger)
+            }
+            // Cancelled or returned goods go back on the shelf.
+            if change.status == .cancelled || change.status == .returned {
+                for item in order.items {
+                    guard let productID = item.productID else { continue }
+                    try await connection.rows("""
+                        UPDATE products SET stock = stock + \(item.quantity), updated_at = \(now) WHERE id = \(productID) AND store_id = \(storeID)
+                        """, logger: logger)
+                }
+            }
+            try await connection.rows("""
+                INSERT INTO order_events (order_id, store_id, status, at, note)
+                VALUES (\(orderID), \(storeID), \(change.status.rawValue), \(now), \(change.eventNote))
+                """, logger: logger)
+        }
+        guard let order = try await orders.order(number: number, storeID: storeID) else {
+            throw ChatError(.notFound, "There is no order \(number.prefix(40)) in this store.")
+        }
+        return order
+    }
+}
