@@ -28,7 +28,7 @@ import urllib.request
 
 import websockets
 
-from shoptalk_server import ROOT, Server, create_token as token, http
+from shoptalk_server import ROOT, PostgresDatabase, Server, create_token as token, http
 
 INJECTIONS = [
     "'; DROP TABLE products; --", "\" OR 1=1 --", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
@@ -456,18 +456,34 @@ async def security(server, binary, database):
         f"order lookups rate limited after failures ({codes.count('rate_limited')} of 7 refused); injection strings stored and searched as text")
 
 
-async def crash_safety(binary, port):
+class CrashStore:
+    """What the crash check reads back, from the SQLite file or from PostgreSQL (psql)."""
+
+    def __init__(self, work, postgres):
+        self.pg = PostgresDatabase(postgres, f"crash_safety_{os.getpid()}") if postgres else None
+        self.location = self.pg.url if self.pg else os.path.join(work, "crash.sqlite")
+
+    def rows(self, sqlite_sql, postgres_sql, arguments=()):
+        if self.pg:
+            return self.pg.rows(postgres_sql)
+        with sqlite3.connect(self.location) as db:
+            return [list(row) for row in db.execute(sqlite_sql, arguments)]
+
+
+async def crash_safety(binary, port, postgres=None):
     """kill -9 in the middle of a load that writes sessions, tickets, orders and discount redemptions."""
     work = tempfile.mkdtemp(prefix="shoptalk-crash-")
-    database = os.path.join(work, "crash.sqlite")
+    store = CrashStore(work, postgres)
+    database = store.location
     server = Server(binary, port, database, ["--log-level", "warning", "--address-rate-limit", "0", "--http-rate-limit", "0",
-                                             "--new-sessions-per-minute", "0"])
+                                             "--new-sessions-per-minute", "0"], log_path=os.path.join(work, "server.log"))
     server.start()
     owner = token(binary, database, "demo")
     base = f"http://127.0.0.1:{port}"
-    with sqlite3.connect(database) as db:
-        products = [row[0] for row in db.execute("SELECT id FROM products WHERE stock > 50 ORDER BY id LIMIT 20")]
-        code = db.execute("SELECT code FROM discounts WHERE code = 'TAKE10'").fetchone()[0]
+    demo = "(SELECT id FROM stores WHERE slug = 'demo')"
+    products = [int(row[0]) for row in store.rows("SELECT id FROM products WHERE stock > 50 ORDER BY id LIMIT 20",
+                                                  f"SELECT id FROM products WHERE stock > 50 AND store_id = {demo} ORDER BY id LIMIT 20")]
+    code = store.rows("SELECT code FROM discounts WHERE code = 'TAKE10'", f"SELECT code FROM discounts WHERE code = 'TAKE10' AND store_id = {demo}")[0][0]
     acknowledged = {"orders": [], "tickets": [], "sessions": {}}
     stop = asyncio.Event()
 
@@ -510,12 +526,13 @@ async def crash_safety(binary, port):
     stop.set()
     await asyncio.gather(*tasks, return_exceptions=True)
     server.start()
-    with sqlite3.connect(database) as db:
-        orders = {row[0] for row in db.execute("SELECT number FROM orders WHERE storeId = (SELECT id FROM stores WHERE slug = 'demo')")}
-        tickets = {row[0] for row in db.execute("SELECT reference FROM tickets")}
-        used = db.execute("SELECT usedCount FROM discounts WHERE code = ?", (code,)).fetchone()[0]
-        with_code = db.execute("SELECT COUNT(*) FROM orders WHERE discountCode = ?", (code,)).fetchone()[0]
-        redemptions = db.execute("SELECT COUNT(*) FROM orders WHERE discountCode = ? AND email LIKE 'crash%'", (code,)).fetchone()[0]
+    orders = {row[0] for row in store.rows("SELECT number FROM orders WHERE storeId = (SELECT id FROM stores WHERE slug = 'demo')",
+                                           f"SELECT number FROM orders WHERE store_id = {demo}")}
+    tickets = {row[0] for row in store.rows("SELECT reference FROM tickets", f"SELECT reference FROM tickets WHERE store_id = {demo}")}
+    used = int(store.rows("SELECT usedCount FROM discounts WHERE code = ?", f"SELECT used_count FROM discounts WHERE code = '{code}' AND store_id = {demo}", (code,))[0][0])
+    with_code = int(store.rows("SELECT COUNT(*) FROM orders WHERE discountCode = ?", f"SELECT count(*) FROM orders WHERE discount_code = '{code}'", (code,))[0][0])
+    redemptions = int(store.rows("SELECT COUNT(*) FROM orders WHERE discountCode = ? AND email LIKE 'crash%'",
+                                 f"SELECT count(*) FROM orders WHERE discount_code = '{code}' AND email LIKE 'crash%'", (code,))[0][0])
     missing_orders = [number for number in acknowledged["orders"] if number not in orders]
     missing_tickets = [reference for reference in acknowledged["tickets"] if reference not in tickets]
     assert not missing_orders, f"acknowledged orders lost: {missing_orders[:5]}"
@@ -530,7 +547,9 @@ async def crash_safety(binary, port):
             assert int(welcome["lastReplyId"][1:]) >= int(last_reply[1:]), (welcome, last_reply)
             resumed += 1
     server.stop()
-    log(f"crash safety: kill -9 under load; after restart all {len(acknowledged['orders'])} acknowledged orders and "
+    if store.pg:
+        store.pg.drop()
+    log(f"crash safety{' (PostgreSQL)' if postgres else ''}: kill -9 under load; after restart all {len(acknowledged['orders'])} acknowledged orders and "
         f"{len(acknowledged['tickets'])} tickets are there, {code} usage {used} = {with_code} orders with the code, "
         f"{resumed} sessions resume with every acknowledged reply")
 
@@ -573,8 +592,12 @@ async def main():
     parser.add_argument("binary")
     parser.add_argument("--port", type=int, default=18097)
     parser.add_argument("--fuzz-frames", type=int, default=100_000)
+    parser.add_argument("--postgres", help="run only the crash-safety check, on a fresh database on this PostgreSQL server")
     args = parser.parse_args()
     binary = os.path.abspath(args.binary)
+    if args.postgres:
+        await crash_safety(binary, args.port + 1, postgres=args.postgres)
+        return
     work = tempfile.mkdtemp(prefix="shoptalk-reliability-")
     database = os.path.join(work, "reliability.sqlite")
     write_timeout = 3

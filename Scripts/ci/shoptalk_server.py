@@ -88,3 +88,26 @@ def http(method, url, body=None, token=None):
             return response.status, json.loads(response.read() or b"null")
     except urllib.error.HTTPError as error:
         return error.code, json.loads(error.read() or b"null")
+
+
+class PostgresDatabase:
+    """A database of its own on the PostgreSQL server at `server_url` (as Scripts/ci/postgres.sh prints it),
+    made fresh and dropped with `drop()`; `rows` runs a query with Debian's psql."""
+
+    def __init__(self, server_url, name):
+        import glob
+        self.psql = sorted(glob.glob("/usr/lib/postgresql/*/bin/psql"))[-1]
+        self.admin, self.name = server_url, name
+        self.url = f"{server_url.rsplit('/', 1)[0]}/{name}"
+        self._run(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", self.admin)
+        self._run(f"CREATE DATABASE {name}", self.admin)
+
+    def _run(self, sql, url):
+        out = subprocess.run([self.psql, url, "-At", "-F", "\t", "-c", sql], check=True, capture_output=True, text=True)
+        return [line.split("\t") for line in out.stdout.splitlines() if line]
+
+    def rows(self, sql):
+        return self._run(sql, self.url)
+
+    def drop(self):
+        self._run(f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)", self.admin)

@@ -59,7 +59,7 @@ public func buildApplication(
     }
     var assistant: AIAssistant?
     if let url = configuration.llmURL.flatMap(URL.init(string:)) {
-        let released = try await ledger.releaseStaleHolds(olderThan: storage.staleHoldAge)
+        let released = try await ledger.releaseStaleHolds(olderThan: configuration.staleHoldAge ?? storage.staleHoldAge)
         let client = OpenAICompatibleClient(
             baseURL: url, model: configuration.llmModel, apiKey: configuration.llmAPIKey,
             connectTimeout: configuration.llmConnectTimeout, totalTimeout: configuration.llmTotalTimeout, logger: logger

@@ -11,6 +11,10 @@ public struct ServerConfiguration: Sendable {
     public var databasePath = "./shoptalk.sqlite"
     /// Most connections this instance opens to PostgreSQL.
     public var databasePoolSize = 20
+    /// How old an AI-credits hold must be, at start-up, to count as left by a process that died mid-call
+    /// and be released. nil: the backend's default (0 on SQLite, where one process owns the file; 600 s on
+    /// PostgreSQL, where a younger hold may belong to another live instance).
+    public var staleHoldAge: TimeInterval?
     /// This instance's name in `/health`, `/metrics` and its logs, so that the instances behind one load
     /// balancer can be told apart: letters, digits, '.', '_' and '-', at most 64.
     public var instanceID = ServerConfiguration.defaultInstanceID

@@ -22,6 +22,14 @@ enum EnvironmentOptions {
         return parsed
     }
 
+    /// An option with no default: the command line's, else the environment's, else nil.
+    static func resolve<T: LosslessStringConvertible>(_ option: T?, _ name: String) throws -> T? {
+        if let option { return option }
+        guard let text = string(name) else { return nil }
+        guard let parsed = T(text) else { throw ValidationError("\(name)=\(text) is not a valid value.") }
+        return parsed
+    }
+
     /// The root logger, writing to standard error at `level`.
     static func bootstrapLogging(level: String) throws -> Logger {
         guard let parsed = Logger.Level(rawValue: level.lowercased()) else {

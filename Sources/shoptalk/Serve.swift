@@ -23,6 +23,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Most connections to PostgreSQL this instance opens. [env: SHOPTALK_DB_POOL, default: 20]")
     var dbPool: Int?
 
+    @Option(help: "Seconds an AI-credits hold must be old at start-up to be released as left by a dead process; 0 for a single instance. [env: SHOPTALK_STALE_HOLD_AGE, default: 0 on SQLite, 600 on PostgreSQL]")
+    var staleHoldAge: Double?
+
     @Option(help: "Folder of static files served at /. [env: SHOPTALK_PUBLIC, default: ./Public]")
     var `public`: String?
 
@@ -152,6 +155,10 @@ struct Serve: AsyncParsableCommand {
         let pool = try EnvironmentOptions.resolve(dbPool, "SHOPTALK_DB_POOL", default: configuration.databasePoolSize)
         guard (2...500).contains(pool) else { throw ValidationError("--db-pool takes 2 to 500 connections, not \(pool).") }
         configuration.databasePoolSize = pool
+        if let age = try EnvironmentOptions.resolve(staleHoldAge, "SHOPTALK_STALE_HOLD_AGE") {
+            guard age.isFinite, (0...86_400).contains(age) else { throw ValidationError("--stale-hold-age takes 0 to 86400 seconds, not \(age).") }
+            configuration.staleHoldAge = age
+        }
         configuration.instanceID = EnvironmentOptions.resolve(instanceId, "SHOPTALK_INSTANCE_ID", default: configuration.instanceID)
         guard ServerConfiguration.isValidInstanceID(configuration.instanceID) else {
             throw ValidationError("--instance-id takes 1 to 64 letters, digits, '.', '_' or '-', not \(configuration.instanceID.prefix(80)).")
