@@ -117,3 +117,47 @@ struct OwnerShorthandDeskTests {
         #expect(try query("items per order 2011-10").filter.from == "2011-10-01")
     }
 }
+
+/// Owners writing in a second language: dates as most of the world writes them, false friends, and
+/// comparatives for rankings.
+@Suite("Owner questions: second-language phrasings")
+struct OwnerQuestionSecondLanguageTests {
+    let owner = OwnerQuestionTests()
+
+    func query(_ text: String) throws -> SalesQuery {
+        try owner.query(OwnerShorthand.expand(SpokenNumbers.write(text)))
+    }
+
+    @Test(arguments: [
+        ("orders from 2.5.2011 to 20.5.2011", "2011-05-02", "2011-05-20"),
+        ("revenue since 15.9.2011", "2011-09-15", "2011-12-10"),
+        ("how many customers between 05/04/2011 and 25/04/2011", "2011-04-05", "2011-04-25"),
+        ("units on 07/06/2011", "2011-06-07", "2011-06-07"),
+        ("revenue of the actual month until today", "2011-12-01", "2011-12-10"),
+        ("units in the second trimester of 2011", "2011-04-01", "2011-06-30"),
+        ("orders in the first semester 2011", "2011-01-01", "2011-06-30"),
+        ("revenue 2011 year 9 month", "2011-09-01", "2011-09-30"),
+    ])
+    func datesAndPeriods(_ text: String, _ from: String, _ to: String) throws {
+        let parsed = try query(text)
+        #expect(parsed.from == from && parsed.to == to && parsed.kind != .compare, "\(parsed.from ?? "-")…\(parsed.to ?? "-") \(parsed.kind)")
+    }
+
+    @Test func comparativesRankAndPercentagesCompare() throws {
+        #expect(try query("which 4 countries are bringing us more money in 2011").kind == .ranking(.country, limit: 4, ascending: false))
+        #expect(try query("the 5 first products more sold in october").kind == .ranking(.product, limit: 5, ascending: false))
+        let grown = try query("of how much percent is revenue grown from september to october")
+        #expect(grown.kind == .compare && grown.from == "2011-10-01" && grown.compareFrom == "2011-09-01")
+        #expect(try query("orders q3 against q2 in germany").kind == .compare)
+        #expect(try query("which customers bought more than one time in 2011").metric == .repeatRate)
+    }
+
+    @Test func falseFriendsAndOtherWordsForFigures() throws {
+        #expect(try query("the medium ticket in november").metric == .aov)
+        #expect(try query("average bill amount per order last month").filter.productIDs == nil)
+        #expect(try query("how much spends one client in average this year").metric == .revenuePerCustomer)
+        #expect(try query("new clients and clients already buying before, october").kind == .customerMix)
+        let sells = try query("the sells of march 2011")
+        #expect(sells.metric == .revenue && sells.from == "2011-03-01")
+    }
+}

@@ -13,7 +13,8 @@ public enum OwnerShorthand {
         "article": "item", "articles": "items",
         "flog": "sell", "flogs": "sells", "flogged": "sold", "flogging": "selling", "yday": "yesterday",
         "pct": "percent", "percents": "percent", "v": "vs", "mom": "compared", "yoy": "compared year on year",
-        "qoq": "compared",
+        "qoq": "compared", "trimester": "quarter", "trimesters": "quarters", "trimestre": "quarter", "semester": "half",
+        "semestre": "half",
         // Spoken fillers go: "how many uh orders" asks for orders.
         "uh": "", "uhh": "", "um": "", "umm": "", "uhm": "", "er": "", "erm": "", "hmm": "",
     ]
@@ -27,11 +28,39 @@ public enum OwnerShorthand {
         "between", "through", "forecast", "categories", "category", "returns", "fortnight", "weekly", "monthly",
     ]
 
+    /// Phrases of owners writing in a second language, as an English speaker would put them: "actual"
+    /// for current, "medium" for average, "the sells" for the sales.
+    static let phrases: [(String, String)] = [
+        ("actual month", "this month"), ("actual year", "this year"), ("actual week", "this week"), ("actual quarter", "this quarter"),
+        ("the sells", "the sales"), ("medium value", "average value"), ("medium ticket", "average ticket"), ("medium order", "average order"),
+        ("medium spend", "average spend"), ("medium bill", "average bill"), ("in average", "on average"), ("in medium", "on average"),
+    ]
+
+    /// `text` with each of `phrases` replaced where it stands as whole words.
+    static func rewritePhrases(_ text: String) -> String {
+        var result = text
+        for (phrase, replacement) in phrases {
+            var from = result.startIndex
+            while let range = result.range(of: phrase, options: .caseInsensitive, range: from..<result.endIndex) {
+                let before = range.lowerBound == result.startIndex || !result[result.index(before: range.lowerBound)].isLetter
+                let after = range.upperBound == result.endIndex || !result[range.upperBound].isLetter
+                guard before && after else {
+                    from = range.upperBound
+                    continue
+                }
+                let offset = result.distance(from: result.startIndex, to: range.lowerBound) + replacement.count
+                result.replaceSubrange(range, with: replacement)
+                from = result.index(result.startIndex, offsetBy: offset)
+            }
+        }
+        return result
+    }
+
     /// `text` with shorthand written out ("rev last mth" → "revenue last month", "# of cust" → "number
     /// of customers", "rev/cust" → "revenue per customer"). "cust" before an id is one customer
     /// ("cust 12583"), elsewhere customers.
     public static func expand(_ text: String) -> String {
-        let characters = Array(text)
+        let characters = Array(rewritePhrases(text))
         var output = ""
         output.reserveCapacity(text.count + 16)
         var word = ""

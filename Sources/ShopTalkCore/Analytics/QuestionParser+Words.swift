@@ -21,6 +21,12 @@ extension QuestionParser {
     /// Words that name units sold.
     static let unitWords: Set<String> = ["units", "unit", "quantity", "quantities", "pieces", "move", "moved", "shift", "shifted", "shifting"]
 
+    /// Words of a change, which with "percent" ask for a comparison.
+    static let changeWords: Set<String> = [
+        "change", "changed", "changes", "grow", "grown", "grew", "growth", "increase", "increased", "decrease", "decreased",
+        "drop", "dropped", "rise", "rose", "risen", "fell", "fall", "fallen", "vary", "varied", "variation", "evolve", "evolved", "evolution",
+    ]
+
     /// Words between "how many" and what is counted ("how many separate orders").
     static let countAdjectives: Set<String> = [
         "separate", "different", "distinct", "unique", "individual", "actual", "total", "single", "paying", "real", "repeat", "online",
@@ -74,6 +80,7 @@ extension QuestionParser {
         "contained", "contains", "include", "included", "including", "includes", "featuring", "had", "tracking",
         "track", "trending", "pacing", "percentage-wise", "percentagewise", "wise", "window", "stretch", "span",
         "timeframe", "spell", "figures", "stats", "breakdown", "stack", "stacks", "stacked", "measure", "measures", "shape",
+        "bill", "bills", "ticket", "tickets", "receipt", "receipts", "medium", "already", "giving", "gives", "grown", "evolution",
         // Hedges and courtesies ("I'd love to know, roughly if possible", "no rush"), and adverbs of time
         // and return ("customers coming back", "bought before").
         "possible", "possibly", "mind", "reckon", "guess", "suppose", "believe", "sort", "kind", "rough", "ballpark",

@@ -165,7 +165,8 @@ public struct QuestionParser: Sendable {
         if has("repeat customer") || has("repeat customers") || has("repeat rate") || has("repeat purchase") || has("repeat buyers")
             || has("repeat-customer rate") || has("came back") || has("come back") || has("more than once") || has("ordered again")
             || has("bought again") || has("order again") || has("buy again") || words.contains("retention") || has("more than one order")
-            || has("more than 1 order") || has("multiple orders") || has("two or more orders") || has("2 or more orders") { return .repeatRate }
+            || has("more than 1 order") || has("multiple orders") || has("two or more orders") || has("2 or more orders")
+            || has("more than one time") || has("more of one time") || has("more than 1 time") || has("several times") { return .repeatRate }
         if has("new customers") || has("new buyers") || has("first-time customers") || has("first time customers") || has("first-time buyers")
             || has("first time buyers") || !words.isDisjoint(with: ["newcomers", "first-timers", "acquisitions"]) || has("first timers")
             || has("new accounts") || has("new faces") || has("customers acquired") || has("customers did we acquire") || has("customers did we win")
@@ -189,11 +190,13 @@ public struct QuestionParser: Sendable {
         if has("per customer") || has("average customer spend") || has("customer lifetime value")
             || has("each customer spend") || has("average customer value")
             // "how much money does each customer bring us", "what is every customer worth on average".
-            || ((has("each customer") || has("every customer") || has("the average customer") || has("an average customer"))
+            || ((has("each customer") || has("every customer") || has("the average customer") || has("an average customer")
+                 || ((has("one customer") || has("a customer") || has("a single customer")) && (words.contains("average") || has("on average"))))
                 && !words.isDisjoint(with: ["money", "spend", "spends", "spent", "bring", "brings", "worth", "revenue", "value", "pay", "pays"])) {
             return .revenuePerCustomer
         }
         if words.contains("aov") || has("average order") || has("average basket") || has("basket value") || has("order value")
+            || has("average bill") || has("average ticket") || has("average receipt") || has("bill amount")
             || has("average value") || has("average spend") || has("average sale")
             || ((has("per order") || has("for one order") || has("for an order")) && !words.isDisjoint(with: ["spend", "spent", "value", "revenue", "money", "worth"])) {
             return .aov
@@ -250,7 +253,7 @@ public struct QuestionParser: Sendable {
                 ?? words.compactMap { ["three": 3, "five": 5, "ten": 10, "twenty": 20][$0] }.first ?? 10
             return .boughtTogether(limit: limit)
         }
-        if (words.contains("new") && !words.isDisjoint(with: ["returning", "existing", "repeat", "old"]) && !words.isDisjoint(with: ["customers", "buyers", "clients", "shoppers"]))
+        if (words.contains("new") && !words.isDisjoint(with: ["returning", "existing", "repeat", "old", "already"]) && !words.isDisjoint(with: ["customers", "buyers", "clients", "shoppers"]))
             || has("returning customers") || has("new and returning") || has("new versus returning") || has("new vs returning")
             // "how many were first-timers and how many had bought before".
             // "new customers that never bought from us before" are only the new ones.
@@ -274,7 +277,10 @@ public struct QuestionParser: Sendable {
             || has("better than") || has("worse than") || has("growth") || has("change from") || has("change in") || has("percentage change")
             || has("percent change") || words.contains("changed") || has("tracking against") || has("track against")
             || words.contains("percentage-wise") || has("compare with") || has("up on") || has("down on")
-            || has("stack up") || has("stacks up") || has("stacked up") || has("measure up") || has("measures up") || has("shape up") {
+            || has("stack up") || has("stacks up") || has("stacked up") || has("measure up") || has("measures up") || has("shape up")
+            // "of how much percent did it grow", "Q2 against Q1".
+            || (!words.isDisjoint(with: ["percent", "percentage"]) && !words.isDisjoint(with: Self.changeWords))
+            || (words.contains("against") && dates >= 1) {
             return .compare
         }
         let granularity: SalesQuery.Granularity? = !words.isDisjoint(with: ["month", "months", "monthly"]) ? .month
@@ -301,7 +307,11 @@ public struct QuestionParser: Sendable {
                 || has("what sold") || has("what sells") || has("what's selling") || has("whats selling") || has("what was selling")
                 || has("sell the most") || has("sold the most") || has("sell most") || has("sold most") ? .product
             : nil
-        let ranks = best || worst || !words.isDisjoint(with: ["most", "least", "ranking", "rank", "bestsellers", "popular"]) || has("which products")
+        // "the 3 first products", "which 5 countries give us more revenue", "the clients who spend more".
+        let comparative = dimension != nil && !words.isDisjoint(with: ["more", "first"]) && !has("more than") && !has("more of one") && !has("more or less")
+            && !words.isDisjoint(with: ["customers", "clients", "buyers", "products", "items", "countries", "categories", "brands"])
+            && (words.contains { Int($0).map { (1...100).contains($0) } ?? false } || !words.isDisjoint(with: ["which", "who"]))
+        let ranks = best || worst || comparative || !words.isDisjoint(with: ["most", "least", "ranking", "rank", "bestsellers", "popular"]) || has("which products")
             || has("which customers") || has("which country") || has("which countries") || has("who are my") || has("best selling")
             || words.contains("best-selling") || words.contains("bestselling")
         if let dimension, ranks {

@@ -48,7 +48,8 @@ public struct PeriodParser: Sendable {
     /// Whether `tokens` could hold a period: an anchor word (possessives folded) or a year.
     static func mayHoldPeriod(_ tokens: [Token]) -> Bool {
         tokens.contains { token in
-            if token.kind == .number { return token.text.count == 4 && token.text.allSatisfy(\.isNumber) }
+            // A year, or a date written with dots ("1.3.2011").
+            if token.kind == .number { return token.text.count == 4 && token.text.allSatisfy(\.isNumber) || token.text.filter { $0 == "." }.count == 2 }
             // "sep-nov" arrives as one word.
             return anchors.contains(token.text) || anchors.contains(withoutPossessive(token.text))
                 || (token.text.contains("-") && token.text.split(separator: "-").contains { anchors.contains(String($0)) })
@@ -76,6 +77,12 @@ public struct PeriodParser: Sendable {
                 index += 2
             } else {
                 index += 1
+            }
+        }
+        // "this month until today": the end already said, not a second period.
+        if found.count > 1 {
+            found.removeAll { match in
+                match.first == match.last && words[match.first] == "today" && match.first > 0 && ["until", "till", "to"].contains(words[match.first - 1])
             }
         }
         return found
@@ -287,10 +294,7 @@ public struct PeriodParser: Sendable {
         if first.count == 10, let date = ShopClock.parseDay(first) {
             return Match(first: i, last: i, from: date, to: date)
         }
-        // "3/2011", "03/2011": a month.
-        if let month = Int(first), (1...12).contains(month), first.count <= 2, word(1) == "/", let year = word(2).flatMap(yearValue) {
-            return Match(first: i, last: i + 2, from: firstOfMonth(year, month), to: clamp(lastOfMonth(year, month)))
-        }
+        if let written = numericDate(at: i, w) { return written }
         // "5 March 2011", "5th of march".
         if let dayNumber = dayValue(first) {
             var position = i + 1
@@ -338,7 +342,15 @@ public struct PeriodParser: Sendable {
             }
             return Match(first: i, last: i + 2, from: firstOfMonth(year, month), to: clamp(lastOfMonth(year, month)))
         }
-        // The year first, as in a search box: "2011 q3", "2011 november".
+        // The year first, as in a search box or in Chinese order: "2011 q3", "2011 november", "2011 year 3 month".
+        if let year = yearValue(first), word(1) == "year", let next = word(2) {
+            if let month = Self.months[next] {
+                return Match(first: i, last: i + 2, from: firstOfMonth(year, month), to: clamp(lastOfMonth(year, month)))
+            }
+            if let month = Int(next), (1...12).contains(month), word(3) == "month" {
+                return Match(first: i, last: i + 3, from: firstOfMonth(year, month), to: clamp(lastOfMonth(year, month)))
+            }
+        }
         if let year = yearValue(first), let next = word(1) {
             if next.count == 2, next.hasPrefix("q"), let quarter = Int(next.dropFirst()), (1...4).contains(quarter) {
                 return Match(first: i, last: i + 1, from: quarterStart(year, quarter), to: clamp(quarterEnd(year, quarter)))
