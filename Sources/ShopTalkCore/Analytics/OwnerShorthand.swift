@@ -33,7 +33,7 @@ public enum OwnerShorthand {
     static let phrases: [(String, String)] = [
         ("actual month", "this month"), ("actual year", "this year"), ("actual week", "this week"), ("actual quarter", "this quarter"),
         ("the sells", "the sales"), ("medium value", "average value"), ("medium ticket", "average ticket"), ("medium order", "average order"),
-        ("medium spend", "average spend"), ("medium bill", "average bill"), ("in average", "on average"), ("in medium", "on average"),
+        ("medium spend", "average spend"), ("medium bill", "average bill"), ("in average", "on average"),
     ]
 
     /// `text` with each of `phrases` replaced where it stands as whole words.
