@@ -17,17 +17,13 @@ struct Credits: AsyncParsableCommand {
         /// Runs `body` with the store's ledger, on SQLite or PostgreSQL.
         func open<T: Sendable>(_ body: (any CreditBook, Int64) async throws -> T) async throws -> T {
             let location = EnvironmentOptions.resolve(db, "SHOPTALK_DB", default: "./shoptalk.sqlite")
-            guard PostgresLocation.isPostgres(location) else {
-                let database = try AppDatabase.open(path: location)
+            return try await CommandDatabase.at(location, logger: Policies.logger) { database in
                 guard let target = try await database.store(slug: store) else { throw Policies.missingStore(store, location) }
-                return try await body(CreditLedger(database: database, clock: .system), target.id)
+                switch database {
+                case .sqlite(let database): return try await body(CreditLedger(database: database, clock: .system), target.id)
+                case .postgres(let database): return try await body(PostgresCreditLedger(database: database, clock: .system), target.id)
+                }
             }
-            let database = PostgresAppDatabase(location: try PostgresLocation(url: location), maxConnections: 2, logger: Policies.logger)
-            let pool = Task { try? await database.run() }
-            defer { pool.cancel() }
-            try await database.migrate()
-            guard let target = try await database.store(slug: store) else { throw Policies.missingStore(store, location) }
-            return try await body(PostgresCreditLedger(database: database, clock: .system), target.id)
         }
     }
 

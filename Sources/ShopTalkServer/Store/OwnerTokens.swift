@@ -127,13 +127,11 @@ extension OwnerTokens {
     /// Runs `body` with the owner tokens of `location`: a SQLite file, or a `postgres://` URL whose pool
     /// runs (and whose migrations are applied) for as long as `body` does. For the `shoptalk token` commands.
     public static func at<T: Sendable>(_ location: String, logger: Logger, _ body: (OwnerTokens) async throws -> T) async throws -> T {
-        guard PostgresLocation.isPostgres(location) else {
-            return try await body(OwnerTokens(database: try AppDatabase.open(path: location)))
+        try await CommandDatabase.at(location, logger: logger) { database in
+            switch database {
+            case .sqlite(let database): try await body(OwnerTokens(database: database))
+            case .postgres(let database): try await body(OwnerTokens(database: database))
+            }
         }
-        let database = PostgresAppDatabase(location: try PostgresLocation(url: location), maxConnections: 2, logger: logger)
-        let pool = Task { try? await database.run() }
-        defer { pool.cancel() }
-        try await database.migrate()
-        return try await body(OwnerTokens(database: database))
     }
 }

@@ -10,17 +10,13 @@ public struct PolicyShelf: Sendable {
     /// Opens the database at `location` (a SQLite file or a postgres:// URL), migrates it, finds the store
     /// `slug` and runs `body`; nil when there is no such store.
     public static func at<T: Sendable>(_ location: String, slug: String, logger: Logger, _ body: (PolicyShelf) async throws -> T) async throws -> T? {
-        guard PostgresLocation.isPostgres(location) else {
-            let database = try AppDatabase.open(path: location)
+        try await CommandDatabase.at(location, logger: logger) { database in
             guard let store = try await database.store(slug: slug) else { return nil }
-            return try await body(PolicyShelf(store: store, policies: SQLitePolicies(database: database)))
+            switch database {
+            case .sqlite(let database): return try await body(PolicyShelf(store: store, policies: SQLitePolicies(database: database)))
+            case .postgres(let database): return try await body(PolicyShelf(store: store, policies: PostgresPolicies(database: database)))
+            }
         }
-        let database = PostgresAppDatabase(location: try PostgresLocation(url: location), maxConnections: 2, logger: logger)
-        let pool = Task { try? await database.run() }
-        defer { pool.cancel() }
-        try await database.migrate()
-        guard let store = try await database.store(slug: slug) else { return nil }
-        return try await body(PolicyShelf(store: store, policies: PostgresPolicies(database: database)))
     }
 
     /// What an import did.

@@ -30,17 +30,13 @@ public struct ProductImporter: Sendable {
     /// or returns nil when there is no such store.
     public static func at<T: Sendable>(_ location: String, slug: String, logger: Logger,
                                        _ body: (ProductImporter, Store) async throws -> T) async throws -> T? {
-        guard PostgresLocation.isPostgres(location) else {
-            let database = try AppDatabase.open(path: location)
+        try await CommandDatabase.at(location, logger: logger) { database in
             guard let store = try await database.store(slug: slug) else { return nil }
-            return try await body(ProductImporter(database: database), store)
+            switch database {
+            case .sqlite(let database): return try await body(ProductImporter(database: database), store)
+            case .postgres(let database): return try await body(ProductImporter(catalog: CommandDatabase.catalog(database)), store)
+            }
         }
-        let database = PostgresAppDatabase(location: try PostgresLocation(url: location), maxConnections: 2, logger: logger)
-        let pool = Task { try? await database.run() }
-        defer { pool.cancel() }
-        try await database.migrate()
-        guard let store = try await database.store(slug: slug) else { return nil }
-        return try await body(ProductImporter(catalog: PostgresCatalog(database: database, outbox: EventOutbox(database: database, instanceID: "import"))), store)
     }
 
     public func importCSV(_ text: String, storeID: Int64, now: Date) async throws -> Report {
