@@ -69,7 +69,7 @@ extension SQLiteAnalytics {
         if let ids = filter.productIDs, !ids.isEmpty {
             sql = """
                 WITH baskets AS (\(lines))
-                SELECT pa.name AS first, pb.name AS second, COUNT(DISTINCT a.invoice) AS orders
+                SELECT MIN(pa.name) AS first, pb.name AS second, COUNT(DISTINCT a.invoice) AS orders
                 FROM baskets a JOIN baskets b ON b.invoice = a.invoice AND b.productId NOT IN (\(Self.marks(ids.count)))
                 JOIN products pa ON pa.id = a.productId JOIN products pb ON pb.id = b.productId
                 WHERE a.productId IN (\(Self.marks(ids.count)))

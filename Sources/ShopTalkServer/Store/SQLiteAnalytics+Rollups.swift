@@ -36,7 +36,11 @@ extension SQLiteAnalytics {
 
     /// Whole months and leftover day ranges covering `from`…`to`.
     static func split(_ from: String?, _ to: String?) -> (months: (String, String)?, days: [(String, String)]) {
-        guard let from, let to, let start = ShopClock.parseDay(from), let end = ShopClock.parseDay(to) else { return (("0000-00", "9999-12"), []) }
+        if from == nil, to == nil { return (("0000-00", "9999-12"), []) }
+        // A period open at one end is read from the daily rollup.
+        guard let from, let to, let start = ShopClock.parseDay(from), let end = ShopClock.parseDay(to) else {
+            return (nil, [(from ?? "0000-00-00", to ?? "9999-12-31")])
+        }
         let calendar = ShopClock.calendar
         let startOfFirstFull = calendar.component(.day, from: start) == 1 ? start
             : calendar.date(from: calendar.dateComponents([.year, .month], from: calendar.date(byAdding: .month, value: 1, to: start)!))!
@@ -131,14 +135,14 @@ extension SQLiteAnalytics {
         let order = "ORDER BY value \(ascending ? "ASC" : "DESC"), label LIMIT ?"
         switch dimension {
         case .product where filter.category == nil && filter.brand == nil:
-            // Rank product ids over the rollup rows first; names are looked up for the winners only.
+            // Sum by product id over the rollup rows first, then name the sums (ties go by name).
             guard filter.customer == nil, filter.country == nil, let amount = amount(metric) else { return nil }
             let (rows, arguments) = productRows(filter, storeID: storeID)
             return ("""
                 SELECT p.name AS label, ranked.value AS value FROM (
                     SELECT r.productId AS productId, \(amount) AS value FROM \(rows) AND r.productId <> 0
-                    GROUP BY r.productId HAVING value IS NOT NULL ORDER BY value \(ascending ? "ASC" : "DESC") LIMIT ?
-                ) ranked JOIN products p ON p.id = ranked.productId ORDER BY value \(ascending ? "ASC" : "DESC"), label
+                    GROUP BY r.productId HAVING value IS NOT NULL
+                ) ranked JOIN products p ON p.id = ranked.productId \(order)
                 """, arguments + [limit])
         case .product, .category, .brand:
             guard filter.customer == nil, filter.country == nil, let amount = amount(metric) else { return nil }
