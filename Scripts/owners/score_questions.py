@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Ask a running ShopTalk server every owner question and score its answers against the gold.
 
-    python3 Scripts/owners/score_questions.py BINARY [--limit N] [--sample N] [--errors FILE]
+    python3 Scripts/owners/score_questions.py BINARY [--limit N] [--sample N] [--errors FILE] [--db postgres://…]
 
 Imports the Online Retail sample into a temporary database, creates an owner token, starts
 `BINARY serve --today 2011-12-10` on a free port, sends each question of questions.jsonl to
@@ -211,12 +211,13 @@ def main():
     ap.add_argument("--errors", help="write every failure as JSON lines to this file")
     ap.add_argument("--questions", default=os.path.join(HERE, "questions.jsonl"))
     ap.add_argument("--csv", default=DEFAULT_CSV)
+    ap.add_argument("--db", help="a postgres:// URL of an empty database to use instead of a temporary SQLite file")
     args = ap.parse_args()
 
     binary = os.path.abspath(args.binary)
     questions = load_questions(args.questions, args.limit, args.sample)
     tmp = tempfile.mkdtemp(prefix="owners-")
-    db = os.path.join(tmp, "s.sqlite")
+    db = args.db or os.path.join(tmp, "s.sqlite")
     run([binary, "import", "sales", args.csv, "--store", "retail", "--db", db])
     token = run([binary, "token", "create", "--store", "retail", "--db", db]).strip().splitlines()[-1].strip()
 

@@ -191,11 +191,7 @@ func buildRouter(
     catalogAPI?.addRoutes(to: router)
     credits.addRoutes(to: router)
     storeAPI?.addRoutes(to: router)
-    if let database = storage.sqlite {
-        InsightsController(auth: auth, analytics: SQLiteAnalytics(database: database), clock: configuration.clock).addRoutes(to: router)
-    } else {
-        NotOnThisBackendController(backend: storage.backend).addRoutes(to: router)
-    }
+    InsightsController(auth: auth, analytics: storage.analytics, clock: configuration.clock).addRoutes(to: router)
     AlertsController(auth: auth, center: alertCenter).addRoutes(to: router)
     PoliciesController(auth: auth, book: policyBook, clock: configuration.clock).addRoutes(to: router)
     OrderActionsController(auth: auth, orders: storage.orders, actions: orderActions, clock: configuration.clock).addRoutes(to: router)

@@ -20,7 +20,7 @@ struct ServerStorage: Sendable {
     /// Every store's id, for the services that visit each (the weekly points bonus).
     let storeIDs: @Sendable () async throws -> [Int64]
     let history: any PurchaseHistory
-    let analytics: any SalesAnalytics
+    let analytics: any OwnerAnalytics
     let conversations: any ConversationStore
     let locks: (any SessionCoordination)?
     let stores: any StoreRows
@@ -95,7 +95,7 @@ struct ServerStorage: Sendable {
             discounts: PostgresDiscountStore(snapshots: catalog.snapshots), tickets: PostgresTickets(database: database),
             policies: PostgresPolicies(database: database), orderActions: PostgresOrderActions(database: database, catalog: catalog),
             loyalty: PostgresLoyalty(database: database, catalog: catalog), handoffs: PostgresHandoffs(database: database),
-            storeIDs: { try await database.rows("SELECT id FROM stores ORDER BY id").map { try $0.decode(Int64.self) } }, history: PostgresPurchaseHistory(database: database, catalog: catalog), analytics: AnalyticsNotOnThisBackend(),
+            storeIDs: { try await database.rows("SELECT id FROM stores ORDER BY id").map { try $0.decode(Int64.self) } }, history: PostgresPurchaseHistory(database: database, catalog: catalog), analytics: PostgresAnalytics(database: database),
             conversations: PostgresConversationStore(database: database), locks: PostgresSessionLocks(database: lockDatabase),
             stores: database, tokens: OwnerTokens(database: database),
             alertRows: { PostgresAlertRows(database: database, outbox: $0) },

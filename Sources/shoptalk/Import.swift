@@ -19,23 +19,29 @@ struct Import: AsyncParsableCommand {
         @Option(help: "Store slug (created if missing).") var store: String
         @Option(help: "online-retail or shoptalk.") var format: String = "online-retail"
         @Option(help: "Currency of a store created by the import. [default: GBP for online-retail, USD for shoptalk]") var currency: String?
-        @Option(help: "SQLite database file. [env: SHOPTALK_DB, default: ./shoptalk.sqlite]") var db: String?
+        @Option(help: "SQLite database file or postgres:// URL. [env: SHOPTALK_DB, default: ./shoptalk.sqlite]") var db: String?
 
         func run() async throws {
             guard let format = SalesImporter.Format(rawValue: format) else {
                 throw ValidationError("--format must be one of \(SalesImporter.Format.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
             let bytes = try Import.read(file)
-            let database = try AppDatabase.open(path: EnvironmentOptions.resolve(db, "SHOPTALK_DB", default: "./shoptalk.sqlite"))
             let started = ContinuousClock.now
             let terminal = isatty(STDERR_FILENO) != 0
-            let report = try await SalesImporter(database: database).importCSV(
-                bytes: bytes, storeSlug: store, format: format, currency: currency ?? (format == .onlineRetail ? "GBP" : "USD"), now: ShopClock.system.now()
-            ) { fraction in
-                guard terminal else { return }
-                let width = 30
-                let filled = min(width, max(0, Int(rounding: fraction * Double(width)) ?? 0))
-                FileHandle.standardError.write(Data("\r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: width - filled))] \(filled * 100 / width)%".utf8))
+            let location = EnvironmentOptions.resolve(db, "SHOPTALK_DB", default: "./shoptalk.sqlite")
+            let report = try await CommandDatabase.at(location, logger: Policies.logger) { database in
+                let importer = switch database {
+                case .sqlite(let database): SalesImporter(database: database)
+                case .postgres(let database): SalesImporter(database: database)
+                }
+                return try await importer.importCSV(
+                    bytes: bytes, storeSlug: store, format: format, currency: currency ?? (format == .onlineRetail ? "GBP" : "USD"), now: ShopClock.system.now()
+                ) { fraction in
+                    guard terminal else { return }
+                    let width = 30
+                    let filled = min(width, max(0, Int(rounding: fraction * Double(width)) ?? 0))
+                    FileHandle.standardError.write(Data("\r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: width - filled))] \(filled * 100 / width)%".utf8))
+                }
             }
             if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
             for problem in report.problems {

@@ -2,6 +2,7 @@ import Foundation
 import HummingbirdTesting
 import HummingbirdWSClient
 import HummingbirdWSTesting
+import NIOCore
 import ShopTalkCore
 @testable import ShopTalkServer
 import Testing
@@ -73,10 +74,16 @@ struct PostgresServerTests {
                 }
                 #expect(heard.withLock { $0.count } == 1)
 
-                // The owner REST routes not on PostgreSQL yet say so; the alert history is there.
+                // Insights and reorder settings run on PostgreSQL's sales lines; the alert history is there.
                 try await b.execute(uri: "/api/stores/demo/insights/forecast", method: .get, headers: [.authorization: "Bearer \(token)"]) { response in
-                    #expect(response.status == .serviceUnavailable)
-                    #expect(String(buffer: response.body).contains("SQLite backend only"))
+                    #expect(response.status == .ok && String(buffer: response.body).contains("\"insight\":\"forecast\""), "\(String(buffer: response.body))")
+                }
+                try await a.execute(uri: "/api/stores/demo/settings/inventory", method: .put, headers: [.authorization: "Bearer \(token)"],
+                                    body: ByteBuffer(string: #"{"leadTimeDays":12}"#)) { response in
+                    #expect(response.status == .ok)
+                }
+                try await b.execute(uri: "/api/stores/demo/settings/inventory", method: .get, headers: [.authorization: "Bearer \(token)"]) { response in
+                    #expect(String(buffer: response.body).contains("\"leadTimeDays\":12"), "\(String(buffer: response.body))")
                 }
                 try await b.execute(uri: "/api/stores/demo/alerts", method: .get, headers: [.authorization: "Bearer \(token)"]) { response in
                     #expect(response.status == .ok && String(buffer: response.body).contains("\"kind\":\"ticket\""))

@@ -7,7 +7,7 @@ import ShopTalkCore
 /// reorder settings at `GET|PUT /api/stores/{store}/settings/inventory`. Owner token only.
 struct InsightsController: Sendable {
     let auth: OwnerAuth
-    let analytics: SQLiteAnalytics
+    let analytics: any OwnerAnalytics
     let clock: ShopClock
 
     struct Answer: Encodable {

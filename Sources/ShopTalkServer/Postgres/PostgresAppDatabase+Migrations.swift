@@ -113,5 +113,6 @@ extension PostgresAppDatabase {
         PostgresOrderActions.migration,
         PostgresLoyalty.migration,
         PostgresHandoffs.migration,
+        PostgresSalesLines.migration,
     ]
 }

@@ -4,7 +4,7 @@ import PostgresNIO
 import ShopTalkCore
 
 /// Writes the generated demo store into an empty PostgreSQL database: its catalog, discounts, customers
-/// and orders (the sales lines are not on PostgreSQL yet). Instances starting together take turns on an
+/// orders and the sales lines behind the analytics. Instances starting together take turns on an
 /// advisory lock, and only the first finds the database empty.
 struct PostgresDemoSeeder: Sendable {
     let database: PostgresAppDatabase
@@ -51,9 +51,17 @@ struct PostgresDemoSeeder: Sendable {
             try await orders.upsertCustomer(externalID: customer.externalID, name: customer.name, email: customer.email,
                                             country: customer.country, storeID: store.id, at: now)
         }
+        let costs = Dictionary(demo.products.compactMap { product in product.cost.flatMap { cost in productIDs[product.id].map { ($0, cost.cents) } } }) { first, _ in first }
+        var lines: [PostgresSalesLines.Line] = []
         for var order in demo.orders {
             for index in order.items.indices { order.items[index].productID = order.items[index].productID.flatMap { productIDs[$0] } }
             try await orders.insert(order, storeID: store.id)
+            lines += PostgresSalesLines.lines(of: order, costs: costs)
+        }
+        let storeID = store.id
+        let databaseLogger = database.logger
+        try await database.transaction { connection in
+            try await PostgresSalesLines.insert(lines, storeID: storeID, on: connection, logger: databaseLogger)
         }
         let policies = PostgresPolicies(database: database)
         for section in DemoPolicies.sections(now: now) { try await policies.savePolicy(section, storeID: store.id) }

@@ -64,6 +64,7 @@ public struct PostgresOrderActions: OrderActionStore {
             let plan = try policy.plan(action, for: order, returned: returned, now: now)
             if let status = plan.status {
                 try await connection.rows("UPDATE orders SET status = \(status.rawValue) WHERE id = \(orderID)", logger: logger)
+                if status == .cancelled { try await PostgresSalesLines.undoSale(orderID: orderID, at: now, storeID: storeID, on: connection, logger: logger) }
             }
             for restock in plan.restock {
                 try await connection.rows("""

@@ -6,7 +6,7 @@ import ShopTalkCore
 /// is one catalog write (it publishes `catalog.changed`, since stock moves): the products are read under
 /// their row locks, the code is redeemed by one conditional UPDATE, the stock taken and the order stored,
 /// and the store's row lock numbers orders one at a time across instances. A cancellation or return
-/// puts the stock back. (The sales lines behind the analytics are SQLite's: see README.)
+/// puts the stock back. The sale and its undoing are written to the sales lines behind the analytics.
 struct PostgresOrderDesk: OrderDeskOperations {
     let catalog: PostgresCatalog
     let orders: PostgresOrders
@@ -17,6 +17,20 @@ struct PostgresOrderDesk: OrderDeskOperations {
 
     func place(_ body: [String: JSONValue], store: Store, now: Date) async throws -> (Order, [StockWatch.LowStock]) {
         let placement = try OrderDesk.placement(body)
+        do {
+            return try await write(placement, store: store, now: now)
+        } catch let error as ChatError where error.fields["code"] != nil {
+            // A refused code counts towards the order risk score of this email's next orders.
+            if let code = placement.code, let email = placement.email {
+                _ = try? await catalog.database.rows("""
+                    INSERT INTO code_attempts (store_id, email, code, at) VALUES (\(store.id), \(email), \(String(code.prefix(40))), \(now))
+                    """)
+            }
+            throw error
+        }
+    }
+
+    private func write(_ placement: OrderDesk.Placement, store: Store, now: Date) async throws -> (Order, [StockWatch.LowStock]) {
         let storeID = store.id
         return try await catalog.write(storeID: storeID) { connection, logger -> (Order, [StockWatch.LowStock]) in
             try await connection.rows("SELECT id FROM stores WHERE id = \(storeID) FOR UPDATE", logger: logger)
@@ -78,7 +92,14 @@ struct PostgresOrderDesk: OrderDeskOperations {
                 status: .pending, placedAt: now, items: items, discountCode: redeemed, discountAmount: saving,
                 events: [Order.Event(status: .pending, at: now, note: "Order placed")], country: placement.country
             )
-            _ = try await PostgresOrders.insert(order, storeID: storeID, on: connection, logger: logger)
+            let orderID = try await PostgresOrders.insert(order, storeID: storeID, on: connection, logger: logger)
+            // The sale in the analytics, under the customer the order was matched to by email.
+            var sold = order
+            sold.customerExternalID = try await connection.rows("""
+                SELECT c.external_id FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.id = \(orderID)
+                """, logger: logger).first?.decode(String.self)
+            let costs = before.compactMapValues { $0.0.cost?.cents }
+            try await PostgresSalesLines.insert(PostgresSalesLines.lines(of: sold, costs: costs), storeID: storeID, on: connection, logger: logger)
             let override = try await connection.rows("""
                 SELECT low_stock_threshold FROM alert_preferences WHERE store_id = \(storeID)
                 """, logger: logger).first?.decode(Int?.self) ?? nil
@@ -110,8 +131,9 @@ struct PostgresOrderDesk: OrderDeskOperations {
             } else {
                 try await connection.rows("UPDATE orders SET status = \(change.status.rawValue) WHERE id = \(orderID)", logger: logger)
             }
-            // Cancelled or returned goods go back on the shelf.
+            // Cancelled or returned goods go back on the shelf, and their sale is undone in the analytics.
             if change.status == .cancelled || change.status == .returned {
+                try await PostgresSalesLines.undoSale(orderID: orderID, at: now, storeID: storeID, on: connection, logger: logger)
                 for item in order.items {
                     guard let productID = item.productID else { continue }
                     try await connection.rows("""

@@ -30,33 +30,3 @@ struct PostgresPurchaseHistory: PurchaseHistory {
         return counted.compactMap { id, shared in products[id].map { ($0, shared) } }
     }
 }
-
-/// The sales data and its analytics are not on PostgreSQL yet: an owner's business question there is
-/// answered with that, never with a number made up or read from elsewhere.
-struct AnalyticsNotOnThisBackend: SalesAnalytics {
-    private func refuse<T>() throws -> T {
-        throw ChatError(.unavailable, "Sales analytics run on the SQLite backend only for now; this server uses PostgreSQL.")
-    }
-
-    func total(_ metric: SalesQuery.Metric, filter: SalesFilter, storeID: Int64) async throws -> Double? { try refuse() }
-    func ranking(_ dimension: SalesQuery.Dimension, metric: SalesQuery.Metric, filter: SalesFilter, limit: Int, ascending: Bool,
-                 storeID: Int64) async throws -> [(String, Double)] { try refuse() }
-    func series(_ metric: SalesQuery.Metric, by granularity: SalesQuery.Granularity, filter: SalesFilter, storeID: Int64) async throws -> [(String, Double)] {
-        try refuse()
-    }
-    func restock(storeID: Int64, today: String) async throws -> (lines: [RestockLine], tracked: Int) { try refuse() }
-    func slowMovers(filter: SalesFilter, limit: Int, storeID: Int64) async throws -> [(String, Double)] { try refuse() }
-    func customerOrderDays(filter: SalesFilter, storeID: Int64) async throws -> [String: [String]] { try refuse() }
-    func customerMix(filter: SalesFilter, storeID: Int64) async throws -> CustomerMix { try refuse() }
-    func breakdown(_ metric: SalesQuery.Metric, by slot: SalesQuery.TimeSlot, filter: SalesFilter, storeID: Int64) async throws -> [(Int, Double)] {
-        try refuse()
-    }
-    func boughtTogether(filter: SalesFilter, limit: Int, storeID: Int64) async throws -> [(String, String, Int)] { try refuse() }
-    func productPerformance(filter: SalesFilter, storeID: Int64) async throws -> [ProductPerformance] { try refuse() }
-    func dailyUnits(productIDs: [Int64], from: String, to: String, storeID: Int64) async throws -> [Int64: [String: Double]] { try refuse() }
-    func inventorySettings(storeID: Int64) async throws -> InventorySettings { try refuse() }
-    func recentOrders(since: Date, storeID: Int64) async throws -> [OrderRiskFacts] { try refuse() }
-    func customerNames(_ ids: [String], storeID: Int64) async throws -> [String: String] { try refuse() }
-    func dataRange(storeID: Int64) async throws -> (String, String)? { try refuse() }
-    func productMatcher(storeID: Int64) async throws -> ProductNameMatcher { try refuse() }
-}

@@ -2,14 +2,22 @@ import Foundation
 import GRDB
 import ShopTalkCore
 
+extension SalesFilter {
+    /// Only the filter's period, category and brand: the scope of the product classes.
+    var periodAndKind: SalesFilter {
+        var period = SalesFilter()
+        period.from = from
+        period.to = to
+        period.category = category
+        period.brand = brand
+        return period
+    }
+}
+
 /// The facts behind product classes, reorder quantities and order risk, read with bound statements.
 extension SQLiteAnalytics {
     public func productPerformance(filter: SalesFilter, storeID: Int64) async throws -> [ProductPerformance] {
-        var period = SalesFilter()
-        period.from = filter.from
-        period.to = filter.to
-        period.category = filter.category
-        period.brand = filter.brand
+        let period = filter.periodAndKind
         let (rows, arguments) = Self.productRows(period, storeID: storeID, forceJoin: true)
         return try await database.writer.read { db in
             try Row.fetchAll(db, sql: """
@@ -56,7 +64,7 @@ extension SQLiteAnalytics {
     }
 
     /// Stores an owner's reorder settings (already checked by the caller).
-    func saveInventorySettings(_ settings: InventorySettings, storeID: Int64) async throws {
+    public func saveInventorySettings(_ settings: InventorySettings, storeID: Int64) async throws {
         try await database.writer.write { db in
             try db.execute(sql: """
                 INSERT INTO inventory_settings (storeId, leadTimeDays, orderCost, holdingRate, serviceLevel) VALUES (?, ?, ?, ?, ?)

@@ -7,7 +7,7 @@ import ShopTalkCore
 /// Σ quantity, orders = distinct non-cancellation invoices, customers = distinct non-empty customer ids
 /// on non-cancellation lines, AOV = revenue ÷ orders, margin = (revenue − cost) ÷ revenue over lines
 /// whose cost is known.
-public struct SQLiteAnalytics: SalesAnalytics {
+public struct SQLiteAnalytics: OwnerAnalytics {
     let database: AppDatabase
     private let names = ProductNameCache()
 
@@ -182,6 +182,11 @@ public struct SQLiteAnalytics: SalesAnalytics {
         await names.set(storeID, version: version, matcher)
         return matcher
     }
+}
+
+/// The sales analytics a server answers owners from, with the reorder settings they can change.
+public protocol OwnerAnalytics: SalesAnalytics {
+    func saveInventorySettings(_ settings: InventorySettings, storeID: Int64) async throws
 }
 
 /// Product names per store, kept until the store's products change.

@@ -43,10 +43,22 @@ public struct SalesImporter: Sendable {
         var cancellation: Bool
     }
 
-    let database: AppDatabase
+    /// Stores parsed rows in a store (created when missing): (lines imported, products, customers, invoices).
+    typealias Writer = @Sendable (_ rows: [(Int, Row)], _ slug: String, _ currency: String, _ now: Date,
+                                  _ progress: @Sendable (Double) -> Void) async throws -> (Int, Int, Int, Int)
+    let write: Writer
 
     public init(database: AppDatabase) {
-        self.database = database
+        write = { rows, slug, currency, now, progress in
+            try await Self.write(rows, slug: slug, currency: currency, now: now, database: database, progress: progress)
+        }
+    }
+
+    /// Imports into PostgreSQL, in one transaction that tells running instances the catalog changed.
+    public init(database: PostgresAppDatabase) {
+        write = { rows, slug, currency, now, progress in
+            try await PostgresSalesImport(catalog: CommandDatabase.catalog(database)).write(rows, slug: slug, currency: currency, now: now, progress: progress)
+        }
     }
 
     /// The largest quantity one line may have, either way.
@@ -68,12 +80,85 @@ public struct SalesImporter: Sendable {
         bytes: [UInt8], storeSlug: String, format: Format, currency: String, now: Date,
         progress: @Sendable (Double) -> Void = { _ in }
     ) async throws -> Report {
+        let (parsedReport, rows) = Self.parse(bytes: bytes, format: format, progress: progress)
+        var report = parsedReport
+        guard let parsed = rows else { return report }
+        let counts = try await write(parsed, storeSlug, currency, now, progress)
+        progress(1)
+        report.imported = counts.0
+        report.alreadyPresent = parsed.count - counts.0
+        report.products = counts.1
+        report.customers = counts.2
+        report.invoices = counts.3
+        return report
+    }
+
+    static func write(
+        _ parsed: [(Int, Row)], slug: String, currency: String, now: Date, database: AppDatabase, progress: @Sendable (Double) -> Void
+    ) async throws -> (Int, Int, Int, Int) {
+        try await database.writer.write { db -> (Int, Int, Int, Int) in
+            let storeID = try Self.store(slug: slug, currency: currency, now: now, db: db)
+            var productIDs: [String: Int64] = [:]
+            for product in Self.products(of: parsed) {
+                let sample = product.sample
+                if let id = try Int64.fetchOne(db, sql: "SELECT id FROM products WHERE storeId = ? AND sku = ? COLLATE NOCASE", arguments: [storeID, product.code]) {
+                    if product.described {
+                        try db.execute(sql: "UPDATE products SET name = ?, updatedAt = ? WHERE id = ?", arguments: [product.name, now, id])
+                    }
+                    productIDs[product.code] = id
+                } else {
+                    try db.execute(sql: """
+                        INSERT INTO products (storeId, sku, name, brand, category, description, priceCents, costCents, stock,
+                            lowStockThreshold, stockTracked, createdAt, updatedAt)
+                        VALUES (?, ?, ?, ?, ?, '', ?, ?, 0, 0, 0, ?, ?)
+                        """, arguments: [storeID, product.code, product.name, sample?.brand ?? "", sample?.category ?? "", product.priceCents,
+                                         sample?.costMilli.map { $0 / 10 }, now, now])
+                    productIDs[product.code] = db.lastInsertedRowID
+                }
+            }
+            var customers = Set<String>()
+            for (_, row) in parsed {
+                guard let customer = row.customer, customers.insert(customer).inserted else { continue }
+                try db.execute(sql: """
+                    INSERT OR IGNORE INTO customers (storeId, externalId, name, email, country, createdAt) VALUES (?, ?, '', '', ?, ?)
+                    """, arguments: [storeID, customer, row.country, now])
+            }
+            // Bulk load: the per-row rollup trigger is suspended inside this transaction and the new lines are rolled
+            // up in one pass at the end; the trigger is re-created from its own stored SQL.
+            let trigger = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'sales_lines_rollup'")
+            let lastID = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM sales_lines") ?? 0
+            if trigger != nil { try db.execute(sql: "DROP TRIGGER sales_lines_rollup") }
+            let statement = try db.makeStatement(sql: """
+                INSERT OR IGNORE INTO sales_lines
+                    (storeId, lineKey, invoice, day, at, productId, customerId, country, quantity, unitPriceMilli, costMilli, isCancellation)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            var imported = 0
+            for (position, ((_, row), key)) in zip(parsed, Self.lineKeys(parsed)).enumerated() {
+                try statement.execute(arguments: [
+                    storeID, key, row.invoice, ShopClock.dayString(row.at), row.at, productIDs[row.stockCode],
+                    row.customer, row.country, row.quantity, row.priceMilli, row.costMilli, row.cancellation,
+                ])
+                imported += db.changesCount
+                if position % 10_000 == 0 { progress(0.5 + 0.5 * Double(position) / Double(max(1, parsed.count))) }
+            }
+            if let trigger {
+                try SalesLines.rollUp(linesAfter: lastID, db: db)
+                try db.execute(sql: trigger)
+            }
+            return (imported, productIDs.count, customers.count, Set(parsed.map(\.1.invoice)).count)
+        }
+    }
+
+    /// Reads the rows of a CSV file: the good ones, and a report of the bad ones with their line numbers.
+    /// The rows are nil when the header cannot be used.
+    static func parse(bytes: [UInt8], format: Format, progress: @Sendable (Double) -> Void) -> (Report, [(Int, Row)]?) {
         var report = Report()
         var reader = CSVReader(bytes: bytes)
-        guard let header = reader.next() else { return report }
+        guard let header = reader.next() else { return (report, nil) }
         if let problem = header.problem {
             report.problems.append((header.line, "the header row cannot be read: \(problem)"))
-            return report
+            return (report, nil)
         }
         let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         let required = format == .onlineRetail
@@ -82,7 +167,7 @@ public struct SalesImporter: Sendable {
         let missing = required.filter { !columns.contains($0) }
         guard missing.isEmpty else {
             report.problems.append((header.line, "missing column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")) for format \(format.rawValue)"))
-            return report
+            return (report, nil)
         }
         let index = Dictionary(columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var rows: [(Int, Row)] = []
@@ -107,84 +192,47 @@ public struct SalesImporter: Sendable {
             }
             do {
                 rows.append((record.line, try format == .onlineRetail ? Self.onlineRetail(field) : Self.generic(field)))
-            } catch let error as RowError {
-                report.problems.append((record.line, error.reason))
+            } catch {
+                report.problems.append((record.line, (error as? RowError)?.reason ?? "the row cannot be read"))
             }
         }
         progress(0.5)
-        let parsed = rows
-        let counts = try await database.writer.write { db -> (Int, Int, Int, Int) in
-            let storeID = try Self.store(slug: storeSlug, currency: currency, now: now, db: db)
-            // Each product's name is its most frequent description.
-            var names: [String: [String: Int]] = [:]
-            var latest: [String: (Date, Row)] = [:]
-            for (_, row) in parsed {
-                if !row.description.isEmpty { names[row.stockCode, default: [:]][row.description, default: 0] += 1 }
-                if row.priceMilli > 0, latest[row.stockCode].map({ $0.0 < row.at }) ?? true { latest[row.stockCode] = (row.at, row) }
-            }
-            var productIDs: [String: Int64] = [:]
-            for code in Set(parsed.map(\.1.stockCode)) {
-                let name = names[code]?.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? code
-                let sample = latest[code]?.1
-                let priceCents = max(1, (sample?.priceMilli ?? 0) / 10)
-                if let id = try Int64.fetchOne(db, sql: "SELECT id FROM products WHERE storeId = ? AND sku = ? COLLATE NOCASE", arguments: [storeID, code]) {
-                    if names[code] != nil {
-                        try db.execute(sql: "UPDATE products SET name = ?, updatedAt = ? WHERE id = ?", arguments: [name, now, id])
-                    }
-                    productIDs[code] = id
-                } else {
-                    try db.execute(sql: """
-                        INSERT INTO products (storeId, sku, name, brand, category, description, priceCents, costCents, stock,
-                            lowStockThreshold, stockTracked, createdAt, updatedAt)
-                        VALUES (?, ?, ?, ?, ?, '', ?, ?, 0, 0, 0, ?, ?)
-                        """, arguments: [storeID, code, name, sample?.brand ?? "", sample?.category ?? "", priceCents,
-                                         sample?.costMilli.map { $0 / 10 }, now, now])
-                    productIDs[code] = db.lastInsertedRowID
-                }
-            }
-            var customers = Set<String>()
-            for (_, row) in parsed {
-                guard let customer = row.customer, customers.insert(customer).inserted else { continue }
-                try db.execute(sql: """
-                    INSERT OR IGNORE INTO customers (storeId, externalId, name, email, country, createdAt) VALUES (?, ?, '', '', ?, ?)
-                    """, arguments: [storeID, customer, row.country, now])
-            }
-            // Bulk load: the per-row rollup trigger is suspended inside this transaction and the new lines are rolled
-            // up in one pass at the end; the trigger is re-created from its own stored SQL.
-            let trigger = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'sales_lines_rollup'")
-            let lastID = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM sales_lines") ?? 0
-            if trigger != nil { try db.execute(sql: "DROP TRIGGER sales_lines_rollup") }
-            let statement = try db.makeStatement(sql: """
-                INSERT OR IGNORE INTO sales_lines
-                    (storeId, lineKey, invoice, day, at, productId, customerId, country, quantity, unitPriceMilli, costMilli, isCancellation)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            var occurrences: [String: Int] = [:]
-            var imported = 0
-            for (position, (_, row)) in parsed.enumerated() {
-                let content = "\(row.invoice)|\(row.stockCode)|\(row.quantity)|\(row.priceMilli)|\(Int(row.at.timeIntervalSince1970))|\(row.customer ?? "")"
-                let occurrence = occurrences[content, default: 0]
-                occurrences[content] = occurrence + 1
-                try statement.execute(arguments: [
-                    storeID, "\(content)#\(occurrence)", row.invoice, ShopClock.dayString(row.at), row.at, productIDs[row.stockCode],
-                    row.customer, row.country, row.quantity, row.priceMilli, row.costMilli, row.cancellation,
-                ])
-                imported += db.changesCount
-                if position % 10_000 == 0 { progress(0.5 + 0.5 * Double(position) / Double(max(1, parsed.count))) }
-            }
-            if let trigger {
-                try SalesLines.rollUp(linesAfter: lastID, db: db)
-                try db.execute(sql: trigger)
-            }
-            return (imported, productIDs.count, customers.count, Set(parsed.map(\.1.invoice)).count)
+        return (report, rows)
+    }
+
+    /// A product an import names: its code, its most frequent description (the code when it has none),
+    /// and its latest priced row for the price, brand, category and cost of a new product.
+    struct ImportedProduct {
+        let code: String
+        let name: String
+        let described: Bool
+        let sample: Row?
+        var priceCents: Int { max(1, (sample?.priceMilli ?? 0) / 10) }
+    }
+
+    static func products(of parsed: [(Int, Row)]) -> [ImportedProduct] {
+        var names: [String: [String: Int]] = [:]
+        var latest: [String: (Date, Row)] = [:]
+        for (_, row) in parsed {
+            if !row.description.isEmpty { names[row.stockCode, default: [:]][row.description, default: 0] += 1 }
+            if row.priceMilli > 0, latest[row.stockCode].map({ $0.0 < row.at }) ?? true { latest[row.stockCode] = (row.at, row) }
         }
-        progress(1)
-        report.imported = counts.0
-        report.alreadyPresent = parsed.count - counts.0
-        report.products = counts.1
-        report.customers = counts.2
-        report.invoices = counts.3
-        return report
+        return Set(parsed.map(\.1.stockCode)).sorted().map { code in
+            let name = names[code]?.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+            return ImportedProduct(code: code, name: name ?? code, described: name != nil, sample: latest[code]?.1)
+        }
+    }
+
+    /// Each row's line key: its content, numbered among rows with the same content, so that importing a
+    /// file again stores nothing new while identical lines within one file are all kept.
+    static func lineKeys(_ parsed: [(Int, Row)]) -> [String] {
+        var occurrences: [String: Int] = [:]
+        return parsed.map { _, row in
+            let content = "\(row.invoice)|\(row.stockCode)|\(row.quantity)|\(row.priceMilli)|\(Int(row.at.timeIntervalSince1970))|\(row.customer ?? "")"
+            let occurrence = occurrences[content, default: 0]
+            occurrences[content] = occurrence + 1
+            return "\(content)#\(occurrence)"
+        }
     }
 
     struct RowError: Error {
@@ -283,8 +331,12 @@ public struct SalesImporter: Sendable {
 
     static func store(slug: String, currency: String, now: Date, db: Database) throws -> Int64 {
         if let id = try Int64.fetchOne(db, sql: "SELECT id FROM stores WHERE slug = ?", arguments: [slug]) { return id }
-        let name = slug.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
-        try db.execute(sql: "INSERT INTO stores (slug, name, currency, createdAt) VALUES (?, ?, ?, ?)", arguments: [slug, name, currency, now])
+        try db.execute(sql: "INSERT INTO stores (slug, name, currency, createdAt) VALUES (?, ?, ?, ?)", arguments: [slug, storeName(slug), currency, now])
         return db.lastInsertedRowID
+    }
+
+    /// The name of a store an import creates: its slug's words, capitalised.
+    static func storeName(_ slug: String) -> String {
+        slug.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
     }
 }
