@@ -52,11 +52,11 @@ struct PostgresDemoSeeder: Sendable {
                                             country: customer.country, storeID: store.id, at: now)
         }
         let costs = Dictionary(demo.products.compactMap { product in product.cost.flatMap { cost in productIDs[product.id].map { ($0, cost.cents) } } }) { first, _ in first }
-        var lines: [PostgresSalesLines.Line] = []
+        var lines: [SalesLines.Line] = []
         for var order in demo.orders {
             for index in order.items.indices { order.items[index].productID = order.items[index].productID.flatMap { productIDs[$0] } }
             try await orders.insert(order, storeID: store.id)
-            lines += PostgresSalesLines.lines(of: order, costs: costs)
+            lines += SalesLines.lines(of: order, costs: costs)
         }
         let storeID = store.id
         let databaseLogger = database.logger

@@ -99,7 +99,7 @@ struct PostgresOrderDesk: OrderDeskOperations {
                 SELECT c.external_id FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.id = \(orderID)
                 """, logger: logger).first?.decode(String.self)
             let costs = before.compactMapValues { $0.0.cost?.cents }
-            try await PostgresSalesLines.insert(PostgresSalesLines.lines(of: sold, costs: costs), storeID: storeID, on: connection, logger: logger)
+            try await PostgresSalesLines.insert(SalesLines.lines(of: sold, costs: costs), storeID: storeID, on: connection, logger: logger)
             let override = try await connection.rows("""
                 SELECT low_stock_threshold FROM alert_preferences WHERE store_id = \(storeID)
                 """, logger: logger).first?.decode(Int?.self) ?? nil

@@ -50,7 +50,7 @@ struct PostgresSalesImport: Sendable {
             progress(0.6)
             let lines = zip(parsed, SalesImporter.lineKeys(parsed)).map { parsedRow, key in
                 let row = parsedRow.1
-                return PostgresSalesLines.Line(key: key, invoice: row.invoice, at: row.at, productID: productIDs[row.stockCode], customer: row.customer,
+                return SalesLines.Line(key: key, invoice: row.invoice, at: row.at, productID: productIDs[row.stockCode], customer: row.customer,
                                                country: row.country, quantity: row.quantity, priceMilli: row.priceMilli, costMilli: row.costMilli,
                                                cancellation: row.cancellation)
             }

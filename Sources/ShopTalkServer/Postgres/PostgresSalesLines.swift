@@ -34,12 +34,13 @@ enum PostgresSalesLines {
 
     /// Rolls the transition table `lines` into the rollups, adding (`sign` 1) or taking away (`sign` -1).
     private static func rollUp(_ lines: String, sign: String) -> String {
-        """
-        INSERT INTO sales_day AS t SELECT l.store_id, l.day, l.country, \(amounts.replacingOccurrences(of: "SUM(", with: "\(sign) * SUM("))
+        let signed = amounts.replacingOccurrences(of: "SUM(", with: "\(sign) * SUM(")
+        return """
+        INSERT INTO sales_day AS t SELECT l.store_id, l.day, l.country, \(signed)
             FROM \(lines) l GROUP BY l.store_id, l.day, l.country ORDER BY 1, 2, 3 ON CONFLICT (store_id, day, country) DO UPDATE SET \(add("t"));
-        INSERT INTO sales_day_product AS t SELECT l.store_id, l.day, COALESCE(l.product_id, 0), \(amounts.replacingOccurrences(of: "SUM(", with: "\(sign) * SUM("))
+        INSERT INTO sales_day_product AS t SELECT l.store_id, l.day, COALESCE(l.product_id, 0), \(signed)
             FROM \(lines) l GROUP BY l.store_id, l.day, COALESCE(l.product_id, 0) ORDER BY 1, 2, 3 ON CONFLICT (store_id, day, product_id) DO UPDATE SET \(add("t"));
-        INSERT INTO sales_month_product AS t SELECT l.store_id, substr(l.day, 1, 7), COALESCE(l.product_id, 0), \(amounts.replacingOccurrences(of: "SUM(", with: "\(sign) * SUM("))
+        INSERT INTO sales_month_product AS t SELECT l.store_id, substr(l.day, 1, 7), COALESCE(l.product_id, 0), \(signed)
             FROM \(lines) l GROUP BY l.store_id, substr(l.day, 1, 7), COALESCE(l.product_id, 0) ORDER BY 1, 2, 3
             ON CONFLICT (store_id, month, product_id) DO UPDATE SET \(add("t"));
         """
@@ -133,23 +134,9 @@ enum PostgresSalesLines {
         "CREATE INDEX orders_store_email ON orders (store_id, lower(email), placed_at)",
     ])
 
-    /// One line to store; `key` makes storing it again a no-op.
-    struct Line: Sendable {
-        var key: String
-        var invoice: String
-        var at: Date
-        var productID: Int64?
-        var customer: String?
-        var country: String
-        var quantity: Int
-        var priceMilli: Int
-        var costMilli: Int?
-        var cancellation: Bool
-    }
-
     /// Stores `lines` in statements of at most 500 rows; returns how many were new.
     @discardableResult
-    static func insert(_ lines: [Line], storeID: Int64, on connection: PostgresConnection, logger: Logger) async throws -> Int {
+    static func insert(_ lines: [SalesLines.Line], storeID: Int64, on connection: PostgresConnection, logger: Logger) async throws -> Int {
         var stored = 0
         var start = 0
         while start < lines.count {
@@ -183,25 +170,6 @@ enum PostgresSalesLines {
         return stored
     }
 
-    /// The lines of an order, as `SalesLines.insert` writes them on SQLite: its items on the day it was
-    /// placed and, when it was returned, the same items negated on the day of the return.
-    static func lines(of order: Order, costs: [Int64: Int]) -> [Line] {
-        guard order.status != .cancelled else { return [] }
-        var lines: [Line] = []
-        for (index, item) in order.items.enumerated() {
-            let cost = item.productID.flatMap { costs[$0] }.map { $0 * 10 }
-            lines.append(Line(key: "\(order.number)#\(index)", invoice: order.number, at: order.placedAt, productID: item.productID,
-                              customer: order.customerExternalID, country: order.country, quantity: item.quantity,
-                              priceMilli: item.unitPrice.cents * 10, costMilli: cost, cancellation: false))
-            if order.status == .returned, let returned = order.events.last(where: { $0.status == .returned }) {
-                lines.append(Line(key: "C\(order.number)#\(index)", invoice: "C\(order.number)", at: returned.at, productID: item.productID,
-                                  customer: order.customerExternalID, country: order.country, quantity: -item.quantity,
-                                  priceMilli: item.unitPrice.cents * 10, costMilli: cost, cancellation: true))
-            }
-        }
-        return lines
-    }
-
     /// Negative lines (a "C" invoice) undoing the sale of a cancelled or returned order, keyed by the
     /// order so that it is never undone twice.
     static func undoSale(orderID: Int64, at now: Date, storeID: Int64, on connection: PostgresConnection, logger: Logger) async throws {
@@ -210,11 +178,11 @@ enum PostgresSalesLines {
             FROM order_items i JOIN orders o ON o.id = i.order_id LEFT JOIN customers c ON c.id = o.customer_id
             LEFT JOIN products p ON p.id = i.product_id WHERE i.order_id = \(orderID) ORDER BY i.id
             """, logger: logger)
-        var lines: [Line] = []
+        var lines: [SalesLines.Line] = []
         for (index, row) in rows.enumerated() {
             let (productID, quantity, price, cost, number, country, customer) = try row.decode((Int64?, Int, Int, Int?, String, String, String?).self)
-            lines.append(Line(key: "C\(number)#\(index)", invoice: "C\(number)", at: now, productID: productID, customer: customer,
-                              country: country, quantity: -quantity, priceMilli: price * 10, costMilli: cost.map { $0 * 10 }, cancellation: true))
+            lines.append(.undoing(number: number, index: index, at: now, productID: productID, customer: customer, country: country,
+                                  quantity: quantity, priceCents: price, costCents: cost))
         }
         try await insert(lines, storeID: storeID, on: connection, logger: logger)
     }

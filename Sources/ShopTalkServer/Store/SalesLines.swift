@@ -5,23 +5,53 @@ import ShopTalkCore
 /// Writes sales lines (the analytics fact table) for orders, keyed so that writing the same order or
 /// import line twice stores it once.
 enum SalesLines {
-    /// Lines for an order: its items on the day it was placed and, when it was returned, the same items
-    /// negated on the day of the return (as a "C" invoice, like the UCI data). Cancelled orders never sold.
-    static func insert(order: Order, storeID: Int64, productIDs: [Int64: Int64], costs: [Int64: Int], db: Database) throws {
-        guard order.status != .cancelled else { return }
+    /// One line to store, on either backend; `key` makes storing it again a no-op.
+    struct Line: Sendable {
+        var key: String
+        var invoice: String
+        var at: Date
+        var productID: Int64?
+        var customer: String?
+        var country: String
+        var quantity: Int
+        var priceMilli: Int
+        var costMilli: Int?
+        var cancellation: Bool
+
+        /// The negative line (on a "C" invoice) that undoes line `index` of order `number`, keyed by the
+        /// order so that a sale is never undone twice.
+        static func undoing(number: String, index: Int, at: Date, productID: Int64?, customer: String?, country: String,
+                            quantity: Int, priceCents: Int, costCents: Int?) -> Line {
+            Line(key: "C\(number)#\(index)", invoice: "C\(number)", at: at, productID: productID, customer: customer, country: country,
+                 quantity: -quantity, priceMilli: priceCents * 10, costMilli: costCents.map { $0 * 10 }, cancellation: true)
+        }
+    }
+
+    /// The lines of an order whose items carry this database's product ids: its items on the day it was
+    /// placed and, when it was returned, the same items negated on the day of the return (as a "C"
+    /// invoice, like the UCI data). Cancelled orders never sold.
+    static func lines(of order: Order, costs: [Int64: Int]) -> [Line] {
+        guard order.status != .cancelled else { return [] }
+        let returned = order.status == .returned ? order.events.last(where: { $0.status == .returned }) : nil
+        var lines: [Line] = []
         for (index, item) in order.items.enumerated() {
-            let productID = item.productID.flatMap { productIDs[$0] }
-            try insertLine(storeID: storeID, key: "\(order.number)#\(index)", invoice: order.number, at: order.placedAt,
-                           productID: productID, customer: order.customerExternalID, country: order.country,
-                           quantity: item.quantity, priceMilli: item.unitPrice.cents * 10,
-                           costMilli: productID.flatMap { costs[$0] }.map { $0 * 10 }, cancellation: false, db: db)
-            if order.status == .returned, let returned = order.events.last(where: { $0.status == .returned }) {
-                try insertLine(storeID: storeID, key: "C\(order.number)#\(index)", invoice: "C\(order.number)", at: returned.at,
-                               productID: productID, customer: order.customerExternalID, country: order.country,
-                               quantity: -item.quantity, priceMilli: item.unitPrice.cents * 10,
-                               costMilli: productID.flatMap { costs[$0] }.map { $0 * 10 }, cancellation: true, db: db)
+            let cost = item.productID.flatMap { costs[$0] }
+            lines.append(Line(key: "\(order.number)#\(index)", invoice: order.number, at: order.placedAt, productID: item.productID,
+                              customer: order.customerExternalID, country: order.country, quantity: item.quantity,
+                              priceMilli: item.unitPrice.cents * 10, costMilli: cost.map { $0 * 10 }, cancellation: false))
+            if let returned {
+                lines.append(.undoing(number: order.number, index: index, at: returned.at, productID: item.productID, customer: order.customerExternalID,
+                                      country: order.country, quantity: item.quantity, priceCents: item.unitPrice.cents, costCents: cost))
             }
         }
+        return lines
+    }
+
+    /// Stores an order's lines; `productIDs` maps its items' product ids to this database's.
+    static func insert(order: Order, storeID: Int64, productIDs: [Int64: Int64], costs: [Int64: Int], db: Database) throws {
+        var stored = order
+        for index in stored.items.indices { stored.items[index].productID = stored.items[index].productID.flatMap { productIDs[$0] } }
+        for line in lines(of: stored, costs: costs) { try insert(line, storeID: storeID, db: db) }
     }
 
     /// Undoes the sale of a cancelled or returned order: negative lines for analytics (as a "C" invoice)
@@ -35,9 +65,9 @@ enum SalesLines {
             let productID: Int64? = item["productId"]
             let quantity: Int = item["quantity"]
             let cost = try productID.flatMap { try Int.fetchOne(db, sql: "SELECT costCents FROM products WHERE id = ?", arguments: [$0]) }
-            try insertLine(storeID: storeID, key: "C\(number)#\(index)", invoice: "C\(number)", at: now, productID: productID,
-                           customer: order?["externalId"], country: order?["country"] ?? "", quantity: -quantity,
-                           priceMilli: (item["unitPriceCents"] as Int) * 10, costMilli: cost.map { $0 * 10 }, cancellation: true, db: db)
+            try insert(.undoing(number: number, index: index, at: now, productID: productID, customer: order?["externalId"],
+                                country: order?["country"] ?? "", quantity: quantity, priceCents: item["unitPriceCents"], costCents: cost),
+                       storeID: storeID, db: db)
             if let productID {
                 try db.execute(sql: "UPDATE products SET stock = stock + ? WHERE id = ? AND stockTracked = 1", arguments: [quantity, productID])
             }
@@ -69,14 +99,12 @@ enum SalesLines {
             """, arguments: [lastID])
     }
 
-    static func insertLine(
-        storeID: Int64, key: String, invoice: String, at: Date, productID: Int64?, customer: String?, country: String,
-        quantity: Int, priceMilli: Int, costMilli: Int?, cancellation: Bool, db: Database
-    ) throws {
+    static func insert(_ line: Line, storeID: Int64, db: Database) throws {
         try db.execute(sql: """
             INSERT OR IGNORE INTO sales_lines
                 (storeId, lineKey, invoice, day, at, productId, customerId, country, quantity, unitPriceMilli, costMilli, isCancellation)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [storeID, key, invoice, ShopClock.dayString(at), at, productID, customer, country, quantity, priceMilli, costMilli, cancellation])
+            """, arguments: [storeID, line.key, line.invoice, ShopClock.dayString(line.at), line.at, line.productID, line.customer, line.country,
+                             line.quantity, line.priceMilli, line.costMilli, line.cancellation])
     }
 }
