@@ -102,7 +102,7 @@ struct JSONStreamWriterTests {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         let pool = try database.open()
-        let (frames, states) = try await pool.writer.read { db in
+        let (frames, states) = try pool.writer.read { db in
             (try Row.fetchAll(db, sql: "SELECT replyId, reply, entities FROM turns"), try String.fetchAll(db, sql: "SELECT state FROM sessions"))
         }
         #expect(frames.count >= 12 && states.count >= 2)

@@ -24,6 +24,7 @@ public final class PostgresAppDatabase: Service, Sendable {
 
     /// Runs `body` in one transaction on one connection: committed when it returns, rolled back when it
     /// throws, and the error it threw (a refusal, a domain error) is the one the caller sees.
+    @discardableResult
     func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
         do {
             return try await client.withTransaction(logger: logger) { connection in try await body(connection) }

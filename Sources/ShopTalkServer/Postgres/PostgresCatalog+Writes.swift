@@ -10,21 +10,7 @@ extension PostgresCatalog {
         try await write(storeID: storeID) { connection, logger in
             var ids: [Int64] = []
             for (product, popularity) in products {
-                let rows = try await connection.rows("""
-                    INSERT INTO products (store_id, sku, name, brand, category, description, price_cents, original_price_cents, cost_cents,
-                                          stock, low_stock_threshold, colors, sizes, rating, image_url, popularity, created_at, updated_at)
-                    VALUES (\(storeID), \(product.sku), \(product.name), \(product.brand), \(product.category), \(product.description),
-                            \(product.price.cents), \(product.originalPrice?.cents), \(product.cost?.cents), \(product.stock),
-                            \(product.lowStockThreshold), \(product.colors), \(product.sizes), \(product.rating), \(product.imageURL),
-                            \(popularity), \(date), \(date))
-                    ON CONFLICT (store_id, sku) DO UPDATE SET name = EXCLUDED.name, brand = EXCLUDED.brand, category = EXCLUDED.category,
-                        description = EXCLUDED.description, price_cents = EXCLUDED.price_cents,
-                        original_price_cents = EXCLUDED.original_price_cents, cost_cents = EXCLUDED.cost_cents, stock = EXCLUDED.stock,
-                        low_stock_threshold = EXCLUDED.low_stock_threshold, colors = EXCLUDED.colors, sizes = EXCLUDED.sizes,
-                        rating = EXCLUDED.rating, image_url = EXCLUDED.image_url, popularity = EXCLUDED.popularity, updated_at = EXCLUDED.updated_at
-                    RETURNING id
-                    """, logger: logger)
-                ids.append(try rows.first?.decode(Int64.self) ?? 0)
+                ids.append(try await Self.upsert(product, popularity: popularity, storeID: storeID, at: date, on: connection, logger: logger).id)
             }
             return ids
         }
@@ -36,24 +22,35 @@ extension PostgresCatalog {
         try await write(storeID: storeID) { connection, logger in
             var created = 0
             for product in products {
-                let rows = try await connection.rows("""
-                    INSERT INTO products (store_id, sku, name, brand, category, description, price_cents, original_price_cents, cost_cents,
-                                          stock, low_stock_threshold, colors, sizes, rating, image_url, popularity, created_at, updated_at)
-                    VALUES (\(storeID), \(product.sku), \(product.name), \(product.brand), \(product.category), \(product.description),
-                            \(product.price.cents), \(product.originalPrice?.cents), \(product.cost?.cents), \(product.stock),
-                            \(product.lowStockThreshold), \(product.colors), \(product.sizes), \(product.rating), \(product.imageURL),
-                            0, \(now), \(now))
-                    ON CONFLICT (store_id, sku) DO UPDATE SET name = EXCLUDED.name, brand = EXCLUDED.brand, category = EXCLUDED.category,
-                        description = EXCLUDED.description, price_cents = EXCLUDED.price_cents,
-                        original_price_cents = EXCLUDED.original_price_cents, cost_cents = EXCLUDED.cost_cents, stock = EXCLUDED.stock,
-                        low_stock_threshold = EXCLUDED.low_stock_threshold, colors = EXCLUDED.colors, sizes = EXCLUDED.sizes,
-                        rating = EXCLUDED.rating, image_url = EXCLUDED.image_url, updated_at = EXCLUDED.updated_at
-                    RETURNING (xmax = 0)
-                    """, logger: logger)
-                if try rows.first?.decode(Bool.self) == true { created += 1 }
+                let saved = try await Self.upsert(product, popularity: nil, storeID: storeID, at: now, on: connection, logger: logger)
+                if saved.created { created += 1 }
             }
             return (created, products.count - created)
         }
+    }
+
+    /// Inserts one product, or updates the store's product with its SKU (keeping its creation time, and its
+    /// popularity when `popularity` is nil); says whether the row is new.
+    private static func upsert(_ product: Product, popularity: Int?, storeID: Int64, at date: Date,
+                               on connection: PostgresConnection, logger: Logger) async throws -> (id: Int64, created: Bool) {
+        let popularityUpdate = popularity == nil ? "" : ", popularity = EXCLUDED.popularity"
+        let rows = try await connection.rows("""
+            INSERT INTO products (store_id, sku, name, brand, category, description, price_cents, original_price_cents, cost_cents,
+                                  stock, low_stock_threshold, colors, sizes, rating, image_url, popularity, created_at, updated_at)
+            VALUES (\(storeID), \(product.sku), \(product.name), \(product.brand), \(product.category), \(product.description),
+                    \(product.price.cents), \(product.originalPrice?.cents), \(product.cost?.cents), \(product.stock),
+                    \(product.lowStockThreshold), \(product.colors), \(product.sizes), \(product.rating), \(product.imageURL),
+                    \(popularity ?? 0), \(date), \(date))
+            ON CONFLICT (store_id, sku) DO UPDATE SET name = EXCLUDED.name, brand = EXCLUDED.brand, category = EXCLUDED.category,
+                description = EXCLUDED.description, price_cents = EXCLUDED.price_cents,
+                original_price_cents = EXCLUDED.original_price_cents, cost_cents = EXCLUDED.cost_cents, stock = EXCLUDED.stock,
+                low_stock_threshold = EXCLUDED.low_stock_threshold, colors = EXCLUDED.colors, sizes = EXCLUDED.sizes,
+                rating = EXCLUDED.rating, image_url = EXCLUDED.image_url, updated_at = EXCLUDED.updated_at\(unescaped: popularityUpdate)
+            RETURNING id, (xmax = 0)
+            """, logger: logger)
+        guard let row = rows.first else { throw ChatError(.internal, "The product \(product.sku) was not saved.") }
+        let (id, created) = try row.decode((Int64, Bool).self)
+        return (id, created)
     }
 
     /// Adds the discounts, or replaces those whose code the store already has.
@@ -116,6 +113,7 @@ extension PostgresCatalog {
 
     /// Runs one catalog write and, in the same transaction, tells every instance of it; this instance's
     /// snapshot is dropped as soon as it commits.
+    @discardableResult
     func write<T: Sendable>(storeID: Int64, _ body: (PostgresConnection, Logger) async throws -> T) async throws -> T {
         let logger = database.logger
         let result = try await database.transaction { connection in

@@ -17,16 +17,10 @@ struct PostgresOrderDesk: OrderDeskOperations {
 
     func place(_ body: [String: JSONValue], store: Store, now: Date) async throws -> (Order, [StockWatch.LowStock]) {
         let placement = try OrderDesk.placement(body)
-        do {
-            return try await write(placement, store: store, now: now)
-        } catch let error as ChatError where error.fields["code"] != nil {
-            // A refused code counts towards the order risk score of this email's next orders.
-            if let code = placement.code, let email = placement.email {
-                _ = try? await catalog.database.rows("""
-                    INSERT INTO code_attempts (store_id, email, code, at) VALUES (\(store.id), \(email), \(String(code.prefix(40))), \(now))
-                    """)
-            }
-            throw error
+        return try await placement.noteRefusedCode {
+            try await write(placement, store: store, now: now)
+        } record: { code, email in
+            _ = try? await catalog.database.rows("INSERT INTO code_attempts (store_id, email, code, at) VALUES (\(store.id), \(email), \(code), \(now))")
         }
     }
 

@@ -16,6 +16,18 @@ struct OrderDesk: Sendable {
         let code: String?
         let country: String
         let lines: [(productID: Int64, quantity: Int)]
+
+        /// Runs `write`; when it refuses this placement's code, `record` is given the code (at most 40
+        /// characters) and the email, since a refused code counts towards the order risk score of this
+        /// email's next orders, and the refusal is rethrown.
+        func noteRefusedCode<T>(_ write: () async throws -> T, record: (_ code: String, _ email: String) async -> Void) async throws -> T {
+            do {
+                return try await write()
+            } catch let error as ChatError where error.fields["code"] != nil {
+                if let code, let email { await record(String(code.prefix(40)), email) }
+                throw error
+            }
+        }
     }
 
     /// A requested status change, validated.
@@ -68,19 +80,13 @@ struct OrderDesk: Sendable {
 
     func place(_ body: [String: JSONValue], store: Store, now: Date) async throws -> (Order, [StockWatch.LowStock]) {
         let placement = try Self.placement(body)
-        let (email, code) = (placement.email, placement.code)
-        let placed: (Order, [StockWatch.LowStock])
-        do {
-            placed = try await write(placement.lines.map { ($0.productID, $0.quantity) }, email: email, code: code, country: placement.country, store: store, now: now)
-        } catch let error as ChatError where error.fields["code"] != nil {
-            // A refused code counts towards the order risk score of this email's next orders.
-            if let code, let email {
-                try? await database.writer.write { db in
-                    try db.execute(sql: "INSERT INTO code_attempts (storeId, email, code, at) VALUES (?, ?, ?, ?)",
-                                   arguments: [store.id, email, String(code.prefix(40)), now])
-                }
+        let placed = try await placement.noteRefusedCode {
+            try await write(placement.lines.map { ($0.productID, $0.quantity) }, email: placement.email, code: placement.code,
+                            country: placement.country, store: store, now: now)
+        } record: { code, email in
+            try? await database.writer.write { db in
+                try db.execute(sql: "INSERT INTO code_attempts (storeId, email, code, at) VALUES (?, ?, ?, ?)", arguments: [store.id, email, code, now])
             }
-            throw error
         }
         await catalog.catalogChanged(storeID: store.id)
         return placed
