@@ -65,6 +65,18 @@ struct DialoguePolicyTests {
         #expect(try await self.route("pink running shoes in March 2026", Intent.Name.findProducts, state: &customer).0 != .intent(Intent.Name.businessQuery))
     }
 
+    @Test func anOwnersCountOrAmountOverAPeriodIsAboutTheBusiness() async throws {
+        var state = ConversationState()
+        let (route, _) = try await route("how many credit notes went out in March 2026?", Intent.Name.outOfScope, confidence: 0.3, role: .owner, state: &state)
+        #expect(route == .intent(Intent.Name.businessQuery))
+        var again = ConversationState()
+        #expect(try await self.route("what is the weather like in March 2026?", Intent.Name.outOfScope, confidence: 0.3, role: .owner, state: &again).0
+            != .intent(Intent.Name.businessQuery), "no count, no amount: not a figure")
+        var customer = ConversationState()
+        #expect(try await self.route("how many credit notes went out in March 2026?", Intent.Name.outOfScope, confidence: 0.3, state: &customer).0
+            != .intent(Intent.Name.businessQuery))
+    }
+
     @Test func anOwnersFollowUpStaysWithTheAnalytics() async throws {
         var state = ConversationState()
         state.lastIntent = Intent.Name.businessQuery

@@ -161,3 +161,41 @@ struct OwnerQuestionSecondLanguageTests {
         #expect(sells.metric == .revenue && sells.from == "2011-03-01")
     }
 }
+
+/// The people around an owner ask in their own trade's words: the bookkeeper's invoices, the
+/// warehouse's goods out of the door, the teenager's texting.
+@Suite("Owner questions: words of the trade and of texting")
+struct OwnerQuestionTradeWordsTests {
+    let owner = OwnerQuestionTests()
+
+    func query(_ text: String) throws -> SalesQuery {
+        try owner.query(OwnerShorthand.expand(SpokenNumbers.write(text)))
+    }
+
+    @Test(arguments: [
+        ("invoices raised in the second quarter of 2011", SalesQuery.Metric.orders),
+        ("mean invoice value for may 2011", .aov),
+        ("pieces that left through the door in june 2011", .units),
+        ("units we picked, packed and dispatched in september", .units),
+        ("how many ppl ordered from us in aug", .customers),
+        ("what did we take w the germans in 2011 tbh", .revenue),
+    ])
+    func tradeAndTextingWordsNameTheFigure(_ text: String, _ metric: SalesQuery.Metric) throws {
+        let parsed = try query(text)
+        #expect(parsed.metric == metric && parsed.filter.productIDs == nil, "\(parsed.metric) \(parsed.filter.productIDs ?? [])")
+    }
+
+    @Test func goodsLeavingTheShopAreUnitsOfThatProductAndSpeedRanks() throws {
+        let shelf = try query("how many red kitchen scales flew off the shelves in 2011")
+        #expect(shelf.filter.productIDs == [11] && shelf.metric == .units)
+        let door = try query("how many french blue metal door signs went out the door this year")
+        #expect(door.filter.productIDs == [13])
+        #expect(try query("which 4 lines sold fastest in november").kind == .ranking(.product, limit: 4, ascending: false))
+        #expect(try query("quickest movers last month, top 3").kind == .ranking(.product, limit: 3, ascending: false))
+    }
+
+    @Test func textingShorthandIsWrittenOut() {
+        #expect(OwnerShorthand.expand("how many ppl bought w us rn") == "how many people bought with us now")
+        #expect(OwnerShorthand.expand("tbh whats rev for nov") == " whats revenue for nov")
+    }
+}

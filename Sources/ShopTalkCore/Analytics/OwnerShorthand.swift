@@ -15,6 +15,10 @@ public enum OwnerShorthand {
         "pct": "percent", "percents": "percent", "v": "vs", "mom": "compared", "yoy": "compared year on year",
         "qoq": "compared", "trimester": "quarter", "trimesters": "quarters", "trimestre": "quarter", "semester": "half",
         "semestre": "half",
+        // Texting: "how many ppl bought stuff rn", "who spent the most w us".
+        "ppl": "people", "w": "with", "u": "you", "ur": "your", "plz": "please", "pls": "please", "thx": "thanks",
+        "abt": "about", "b4": "before", "wat": "what", "wot": "what", "bc": "because", "cuz": "because", "coz": "because",
+        "rn": "now", "tbh": "", "ngl": "", "idk": "", "lol": "", "btw": "", "tho": "", "asap": "",
         // Spoken fillers go: "how many uh orders" asks for orders.
         "uh": "", "uhh": "", "um": "", "umm": "", "uhm": "", "er": "", "erm": "", "hmm": "",
     ]

@@ -89,6 +89,13 @@ extension QuestionParser {
         "perhaps", "maybe", "probably", "think", "mean", "meant", "whatever", "something", "anything", "kinda", "sorta",
         "gonna", "wanna", "honestly", "frankly", "simply", "literally", "bit", "back", "before", "previously", "already",
         "earlier", "prior", "interested", "interesting", "glad", "happy", "fine", "nice", "wondered", "asking", "ask",
+        // The work behind a sale and the places goods leave by ("picked and packed", "went out the door",
+        // "off the shelves"), and the paperwork an accountant names ("invoices raised, not counting credit notes").
+        "pick", "picked", "picking", "pack", "packed", "packing", "dispatch", "dispatched", "despatched", "process",
+        "processed", "handle", "handled", "fulfil", "fulfill", "fulfilled", "deliver", "delivered", "door", "doors",
+        "shelf", "shelves", "tills", "floor", "raise", "raised", "issue", "issued", "credit", "note", "notes",
+        "counting", "excluding", "excl", "incl", "accounts", "account", "accountant", "books", "vat", "fastest", "quickest",
+        "altogether", "keeps", "asks", "asked", "wants", "needs", "says", "tells", "thinks", "seems", "looks", "goes", "comes",
     ]
 
     /// The country a demonym names. Plural forms always do ("the Belgians"); adjectives that also name
@@ -117,7 +124,7 @@ extension QuestionParser {
                                  "reorder", "trend", "aov", "turnover", "churn", "bestsellers", "movers", "monthly", "weekly", "daily",
                                  "cancellations", "returns", "takings", "inventory", "markets", "spend", "spent", "shifted",
                                  "best-selling", "bestselling", "buyers", "basket", "weekday", "retention", "money", "spenders", "aov",
-                                 "quantity", "quantities"]
+                                 "quantity", "quantities", "invoices", "invoiced"]
         let phrases = [" went out ", " go out ", " take on ", " took on ", " take in ", " took in ", " bring in ", " brought in ",
                        " how many items ", " how many units ", " best selling ", " repeat customer", " returning customers ",
                        " bought together ", " bought with ", " day of the week ", " hour of the day ", " time of day ",

@@ -197,7 +197,7 @@ public struct QuestionParser: Sendable {
         }
         if words.contains("aov") || has("average order") || has("average basket") || has("basket value") || has("order value")
             || has("average bill") || has("average ticket") || has("average receipt") || has("bill amount")
-            || has("average value") || has("average spend") || has("average sale")
+            || has("average value") || has("average spend") || has("average sale") || has("invoice value") || has("average invoice")
             || ((has("per order") || has("for one order") || has("for an order")) && !words.isDisjoint(with: ["spend", "spent", "value", "revenue", "money", "worth"])) {
             return .aov
         }
@@ -286,7 +286,7 @@ public struct QuestionParser: Sendable {
         let granularity: SalesQuery.Granularity? = !words.isDisjoint(with: ["month", "months", "monthly"]) ? .month
             : !words.isDisjoint(with: ["week", "weeks", "weekly"]) ? .week
             : !words.isDisjoint(with: ["day", "days", "daily"]) ? .day : nil
-        let best = !words.isDisjoint(with: ["best", "highest", "biggest", "busiest", "strongest", "top"])
+        let best = !words.isDisjoint(with: ["best", "highest", "biggest", "busiest", "strongest", "top", "fastest", "quickest"])
         let worst = !words.isDisjoint(with: ["worst", "lowest", "quietest", "weakest", "slowest"])
         if let granularity, (best || worst), !words.isDisjoint(with: ["month", "week", "day"]),
            words.isDisjoint(with: ["products", "product", "items", "customers", "countries", "categories", "brands"]) {
@@ -303,7 +303,7 @@ public struct QuestionParser: Sendable {
             // A singular "category" or "brand" groups unless the question names one ("in the shoes category").
             : words.contains("categories") || (words.contains("category") && !filters.contains(Entity.Kind.category)) ? .category
             : words.contains("brands") || (words.contains("brand") && !filters.contains(Entity.Kind.brand)) ? .brand
-            : !words.isDisjoint(with: ["products", "product", "items", "item", "sellers", "bestsellers", "skus", "lines"]) || has("best selling") || has("best-selling")
+            : !words.isDisjoint(with: ["products", "product", "items", "item", "sellers", "bestsellers", "skus", "lines", "movers"]) || has("best selling") || has("best-selling")
                 || has("what sold") || has("what sells") || has("what's selling") || has("whats selling") || has("what was selling")
                 || has("sell the most") || has("sold the most") || has("sell most") || has("sold most") ? .product
             : nil

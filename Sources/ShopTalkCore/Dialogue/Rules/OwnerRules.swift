@@ -64,8 +64,11 @@ public struct OwnerAnalyticsRule: DialogueRule {
         let catalogTopics = [Intent.Name.findProducts, Intent.Name.productDetails, Intent.Name.checkStock, Intent.Name.priceInquiry]
         let aboutSales = catalogTopics.contains(turn.intent.name)
             && turn.entities.contains { $0.type == Entity.Kind.date || $0.type == Entity.Kind.customerID }
+        // A count or an amount over a period ("how many invoices did we raise in November?") is about the business.
+        let measured = turn.entities.contains { $0.type == Entity.Kind.date }
+            && (lowered.contains("how many") || lowered.contains("how much") || !Set(words).isDisjoint(with: ["total", "top", "average"]))
         if state.pending?.intent == Intent.Name.businessQuery || followUp
-            || (turn.intent.name != Intent.Name.businessQuery && QuestionParser.looksAnalytic(words) && !shopperTopics.contains(turn.intent.name))
+            || (turn.intent.name != Intent.Name.businessQuery && (QuestionParser.looksAnalytic(words) || measured) && !shopperTopics.contains(turn.intent.name))
             || aboutSales {
             return turn.settle(Intent.Name.businessQuery, atLeast: 0.7)
         }
