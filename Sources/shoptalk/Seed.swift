@@ -12,7 +12,7 @@ struct Seed: AsyncParsableCommand {
     @Option(help: "Slug of the store to seed.")
     var store: String = DemoStore.slug
 
-    @Option(help: "SQLite database file. [env: SHOPTALK_DB, default: ./shoptalk.sqlite]")
+    @Option(help: "SQLite database file or postgres:// URL. [env: SHOPTALK_DB, default: ./shoptalk.sqlite]")
     var db: String?
 
     @Option(help: "Date the demo data is relative to (YYYY-MM-DD). [env: SHOPTALK_TODAY, default: today]")
@@ -30,8 +30,11 @@ struct Seed: AsyncParsableCommand {
         guard !store.isEmpty, store.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
             throw ValidationError("A store slug uses letters, digits, - and _ only.")
         }
-        let database = try AppDatabase.open(path: EnvironmentOptions.resolve(db, "SHOPTALK_DB", default: "./shoptalk.sqlite"))
-        let seeded = try await DemoSeeder(database: database).seed(slug: store, clock: clock, logger: logger)
+        let location = EnvironmentOptions.resolve(db, "SHOPTALK_DB", default: "./shoptalk.sqlite")
+        let slug = store
+        let seeded = try await CommandDatabase.at(location, logger: logger) { database in
+            try await database.seedDemo(slug: slug, clock: clock, logger: logger)
+        }
         print("Seeded store \(seeded.slug) (\(seeded.name)).")
     }
 }

@@ -228,4 +228,38 @@ struct PostgresAnalyticsTests {
             #expect(try await database.rows("SELECT count(*)::bigint FROM code_attempts").first?.decode(Int.self) == 1)
         }
     }
+
+    /// `shoptalk seed` on PostgreSQL: an existing store's catalog, orders and sales are replaced by the
+    /// demo store's and answer as a fresh SQLite seed does; the store keeps its id and its policies.
+    @Test func reseedingReplacesTheStoresDataAndAnswersAsAFreshSeed() async throws {
+        let file = try await TestDatabase.seeded()
+        let sqlite = try file.open()
+        let liteStore = try #require(try await sqlite.store(slug: DemoStore.slug))
+        let clock = ShopClock(today: ShopClock.parseDay("2026-03-15")!)
+        try await TestPostgres.withDatabase(deadline: 400) { database in
+            let catalog = PostgresCatalog(database: database, outbox: nil)
+            try await PostgresDemoSeeder(database: database, catalog: catalog).seedIfEmpty(clock: clock, logger: testLogger)
+            let store = try #require(try await database.store(slug: DemoStore.slug))
+            let policies = try await PostgresPolicies(database: database).policies(storeID: store.id).count
+            let extra = Product(id: 0, sku: "EXTRA-1", name: "Extra lamp", brand: "", category: "", description: "", price: Money(cents: 999), stock: 3, lowStockThreshold: 5)
+            try await catalog.save(products: [(extra, 0)], storeID: store.id)
+            let product = try #require(try await database.rows("SELECT id FROM products WHERE store_id = \(store.id) AND stock > 5 ORDER BY id LIMIT 1").first?.decode(Int64.self))
+            let desk = PostgresOrderDesk(catalog: catalog, orders: PostgresOrders(database: database))
+            _ = try await desk.place(["email": .string("new@example.com"), "items": .array([.object(["productId": .number(Double(product)), "quantity": .number(2)])])],
+                                     store: store, now: clock.now())
+
+            let reseeded = try await CommandDatabase.postgres(database).seedDemo(slug: DemoStore.slug, clock: clock, logger: testLogger)
+            #expect(reseeded.id == store.id)
+            #expect(try await database.rows("SELECT 1 FROM products WHERE sku = 'EXTRA-1'").isEmpty)
+            #expect(try await PostgresPolicies(database: database).policies(storeID: store.id).count == policies)
+            let differ = try await Self.differences(SQLiteAnalytics(database: sqlite), liteStore.id, PostgresAnalytics(database: database), store.id,
+                                                    filter: (SalesFilter(), SalesFilter()))
+            #expect(differ.isEmpty, "\(differ.prefix(5))")
+            // Another slug is a new store with the same demo data.
+            let second = try await CommandDatabase.postgres(database).seedDemo(slug: "second", clock: clock, logger: testLogger)
+            #expect(second.id != store.id && second.slug == "second")
+            #expect(try await database.rows("SELECT count(*)::bigint FROM orders WHERE store_id = \(second.id)").first?.decode(Int.self)
+                    == (try await database.rows("SELECT count(*)::bigint FROM orders WHERE store_id = \(store.id)").first?.decode(Int.self)))
+        }
+    }
 }

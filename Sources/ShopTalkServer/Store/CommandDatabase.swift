@@ -25,6 +25,15 @@ public enum CommandDatabase: Sendable {
         }
     }
 
+    /// Generates the demo store under `slug`, replacing the catalog, discounts, customers, orders and
+    /// sales of a store that has that slug already (`shoptalk seed`).
+    public func seedDemo(slug: String, clock: ShopClock, logger: Logger) async throws -> Store {
+        switch self {
+        case .sqlite(let database): try await DemoSeeder(database: database).seed(slug: slug, clock: clock, logger: logger)
+        case .postgres(let database): try await PostgresDemoSeeder(database: database, catalog: Self.catalog(database)).reseed(slug: slug, clock: clock, logger: logger)
+        }
+    }
+
     /// A catalog writer for tools: it tells running instances through the outbox, as a server's writes do.
     static func catalog(_ database: PostgresAppDatabase) -> PostgresCatalog {
         PostgresCatalog(database: database, outbox: EventOutbox(database: database, instanceID: "command"))
