@@ -185,6 +185,13 @@ struct OwnerQuestionTradeWordsTests {
         #expect(parsed.metric == metric && parsed.filter.productIDs == nil, "\(parsed.metric) \(parsed.filter.productIDs ?? [])")
     }
 
+    @Test func aBareCountCountsTheThingTheSentenceIsAboutAndShortWordsNameNothing() throws {
+        #expect(try query("busy month for orders, how many came in during october?").metric == .orders)
+        #expect(try query("so many orders recently. how many units did they hold in october?").metric == .units)
+        let polite = try query("I am needing the revenue for june 2011 please")
+        #expect(polite.metric == .revenue && polite.filter.productIDs == nil)
+    }
+
     @Test func goodsLeavingTheShopAreUnitsOfThatProductAndSpeedRanks() throws {
         let shelf = try query("how many red kitchen scales flew off the shelves in 2011")
         #expect(shelf.filter.productIDs == [11] && shelf.metric == .units)

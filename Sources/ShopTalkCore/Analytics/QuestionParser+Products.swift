@@ -44,6 +44,8 @@ extension QuestionParser {
             }
             return nil
         }
+        // Words of one or two letters ("am", "ok") are no evidence of a product on their own.
+        if named.allSatisfy({ $0.count <= 2 }) { return nil }
         var candidates = matcher.candidates(for: named)
         var complete = candidates.filter { $0.precision >= 0.999 }
         // Words found as typed beat the same words one typo away ("skipping rope" is not "SKIPPPING ROPE").

@@ -95,7 +95,7 @@ extension QuestionParser {
         "processed", "handle", "handled", "fulfil", "fulfill", "fulfilled", "deliver", "delivered", "door", "doors",
         "shelf", "shelves", "tills", "floor", "raise", "raised", "issue", "issued", "credit", "note", "notes",
         "counting", "excluding", "excl", "incl", "accounts", "account", "accountant", "books", "vat", "fastest", "quickest",
-        "altogether", "keeps", "asks", "asked", "wants", "needs", "says", "tells", "thinks", "seems", "looks", "goes", "comes",
+        "altogether", "am", "being", "keeps", "asks", "asked", "wants", "needs", "says", "tells", "thinks", "seems", "looks", "goes", "comes",
     ]
 
     /// The country a demonym names. Plural forms always do ("the Belgians"); adjectives that also name

@@ -223,9 +223,11 @@ public struct QuestionParser: Sendable {
             if named(["orders", "invoices"]) { return .orders }
             if named(["customers", "buyers", "shoppers", "clients"]) { return .customers }
             // "customers from Belgium this year, how many": the people counted, when nothing else is.
-            if words.isDisjoint(with: ["units", "unit", "items", "item", "pieces", "quantity", "quantities", "products", "product", "orders", "invoices",
-                                       "buy", "bought", "purchase", "purchased", "sold", "sell", "ordered", "move", "moved", "shifted"]),
-               !words.isDisjoint(with: ["customers", "buyers", "shoppers", "clients"]) { return .customers }
+            let goods: Set<String> = ["units", "unit", "items", "item", "pieces", "quantity", "quantities", "products", "product",
+                                      "buy", "bought", "purchase", "purchased", "sold", "sell", "ordered", "move", "moved", "shifted"]
+            if words.isDisjoint(with: goods.union(["orders", "invoices"])), !words.isDisjoint(with: ["customers", "buyers", "shoppers", "clients"]) { return .customers }
+            // "we've had heaps of orders lately, how many did we get in …": the orders, when no goods are named.
+            if words.isDisjoint(with: goods.union(["customers", "buyers", "shoppers", "clients"])), !words.isDisjoint(with: ["orders", "invoices"]) { return .orders }
         }
         if !words.isDisjoint(with: unitWords)
             || has("items sold") || has("items did we sell") || has("items we sold") || has("items went out")
