@@ -36,7 +36,7 @@ struct ForwardedAddressTests {
     }
 
     @Test func theRESTLimitCountsEachClientBehindATrustedProxyAndIgnoresTheHeaderOtherwise() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         for trusted in [true, false] {
             let configuration = testConfiguration(database) {
                 $0.trustedProxies = trusted ? ["127.0.0.1", "::1"] : []

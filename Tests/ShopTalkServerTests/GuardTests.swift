@@ -14,7 +14,7 @@ struct GuardTests {
     ]
 
     @Test func pagesFromOtherSitesCannotOpenChats() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             var headers = Self.upgrade
             headers[.origin] = "https://evil.example"
@@ -49,7 +49,7 @@ struct GuardTests {
     }
 
     @Test func connectionsBeyondThePerAddressLimitAreRefusedWith429() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         // Every TCP connection counts: the test client's own HTTP connection and two chats fill three places.
         let gate = ConnectionGate(limits: .init(total: 100, perAddress: 3))
         try await withLiveServer(testConfiguration(database), gate: gate) { client in

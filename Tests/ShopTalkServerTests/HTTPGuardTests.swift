@@ -17,7 +17,7 @@ struct HTTPGuardTests {
     }
 
     @Test func aSilentConnectionIsAnswered408AndClosed() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(configuration(database)) { client in
             let socket = try await RawSocket.connect(port: try #require(client.port))
             let started = ContinuousClock.now
@@ -29,7 +29,7 @@ struct HTTPGuardTests {
     }
 
     @Test func aHeadSentAByteAtATimeStillTimesOut() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(configuration(database)) { client in
             let socket = try await RawSocket.connect(port: try #require(client.port))
             let started = ContinuousClock.now
@@ -56,7 +56,7 @@ struct HTTPGuardTests {
         ("\u{16}\u{3}\u{1}\u{2}\u{0}\u{1}\u{0}\u{1}\u{fc}\u{3}\u{3}" + String(repeating: "a", count: 32), "501"),
     ])
     func aRequestThatCannotBeParsedIsAnsweredAndClosed(request: String, status: String) async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         // A long head timeout: on a loaded CI machine a 1 s one answered 408 before the parse error was seen.
         let patient = testConfiguration(database) { $0.headTimeout = 30 }
         try await withLiveServer(patient) { client in
@@ -70,7 +70,7 @@ struct HTTPGuardTests {
     }
 
     @Test func anUpgradeToAnythingButAWebSocketIsServedAsPlainHTTP() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(configuration(database)) { client in
             let socket = try await RawSocket.connect(port: try #require(client.port))
             try await socket.send("GET /health HTTP/1.1\r\nHost: x\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n")
@@ -81,7 +81,7 @@ struct HTTPGuardTests {
     }
 
     @Test func silentConnectionsCountAgainstTheirAddressAndOthersAreStillServed() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         // The test client's own connection and 20 silent ones fill the address's 21 places.
         let gate = ConnectionGate(limits: .init(total: 1_000, perAddress: 21))
         // The head timeout outlasts the wait for the accepts below: on a loaded CI machine (every suite
@@ -118,7 +118,7 @@ struct HTTPGuardTests {
     }
 
     @Test func aWrongMethodIs405WithAllowAndAnUnknownPathStays404() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await client.execute(uri: "/health", method: .delete) { response in
                 #expect(response.status == .methodNotAllowed)
@@ -135,7 +135,7 @@ struct HTTPGuardTests {
     }
 
     @Test func aControlCharacterInThePathIsRefusedBeforeAnyFileIsRead() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await client.execute(uri: "/index.html%00.js", method: .get) { response in
                 #expect(response.status == .badRequest)
@@ -145,7 +145,7 @@ struct HTTPGuardTests {
     }
 
     @Test func responsesCarryTheSecurityHeadersAndTheConsoleCannotBeFramed() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await client.execute(uri: "/owner.html", method: .get) { response in
                 #expect(response.status == .ok)
@@ -164,7 +164,7 @@ struct HTTPGuardTests {
     }
 
     @Test func theRESTAPIIsRateLimitedPerAddress() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         let limited = testConfiguration(database) { configuration in
             configuration.httpRequestsPerSecond = 0.01
             configuration.httpRequestBurst = 5

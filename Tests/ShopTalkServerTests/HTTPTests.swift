@@ -9,7 +9,7 @@ import Testing
 @Suite("HTTP endpoints")
 struct HTTPTests {
     @Test func healthReportsStatusVersionInstanceDatabaseAndUptime() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         var configuration = testConfiguration(database)
         configuration.instanceID = "shop-b.2"
         try await withLiveServer(configuration) { client in
@@ -18,6 +18,7 @@ struct HTTPTests {
                 let body = try JSONDecoder().decode(JSONValue.self, from: Data(buffer: response.body))
                 #expect(body["status"] == .string("ok"))
                 #expect(body["database"] == .string("ok"))
+                #expect(body["backend"] == .string(TestPostgres.liveServers ? "postgresql" : "sqlite"), "\(body)")
                 #expect(body["version"] == .string(ShopTalkVersion.string))
                 #expect(body["instance"] == .string("shop-b.2"))
                 #expect((body["uptimeSeconds"]?.numberValue ?? -1) >= 0)
@@ -29,7 +30,7 @@ struct HTTPTests {
     }
 
     @Test func postingAMessageAnswersWithTheReplyAndASessionToResume() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             var session = ""
             try await client.execute(
@@ -69,7 +70,7 @@ struct HTTPTests {
         (#"{"store":"nowhere","text":"hi"}"#, .notFound, "not_found"),
     ])
     func aBadChatRequestGetsA4xxWithAnErrorCode(body: String, status: HTTPResponse.Status, code: String) async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await client.execute(uri: "/api/chat", method: .post, body: ByteBuffer(string: body)) { response in
                 #expect(response.status == status)
@@ -80,7 +81,7 @@ struct HTTPTests {
     }
 
     @Test func metricsCountConnectionsMessagesLatencyAndErrors() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             _ = try await converse(client, messages: ["show me headphones", "hello"])
             try await client.ws("/chat?store=demo") { inbound, outbound, _ in
@@ -102,7 +103,7 @@ struct HTTPTests {
     }
 
     @Test func theWidgetFolderIsServedAtTheRoot() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(response.status == .ok)

@@ -45,7 +45,7 @@ struct SessionChurnTests {
             do {
                 // Bounded: the client library has twice been seen waiting forever on the refused socket's close
                 // in CI (a half-closed socket), which is not what this test is about.
-                try await failingAfter(seconds: 30) {
+                _ = try await failingAfter(seconds: 30) {
                     try await client.ws("/chat?store=demo") { inbound, _, _ in
                         var frames = FrameReader(inbound)
                         let refusal = try await frames.next()

@@ -153,7 +153,7 @@ struct ShopperHandlerTests {
                 #expect(reply.string("text")?.contains(reference) == true)
             }
         }
-        let stored = try await database.open().writer.read { db in
+        let stored = try database.open().writer.read { db in
             try Row.fetchOne(db, sql: "SELECT reference, category, orderNumber FROM tickets")
         }
         #expect(stored?["category"] == "damaged")

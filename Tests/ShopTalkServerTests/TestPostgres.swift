@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresNIO
+import ShopTalkCore
 @testable import ShopTalkServer
 import Synchronization
 import Testing
@@ -61,4 +62,64 @@ final class Shared<Value: Sendable>: Sendable {
     private let mutex: Mutex<Value>
     init(_ value: Value) { mutex = Mutex(value) }
     func withLock<R: Sendable>(_ body: (inout Value) -> R) -> R { mutex.withLock { body(&$0) } }
+}
+
+extension TestPostgres {
+    /// Whether tests that reach the demo store only through a live server run it on PostgreSQL: with
+    /// `SHOPTALK_TEST_LIVE_BACKEND=postgres` and a test server. `.ci/run` runs those suites both ways.
+    static var liveServers: Bool {
+        available && ProcessInfo.processInfo.environment["SHOPTALK_TEST_LIVE_BACKEND"] == "postgres"
+    }
+}
+
+extension TestDatabase {
+    /// The demo store for a test that reaches it only through the server (HTTP and the socket, never the
+    /// file): a copy of the SQLite template, or, when `TestPostgres.liveServers`, a PostgreSQL database
+    /// made from a template database seeded once, so that the same test runs on either backend.
+    static func demoStore() async throws -> TestDatabase {
+        guard TestPostgres.liveServers else { return try await seeded() }
+        return TestDatabase(path: try await PostgresSeededTemplate.shared.copy())
+    }
+}
+
+/// The demo store seeded once into a PostgreSQL database that later databases are created from
+/// (`CREATE DATABASE … TEMPLATE`), as `SeededTemplate` does with a SQLite file.
+actor PostgresSeededTemplate {
+    static let shared = PostgresSeededTemplate()
+    private var template: Task<String, any Error>?
+
+    /// A new database, a copy of the seeded one; returns its URL.
+    func copy() async throws -> String {
+        let base = try PostgresLocation(url: try #require(TestPostgres.url, "SHOPTALK_TEST_POSTGRES is not set"))
+        let template = self.template ?? Task { try await Self.seedTemplate(base) }
+        self.template = template
+        let source = try await template.value
+        let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let admin = PostgresAppDatabase(location: base, maxConnections: 1, logger: testLogger)
+        try await TestPostgres.running(admin) {
+            // The seeding pool's connections may take a moment to close; a template in use cannot be copied.
+            for attempt in 1...20 {
+                do {
+                    try await admin.rows(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name) TEMPLATE \(source)"))
+                    return
+                } catch where attempt < 20 {
+                    try await Task.sleep(for: .milliseconds(250))
+                }
+            }
+        }
+        return base.with(database: name).redacted
+    }
+
+    private static func seedTemplate(_ base: PostgresLocation) async throws -> String {
+        let name = "tmpl_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let admin = PostgresAppDatabase(location: base, maxConnections: 1, logger: testLogger)
+        _ = try await TestPostgres.running(admin) { try await admin.rows(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)")) }
+        let database = PostgresAppDatabase(location: base.with(database: name), maxConnections: 4, logger: testLogger)
+        try await TestPostgres.running(database) {
+            try await database.migrate()
+            try await PostgresDemoSeeder(database: database, catalog: PostgresCatalog(database: database, outbox: nil))
+                .seedIfEmpty(clock: ShopClock(today: ShopClock.parseDay("2026-03-15")!), logger: testLogger)
+        }
+        return name
+    }
 }

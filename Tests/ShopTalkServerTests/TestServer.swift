@@ -13,6 +13,10 @@ import Testing
 struct TestDatabase {
     let path: String
 
+    init(path: String) {
+        self.path = path
+    }
+
     /// An empty database path.
     init() {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shoptalk-tests-\(UUID().uuidString)")
