@@ -206,3 +206,61 @@ struct OwnerQuestionTradeWordsTests {
         #expect(OwnerShorthand.expand("tbh whats rev for nov") == " whats revenue for nov")
     }
 }
+
+/// Questions that correct themselves, come wrapped in sentences of context, or follow another.
+@Suite("Owner questions: corrections, context and follow-ups")
+struct OwnerQuestionCorrectionTests {
+    let owner = OwnerQuestionTests()
+
+    func query(_ text: String, previous: SalesQuery? = nil) throws -> SalesQuery {
+        let text = OwnerShorthand.expand(SpokenNumbers.write(text))
+        guard case .query(let query) = owner.parse(text, previous: previous) else {
+            Issue.record("\(text) was not parsed into a query: \(owner.parse(text, previous: previous))")
+            throw CancellationError()
+        }
+        return query
+    }
+
+    @Test func aCorrectionReplacesWhatItCorrects() throws {
+        let month = try query("revenue in march, sorry i mean april 2011")
+        #expect(month.from == "2011-04-01" && month.to == "2011-04-30" && month.kind == .total)
+        #expect(try query("orders from france — no wait, spain — last month").filter.country == "Spain")
+        #expect(try query("top 3 customers by orders, i mean by revenue, in 2011").metric == .revenue)
+        let compared = try query("how did units in october compare to august — no, to september 2011?")
+        #expect(compared.from == "2011-10-01" && compared.compareFrom == "2011-09-01")
+        let product = try query("units of the red kitchen scales, sorry, the ivory kitchen scales in 2011")
+        #expect(product.filter.productIDs == [12])
+    }
+
+    @Test func sentencesOfContextNameNoProductUnlessTheyHoldAWholeName() throws {
+        let talk = try query("My accountant is asking again. What were the takings in May 2011? She needs it in front of her by noon.")
+        #expect(talk.metric == .revenue && talk.filter.productIDs == nil && talk.from == "2011-05-01")
+        let named = try query("We keep running short of the regency cakestand 3 tier. How many of those did we sell in 2011?")
+        #expect(named.filter.productIDs == [7] && named.metric == .units)
+        #expect(try query("france's revenue in june 2011").filter.country == "France")
+    }
+
+    @Test func changesAndSharesAreNotRankings() throws {
+        #expect(try query("by what percentage did orders go up or down from march to april 2011").kind == .compare)
+        let share = try query("what share of customers had 2 or more orders in 2011?")
+        #expect(share.metric == .repeatRate && share.kind == .total)
+    }
+
+    @Test func aFollowUpMovesThePeriodAndANewShortQuestionStartsAfresh() throws {
+        var previous = try query("revenue in germany in october 2011")
+        let before = try query("and the month before?", previous: previous)
+        #expect(before.from == "2011-09-01" && before.to == "2011-09-30" && before.filter.country == "Germany")
+        let lastYear = try query("what about the same month last year?", previous: previous)
+        #expect(lastYear.from == "2010-10-01" && lastYear.to == "2010-10-31")
+        let week = try query("and the week before?", previous: previous)
+        #expect(week.from == "2011-09-24" && week.to == "2011-09-30")
+        let ranked = try query("top 5 products in germany in october 2011")
+        let byRevenue = try query("by revenue instead", previous: ranked)
+        #expect(byRevenue.kind == .ranking(.product, limit: 5, ascending: false) && byRevenue.metric == .revenue && byRevenue.from == "2011-10-01")
+        #expect(try query("top 3 customers then", previous: ranked).filter.country == "Germany")
+        previous = try query("units in germany last week")
+        let fresh = try query("orders yesterday", previous: previous)
+        #expect(fresh.metric == .orders && fresh.filter.country == nil && fresh.from == "2011-12-09")
+    }
+}
+

@@ -164,6 +164,13 @@ struct AnalyticsTests {
                 #expect(red.resultValue == 5)
                 let exact = try await chat.say("how many white hanging heart t-light holders did we sell in 2011")
                 #expect(exact.resultValue == 19)
+                // "both" answers for every product offered; a word of one name picks it.
+                _ = try await chat.say("how many hanging heart t-light holders did we sell in 2011")
+                let both = try await chat.say("both of them")
+                #expect(both.resultValue == 24, "\(both.string("text") ?? "")")
+                _ = try await chat.say("how many hanging heart t-light holders went out in 2011?")
+                let white = try await chat.say("white")
+                #expect(white.resultValue == 19, "\(white.string("text") ?? "")")
             }
         }
     }

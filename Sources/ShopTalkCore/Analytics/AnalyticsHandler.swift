@@ -17,19 +17,27 @@ public struct AnalyticsHandler: ChatHandler {
         let intent = Intent(name: Intent.Name.businessQuery, confidence: turn.intent.confidence)
         var working = turn
         var matcher = try await analytics.productMatcher(storeID: storeID)
+        let offeredFrom = matcher
+        var everyOffered: [(id: Int64, name: String)] = []
         if case .productChoice(let names, let original) = state.pending {
             // The owner picked one of the products offered: "the second", or (part of) its name.
             state.pending = nil
             let words = turn.tokens.map(\.text)
             let ordinal = ["first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "1st": 0, "2nd": 1, "3rd": 2]
             let asked = ProductNameMatcher.words(turn.text).subtracting(ProductNameMatcher.words("the one please"))
+            // Failing a name that holds every word, the one name sharing the most words with the answer ("the 45mm").
+            let overlaps = names.map { ProductNameMatcher.words($0).intersection(asked).count }
+            let closest = overlaps.max().flatMap { best in best > 0 && overlaps.filter { $0 == best }.count == 1 ? overlaps.firstIndex(of: best) : nil }
             let picked = words.compactMap { ordinal[$0] }.first.flatMap { $0 < names.count ? names[$0] : nil }
                 ?? (asked.isEmpty ? nil : names.first { ProductNameMatcher.words($0).isSuperset(of: asked) })
-            if let picked, let only = matcher.only(picked) {
-                // Answer the original question about the chosen product.
+                ?? closest.map { names[$0] }
+            let all = !Set(words).isDisjoint(with: ["both", "all", "either", "together", "combined"])
+            if all || picked != nil, let only = matcher.only(all ? names[0] : picked ?? names[0]) {
+                // Answer the original question about the chosen product, or about all of those offered.
                 working = Turn(text: original, tokens: Tokenizer.tokenize(original), intent: turn.intent,
                                entities: state.analyticsEntities ?? [], context: turn.context)
                 matcher = only
+                if all { everyOffered = names.compactMap { name in offeredFrom.id(named: name).map { ($0, name) } } }
             }
             state.analyticsEntities = nil
         }
@@ -44,7 +52,11 @@ public struct AnalyticsHandler: ChatHandler {
         case .unknownProduct(let phrase, let closest):
             let hint = closest.isEmpty ? "" : " The closest names are: \(closest.joined(separator: "; "))."
             return Reply(text: "I don't know a product called \"\(phrase)\".\(hint)", intent: intent, suggestions: Array(closest.prefix(3)))
-        case .query(let query):
+        case .query(var query):
+            if everyOffered.count > 1 {
+                query.filter.productIDs = everyOffered.map(\.id)
+                query.filter.productLabel = everyOffered.map(\.name).joined(separator: everyOffered.count == 2 ? " and " : ", ")
+            }
             state.lastQuery = query
             return try await planned(query, turn: turn, intent: intent)
         }
@@ -105,12 +117,13 @@ public struct AnalyticsHandler: ChatHandler {
             let text: String
             switch metric {
             case .units:
-                let what = query.filter.productLabel != nil ? "units of \(scope)"
-                    : (query.filter.brand != nil || query.filter.category != nil) ? scope : "units" + (scope == "all products" ? "" : " (\(scope))")
+                let units = value == 1 ? "unit" : "units"
+                let what = query.filter.productLabel != nil ? "\(units) of \(scope)"
+                    : (query.filter.brand != nil || query.filter.category != nil) ? scope : units + (scope == "all products" ? "" : " (\(scope))")
                 text = "You sold \(AnalyticsPhrases.number(value)) \(what) \(period)."
             case .revenue: text = "Revenue from \(scope) was \(AnalyticsPhrases.money(value, currency: currency)) \(period) (net of returns)."
-            case .orders: text = "You had \(AnalyticsPhrases.number(value)) orders for \(scope) \(period)."
-            case .customers: text = "\(AnalyticsPhrases.number(value)) customers ordered \(scope) \(period)."
+            case .orders: text = "You had \(AnalyticsPhrases.number(value)) \(value == 1 ? "order" : "orders")\(scope == "all products" ? "" : " for \(scope)") \(period)."
+            case .customers: text = "\(AnalyticsPhrases.number(value)) \(value == 1 ? "customer" : "customers") ordered\(scope == "all products" ? "" : " \(scope)") \(period)."
             case .aov: text = "The average order value for \(scope) was \(AnalyticsPhrases.money(value, currency: currency)) \(period)."
             case .margin: text = "Your profit margin on \(scope) was \(String(format: "%.1f%%", value * 100)) \(period) (revenue minus cost, over revenue)."
             case .repeatRate:

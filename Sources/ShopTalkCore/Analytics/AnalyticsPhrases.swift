@@ -7,9 +7,9 @@ enum AnalyticsPhrases {
         return ShopClock.english(date, withYear ? "d MMM yyyy" : "d MMM")
     }
 
-    /// "between 1 Jan and 31 Mar 2026", "on 5 Mar 2026", "in all time".
+    /// "between 1 Jan and 31 Mar 2026", "on 5 Mar 2026", "to date" (no period: all the data there is).
     static func period(_ from: String?, _ to: String?) -> String {
-        guard let from, let to else { return "in all time" }
+        guard let from, let to else { return "to date" }
         if from == to { return "on \(day(from))" }
         let sameYear = from.prefix(4) == to.prefix(4)
         return "between \(day(from, withYear: !sameYear)) and \(day(to))"

@@ -31,6 +31,9 @@ extension QuestionParser {
         "are", "can", "could", "would", "give", "show", "tell", "list", "compare",
     ]
 
+    /// Words that make a sentence about people rather than goods.
+    static let speakers: Set<String> = ["i", "i'm", "i'd", "i've", "i'll", "me", "we", "we're", "we've", "we'd", "they", "they're", "you", "he", "she", "my"]
+
     static let partBreaks: Set<String> = [".", ",", ";", ":", "!", "?", "—", "–", "-", "(", ")", "…"]
 
     /// The question proper and its asides, each as the starts of their tokens; nil when the message is
@@ -52,10 +55,16 @@ extension QuestionParser {
                 token.kind == .number || businessWords.contains(token.text) || covered.contains { $0.contains(token.start) }
             }.count
         }
+        // "The bank wants to see that we are growing.": a sentence about people with nothing of the business
+        // in it, not itself a question, is talk even when its words are in product names.
+        func isSpeakerTalk(_ part: [Token]) -> Bool {
+            guard let first = part.first, !["how", "what", "what's", "whats", "which", "who", "who's", "when"].contains(first.text) else { return false }
+            return score(part[...]) == 0 && part.contains { Self.speakers.contains($0.text) }
+        }
         // "just wondering how many…": words before the opener that say nothing about the business are a
         // part of their own ("the number of customers who placed orders" stays whole).
         parts = parts.filter { !$0.isEmpty }.flatMap { part -> [[Token]] in
-            guard let opener = part.firstIndex(where: { openers.contains($0.text) }), opener > 0, score(part[..<opener]) == 0 else { return [part] }
+            guard !isSpeakerTalk(part), let opener = part.firstIndex(where: { openers.contains($0.text) }), opener > 0, score(part[..<opener]) == 0 else { return [part] }
             return [Array(part[..<opener]), Array(part[opener...])]
         }
         let scores = parts.map { score($0[...]) }
@@ -63,7 +72,10 @@ extension QuestionParser {
         // A part made only of words that could be about the business or name a product ("of the customers
         // who ordered in May,", "heart t-light holders:") belongs to the question; talk has other words.
         func isTalk(_ part: [Token]) -> Bool {
-            part.contains { token in
+            // A sentence about the owner or someone else with nothing of the business in it is talk, even
+            // when its words are in product names ("I'd like to have the figure in front of me").
+            if isSpeakerTalk(part) { return true }
+            return part.contains { token in
                 token.kind == .word && !covered.contains { $0.contains(token.start) } && !businessWords.contains(token.text)
                     && !questionWords.contains(token.text) && !ordinaryWords.contains(token.text) && demonyms[token.text] == nil
                     && !matcher.knows(token.text)
@@ -146,4 +158,56 @@ extension QuestionParser {
         else { return nil }
         return ((ShopClock.dayString(current.from), ShopClock.dayString(current.to)), (from, to))
     }
+
+    /// Where a correction starts, after a comma or a dash: "May, sorry I mean June", "Germany — no wait,
+    /// France", "Q1, correction, Q2", "by revenue, I mean by units", "September — no, to October".
+    static func correctionMarker(_ tokens: [Token]) -> (start: Int, end: Int)? {
+        let markers: [[String]] = [["sorry", "i", "mean"], ["sorry", "i", "meant"], ["no", "wait"], ["i", "mean"], ["i", "meant"],
+                                   ["make", "that"], ["or", "rather"], ["scratch", "that"], ["correction"], ["sorry"], ["no"], ["oops"]]
+        for index in tokens.indices.dropFirst() where tokens[index - 1].kind == .symbol && tokens[index - 1].text != "?" {
+            let rest = tokens[index...].map(\.text)
+            if let marker = markers.first(where: { rest.starts(with: $0) }) {
+                return (tokens[index].start, tokens[index + marker.count - 1].end)
+            }
+        }
+        return nil
+    }
+
+    /// `turn` with what a correction replaced set aside: the last period, country, customer, product,
+    /// brand or category named before the correction, when the correction names another.
+    static func correcting(_ turn: Turn) -> Turn {
+        guard let marker = correctionMarker(turn.tokens) else { return turn }
+        var turn = turn
+        for kind in [Entity.Kind.date, Entity.Kind.country, Entity.Kind.customerID, Entity.Kind.product, Entity.Kind.brand, Entity.Kind.category] {
+            let before = turn.entities.indices.filter { turn.entities[$0].type == kind && turn.entities[$0].end <= marker.start }
+            if turn.entities.contains(where: { $0.type == kind && $0.start >= marker.end }), let replaced = before.last {
+                turn.entities[replaced].type = "corrected"
+            }
+        }
+        return turn
+    }
+
+    /// The metric word a correction takes back ("top 5 by revenue, I mean by units").
+    static func correctedWords(_ turn: Turn) -> Set<String> {
+        guard let marker = correctionMarker(turn.tokens) else { return [] }
+        let metrics: Set<String> = ["revenue", "units", "orders", "customers", "sales", "turnover", "items", "quantity", "spend", "aov", "takings"]
+        let after = Set(turn.tokens.filter { $0.start >= marker.end && metrics.contains($0.text) }.map(\.text))
+        guard let before = turn.tokens.last(where: { $0.end <= marker.start && metrics.contains($0.text) }), !after.isEmpty,
+              !after.contains(before.text) else { return [] }
+        return [before.text]
+    }
+
+    /// The period just before `from`…`to`: one of the unit named ("the week before" a month is the seven
+    /// days before it), or of the same length when none is named ("and the one before?").
+    static func periodBefore(from: String, to: String, words: Set<String>) -> (String, String) {
+        let units: [(String, Calendar.Component, Int)] = [("day", .day, 1), ("week", .day, 7), ("fortnight", .day, 14), ("month", .month, 1),
+                                                          ("quarter", .month, 3), ("year", .year, 1)]
+        let calendar = ShopClock.calendar
+        guard let (_, component, count) = units.first(where: { words.contains($0.0) }), let start = ShopClock.parseDay(from),
+              let first = calendar.date(byAdding: component, value: -count, to: start),
+              let last = calendar.date(byAdding: .day, value: -1, to: start)
+        else { return previousPeriod(from: from, to: to) }
+        return (ShopClock.dayString(first), ShopClock.dayString(last))
+    }
 }
+

@@ -18,8 +18,9 @@ extension QuestionParser {
         func content(_ words: [String]) -> [String] {
             words.filter { !Self.questionWords.contains($0) && !Self.ordinaryWords.contains($0) && Self.demonyms[$0] == nil }
         }
+        let retracted = Self.retractedProductWords(turn, matcher: matcher)
         let freeTokens = turn.tokens.filter { token in
-            token.kind != .symbol && !covered.contains { $0.contains(token.start) } && !(Int(token.text) != nil)
+            token.kind != .symbol && !covered.contains { $0.contains(token.start) } && !(Int(token.text) != nil) && !retracted.contains(token.start)
         }
         let free = freeTokens.map(\.text)
         let phraseTokens = freeTokens.filter { token in !asides.contains { $0.contains(token.start) } && !content([token.text]).isEmpty }
@@ -32,18 +33,22 @@ extension QuestionParser {
            !asides.contains(where: { $0.contains(entity.start) }) {
             named = Tokenizer.tokenize(model).filter { $0.kind != .symbol }.map(\.text) + phrase
         }
-        if named.isEmpty {
-            // An aside that holds a product's whole name names it.
+        // An aside that holds a product's whole name names it ("I'm deciding whether to reorder the jam making
+        // set with jars. How many of them did we sell …?"); the longest such name wins.
+        func wholeNameInAsides() -> Outcome? {
             for aside in asides {
-                let words = content(turn.tokens.filter { $0.kind != .symbol && aside.contains($0.start) }.map(\.text))
-                if let whole = matcher.candidates(for: words).first(where: { $0.coverage >= 0.999 && $0.precision >= 0.5 }) {
-                    query.filter.productIDs = [whole.id]
-                    query.filter.productLabel = whole.name
+                let words = turn.tokens.filter { $0.kind != .symbol && aside.contains($0.start) }.map(\.text)
+                let whole = matcher.candidates(for: words, limit: 64).filter { $0.coverage >= 0.999 }
+                if let longest = whole.max(by: { ProductNameMatcher.words($0.name).count < ProductNameMatcher.words($1.name).count }),
+                   ProductNameMatcher.words(longest.name).count >= 2 {
+                    query.filter.productIDs = [longest.id]
+                    query.filter.productLabel = longest.name
                     return nil
                 }
             }
             return nil
         }
+        if named.isEmpty { return wholeNameInAsides() }
         // Words of one or two letters ("am", "ok") are no evidence of a product on their own.
         if named.allSatisfy({ $0.count <= 2 }) { return nil }
         var candidates = matcher.candidates(for: named)
@@ -67,7 +72,7 @@ extension QuestionParser {
         // teapot"); a product ranking is narrowed only by a whole name.
         let unknown = named.filter { !matcher.knowsLoosely($0) }.count
         let goods = turn.entities.contains { entity in entity.type == Entity.Kind.item && !asides.contains { $0.contains(entity.start) } }
-        if exact == nil, !goods, unknown * 2 >= named.count { return nil }
+        if exact == nil, !goods, unknown * 2 >= named.count { return wholeNameInAsides() }
         // "…, need it for the bank": a purpose said last names no product.
         if exact == nil, !goods, named == phrase, let purpose = turn.tokens.lastIndex(where: { $0.text == "for" }),
            purpose > 0, !Self.businessWords.contains(turn.tokens[purpose - 1].text),  // "revenue for the retrospot" asks about it
@@ -85,5 +90,21 @@ extension QuestionParser {
             return .unknownProduct(phrase: label, closest: candidates.prefix(3).map(\.name))
         }
         return nil
+    }
+
+    /// "How many regency cakestands — sorry, I meant the chocolate hot water bottle — did we sell": the
+    /// words before a correction are taken back when the words after it name goods too.
+    static func retractedProductWords(_ turn: Turn, matcher: ProductNameMatcher) -> Set<Int> {
+        guard let marker = correctionMarker(turn.tokens) else { return [] }
+        let breaks = turn.tokens.filter { $0.kind == .symbol && partBreaks.contains($0.text) }.map(\.start)
+        let opening = breaks.last { $0 < marker.start }.map { edge in breaks.last { $0 < edge } ?? -1 } ?? -1
+        // The correction runs to the next break after its first word ("sorry, I meant the … —").
+        let firstWord = turn.tokens.first { $0.start > marker.end && $0.kind != .symbol }?.start ?? Int.max
+        let closing = breaks.first { $0 > firstWord } ?? Int.max
+        let goods = { (token: Token) in
+            token.kind == .word && !questionWords.contains(token.text) && !ordinaryWords.contains(token.text) && matcher.knows(token.text)
+        }
+        guard turn.tokens.contains(where: { $0.start > marker.end && $0.start < closing && goods($0) }) else { return [] }
+        return Set(turn.tokens.filter { $0.start > opening && $0.end <= marker.start && $0.kind == .word }.map(\.start))
     }
 }

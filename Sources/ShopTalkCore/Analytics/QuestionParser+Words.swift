@@ -95,7 +95,9 @@ extension QuestionParser {
         "processed", "handle", "handled", "fulfil", "fulfill", "fulfilled", "deliver", "delivered", "door", "doors",
         "shelf", "shelves", "tills", "floor", "raise", "raised", "issue", "issued", "credit", "note", "notes",
         "counting", "excluding", "excl", "incl", "accounts", "account", "accountant", "books", "vat", "fastest", "quickest",
-        "altogether", "am", "being", "keeps", "asks", "asked", "wants", "needs", "says", "tells", "thinks", "seems", "looks", "goes", "comes",
+        "altogether", "am", "being", "keeps", "way", "single", "figure", "answer", "exact", "precise", "decimal", "rounded",
+        // Corrections ("in May, sorry I mean June", "Germany — no wait, France").
+        "sorry", "wait", "correction", "scratch", "rather", "oops", "asks", "asked", "wants", "needs", "says", "tells", "thinks", "seems", "looks", "goes", "comes",
     ]
 
     /// The country a demonym names. Plural forms always do ("the Belgians"); adjectives that also name
@@ -130,7 +132,8 @@ extension QuestionParser {
                        " bought together ", " bought with ", " day of the week ", " hour of the day ", " time of day ",
                        " return rate ", " cancellation rate ", " per customer ", " new customers ", " repeat rate ", " per order ",
                        " how many customers ", " how many orders ", " average value ", " sell the most ", " sold the most ",
-                       " order value ", " average order ", " new vs returning ", " new versus returning ", " new and returning ", " new or returning ", " stack up against "]
+                       " order value ", " average order ", " best month ", " worst month ", " best week ", " worst week ",
+                       " best day ", " worst day ", " best year ", " busiest month ", " quietest month ", " new vs returning ", " new versus returning ", " new and returning ", " new or returning ", " stack up against "]
         return !set.isDisjoint(with: cues) || text.contains(" how many ") && text.contains(" sell") || phrases.contains { text.contains($0) }
             || text.contains(" how much ") && !set.isDisjoint(with: ["made", "make", "earn", "earned", "taken", "took", "pulled", "brought"])
             || insightKind(words: set, has: { text.contains(" \($0) ") }) != nil

@@ -47,7 +47,8 @@ public struct QuestionParser: Sendable {
         self.today = today
     }
 
-    public func parse(_ turn: Turn, previous: SalesQuery?, matcher: ProductNameMatcher) -> Outcome {
+    public func parse(_ typed: Turn, previous: SalesQuery?, matcher: ProductNameMatcher) -> Outcome {
+        let turn = Self.correcting(typed)
         let words = turn.tokens.filter { $0.kind != .symbol }.map(\.text)
         let set = Set(words)
         let text = " " + words.joined(separator: " ") + " "
@@ -59,7 +60,7 @@ public struct QuestionParser: Sendable {
         let mainText = " " + mainTokens.map(\.text).joined(separator: " ") + " "
         func hasMain(_ phrase: String) -> Bool { mainText.contains(" \(phrase) ") }
         // A figure taken back ("not units, revenue", "revenue rather than units") is not asked for.
-        let negated = Self.negatedWords(words)
+        let negated = Self.negatedWords(words).union(Self.correctedWords(turn))
         let kept = { (tokens: [String]) in tokens.filter { !negated.contains($0) } }
         let mainKept = " " + kept(mainTokens.map(\.text)).joined(separator: " ") + " ", allKept = " " + kept(words).joined(separator: " ") + " "
         let mainMetric = Self.metric(words: Set(kept(mainTokens.map(\.text))), has: { mainKept.contains(" \($0) ") })
@@ -70,7 +71,7 @@ public struct QuestionParser: Sendable {
         let namedMetric = bareCount ? wholeMetric ?? mainMetric : mainMetric ?? wholeMetric
         let dateEntities = turn.entities.filter { $0.type == Entity.Kind.date }
         let mainDates = dateEntities.filter { parts?.main.contains($0.start) != false }
-        let dates = Self.oneRange(turn, mainDates.isEmpty ? dateEntities : mainDates).compactMap { entity -> (String, String)? in
+        var dates = Self.oneRange(turn, mainDates.isEmpty ? dateEntities : mainDates).compactMap { entity -> (String, String)? in
             guard let from = entity.value["from"]?.stringValue, let to = entity.value["to"]?.stringValue else { return nil }
             return (from, to)
         }.reduce(into: [(String, String)]()) { kept, period in
@@ -87,11 +88,19 @@ public struct QuestionParser: Sendable {
         }
         let filters = Set(turn.entities.map(\.type))
 
+        // A short message that names its own figure and period ("orders yesterday") is a new question.
         let isFollowUp = previous != nil && (words.first == "and" || has("what about") || has("how about") || has("same for")
-            || has("and for") || has("and in") || (words.count <= 4 && !turn.entities.isEmpty && Self.kind(words: grouping, has: hasMain, dates: dates.count, filters: filters) == nil))
+            || has("and for") || has("and in") || has("before that") || words.last == "before" || words.contains("instead")
+            || (words.last == "then" && words.count <= 5) || (words.count <= 4 && !turn.entities.isEmpty && !(namedMetric != nil && !dates.isEmpty)
+                && Self.kind(words: grouping, has: hasMain, dates: dates.count, filters: filters) == nil))
         var query: SalesQuery
         if isFollowUp, let previous {
             query = previous
+            // "and the month before?", "the week before that": the period just before; "same week last year".
+            if let from = previous.from, let to = previous.to {
+                if has("last year"), !set.isDisjoint(with: ["same", "that"]) { dates = [Self.yearBefore(from: from, to: to)] }
+                else if dates.isEmpty, has("before") || has("prior") || has("previous one") { dates = [Self.periodBefore(from: from, to: to, words: set)] }
+            }
             if let metric = namedMetric { query.metric = metric }
             if let kind = Self.kind(words: grouping, has: hasMain, dates: dates.count, filters: filters) { query.kind = kind }
         } else {
@@ -281,7 +290,7 @@ public struct QuestionParser: Sendable {
             || words.contains("percentage-wise") || has("compare with") || has("up on") || has("down on")
             || has("stack up") || has("stacks up") || has("stacked up") || has("measure up") || has("measures up") || has("shape up")
             // "of how much percent did it grow", "Q2 against Q1".
-            || (!words.isDisjoint(with: ["percent", "percentage"]) && !words.isDisjoint(with: Self.changeWords))
+            || (!words.isDisjoint(with: ["percent", "percentage"]) && !words.isDisjoint(with: Self.changeWords.union(["up", "down", "higher", "lower"])))
             || (words.contains("against") && dates >= 1) {
             return .compare
         }
@@ -310,7 +319,7 @@ public struct QuestionParser: Sendable {
                 || has("sell the most") || has("sold the most") || has("sell most") || has("sold most") ? .product
             : nil
         // "the 3 first products", "which 5 countries give us more revenue", "the clients who spend more".
-        let comparative = dimension != nil && !words.isDisjoint(with: ["more", "first"]) && !has("more than") && !has("more of one") && !has("more or less")
+        let comparative = dimension != nil && !words.isDisjoint(with: ["more", "first"]) && !has("more than") && !has("more of one") && !has("more or less") && !has("or more")
             && !words.isDisjoint(with: ["customers", "clients", "buyers", "products", "items", "countries", "categories", "brands"])
             && (words.contains { Int($0).map { (1...100).contains($0) } ?? false } || !words.isDisjoint(with: ["which", "who"]))
         let ranks = best || worst || comparative || !words.isDisjoint(with: ["most", "least", "ranking", "rank", "bestsellers", "popular"]) || has("which products")

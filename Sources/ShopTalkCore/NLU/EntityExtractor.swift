@@ -107,7 +107,8 @@ public struct EntityExtractor: Sendable {
                     matched = true
                     break
                 }
-                if let country = countries[phrase] {
+                // "Germany's orders": a country in the possessive is the country.
+                if let country = countries[phrase] ?? (phrase.hasSuffix("'s") ? countries[String(phrase.dropLast(2))] : nil) {
                     found.add(Entity.Kind.country, .string(country), range.lowerBound, range.upperBound)
                     matched = true
                     index += length
