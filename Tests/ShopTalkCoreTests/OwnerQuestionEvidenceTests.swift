@@ -240,6 +240,14 @@ struct OwnerQuestionCorrectionTests {
         #expect(try query("france's revenue in june 2011").filter.country == "France")
     }
 
+    @Test func aPartOfTheWholeTheFewestAndTheSameMonthLastYear() throws {
+        let share = try query("what percentage of our revenue in 2011 came from france?")
+        #expect(share.kind == .share && share.metric == .revenue && share.filter.country == "France")
+        #expect(try query("which country bought the fewest units in 2011").kind == .ranking(.country, limit: 5, ascending: true))
+        let sameMonth = try query("orders in october 2011 against the same month last year")
+        #expect(sameMonth.kind == .compare && sameMonth.from == "2011-10-01" && sameMonth.compareFrom == "2010-10-01" && sameMonth.compareTo == "2010-10-31")
+    }
+
     @Test func changesAndSharesAreNotRankings() throws {
         #expect(try query("by what percentage did orders go up or down from march to april 2011").kind == .compare)
         let share = try query("what share of customers had 2 or more orders in 2011?")

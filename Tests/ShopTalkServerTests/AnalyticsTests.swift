@@ -168,6 +168,12 @@ struct AnalyticsTests {
                 _ = try await chat.say("how many hanging heart t-light holders did we sell in 2011")
                 let both = try await chat.say("both of them")
                 #expect(both.resultValue == 24, "\(both.string("text") ?? "")")
+                // A share of the whole (19 of the 41 units of 2011), and no suggestion that would ask the same again.
+                let share = try await chat.say("what percentage of units in 2011 were white hanging heart t-light holders?")
+                #expect(share["result"]?["metric"] == .string("share") && share.resultValue == 46.3, "\(share.string("text") ?? "")")
+                let lastYear = try await chat.say("what about last year?")
+                guard case .array(let offered)? = lastYear["suggestions"] else { Issue.record("no suggestions"); return }
+                #expect(!offered.contains(.string("What about last year?")), "\(offered)")
                 _ = try await chat.say("how many hanging heart t-light holders went out in 2011?")
                 let white = try await chat.say("white")
                 #expect(white.resultValue == 19, "\(white.string("text") ?? "")")

@@ -66,7 +66,7 @@ public struct AnalyticsHandler: ChatHandler {
     func planned(_ query: SalesQuery, turn: Turn, intent: Intent) async throws -> Reply {
         var reply = try await answer(query, turn: turn, intent: intent)
         let asked = Self.plain(turn.text)
-        reply.suggestions = reply.suggestions.filter { Self.plain($0) != asked }
+        reply.suggestions = reply.suggestions.filter { Self.plain($0) != asked && !asksAgain($0, query, turn: turn) }
         let data = try await analytics.dataRange(storeID: turn.context.store.id)
         if reply.result == nil {
             reply.result = AnalyticsResult(kind: "none", metric: query.metric.rawValue, from: query.from, to: query.to)
@@ -109,6 +109,7 @@ public struct AnalyticsHandler: ChatHandler {
         case .reorderPlan: return try await reorderPlan(query, turn: turn, intent: intent)
         case .orderRisk: return try await orderRisk(query, turn: turn, intent: intent)
         case .report: return try await report(query, turn: turn, intent: intent)
+        case .share: return try await share(query, turn: turn, intent: intent)
         case .total:
             guard let value = try await analytics.total(metric, filter: query.filter, storeID: store.id) else {
                 let reason = metric == .margin ? "cost prices are unknown for these sales, so I can't work out a margin" : "there were no orders"
@@ -185,7 +186,10 @@ public struct AnalyticsHandler: ChatHandler {
                              intent: intent, suggestions: followUps(query))
             }
             let change = (current - previous) / previous * 100
-            let text = "\(AnalyticsPhrases.metricName(metric).capitalizedFirst) for \(scope) \(period) was \(AnalyticsPhrases.value(current, metric: metric, currency: currency)), against \(AnalyticsPhrases.value(previous, metric: metric, currency: currency)) \(otherPeriod): \(change >= 0 ? "up" : "down") \(String(format: "%.1f%%", abs(change)))."
+            let name = AnalyticsPhrases.metricName(metric)
+            let verb = ["units sold", "orders", "customers", "new customers"].contains(name) ? "were" : "was"
+            let moved = abs(change) < 0.05 ? "unchanged" : "\(change >= 0 ? "up" : "down") \(String(format: "%.1f%%", abs(change)))"
+            let text = "\(name.capitalizedFirst) for \(scope) \(period) \(verb) \(AnalyticsPhrases.value(current, metric: metric, currency: currency)), against \(AnalyticsPhrases.value(previous, metric: metric, currency: currency)) \(otherPeriod): \(moved)."
                 + (query.likeForLike == true ? " (The same number of days of each, since this period is not over yet.)" : "")
             var result = AnalyticsResult.scalar("change", (change * 10).rounded() / 10, unit: "%", from: query.from, to: query.to)
             result.rows = [[.string("\(query.from ?? "")…\(query.to ?? "")"), .number(current)], [.string("\(query.compareFrom ?? "")…\(query.compareTo ?? "")"), .number(previous)]]
@@ -254,4 +258,17 @@ public struct AnalyticsHandler: ChatHandler {
         }
         return suggestions
     }
+
+    /// Whether the suggestion `text`, asked next, would ask `query` again ("What about last month?" right
+    /// after a question about last month).
+    func asksAgain(_ text: String, _ query: SalesQuery, turn: Turn) -> Bool {
+        let today = clock.today()
+        let entities = EntityExtractor().extract(text, vocabulary: CatalogVocabulary(brands: [], categories: [], colors: []),
+                                                 currency: turn.context.store.currency, today: today)
+        let next = Turn(text: text, tokens: Tokenizer.tokenize(text), intent: turn.intent, entities: entities, context: turn.context)
+        guard case .query(let again) = QuestionParser(today: today).parse(next, previous: query, matcher: ProductNameMatcher(products: [])) else { return false }
+        return again.kind == query.kind && again.metric == query.metric && again.from == query.from && again.to == query.to
+            && again.compareFrom == query.compareFrom && again.filter.country == query.filter.country && again.filter.productIDs == query.filter.productIDs
+    }
 }
+

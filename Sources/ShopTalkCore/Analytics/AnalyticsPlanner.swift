@@ -54,6 +54,7 @@ enum AnalyticsPlanner {
         case .reorderPlan: return "15 best sellers by units"
         case .orderRisk: return "orders of the last 30 days, riskiest first"
         case .report: return "this period against the one before"
+        case .share: return "the filtered part over all sales of the period"
         }
     }
 

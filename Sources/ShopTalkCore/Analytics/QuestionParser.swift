@@ -69,7 +69,9 @@ public struct QuestionParser: Sendable {
         // ordered before, how many in October?").
         let bareCount = mainMetric == .units && Set(mainTokens.map(\.text)).isDisjoint(with: Self.unitWords)
         let namedMetric = bareCount ? wholeMetric ?? mainMetric : mainMetric ?? wholeMetric
-        let dateEntities = turn.entities.filter { $0.type == Entity.Kind.date }
+        // "February against the same month last year": "last year" says which February, not a period of its own.
+        let sameLastYear = has("last year") && (has("same month") || has("same week") || has("same quarter") || has("same day") || has("same time") || has("this time"))
+        let dateEntities = turn.entities.filter { $0.type == Entity.Kind.date && !(sameLastYear && $0.text.lowercased() == "last year") }
         let mainDates = dateEntities.filter { parts?.main.contains($0.start) != false }
         var dates = Self.oneRange(turn, mainDates.isEmpty ? dateEntities : mainDates).compactMap { entity -> (String, String)? in
             guard let from = entity.value["from"]?.stringValue, let to = entity.value["to"]?.stringValue else { return nil }
@@ -114,8 +116,14 @@ public struct QuestionParser: Sendable {
             if case .slowMovers = kind { metric = .units }
             if case .breakdown = kind, namedMetric == nil { metric = .orders }
             if case .customerMix = kind { metric = .customers }
+            // "what percentage of our revenue comes from the US?": a part of a total, not a change.
+            let shared = has("percentage of") || has("percent of") || has("share of") || has("proportion of") || has("fraction of")
+            let kindOfShare = kind == .total || kind == .compare
+            if kindOfShare, shared, [.revenue, .units, .orders].contains(metric), dates.count <= 1 { query = SalesQuery(metric: metric, kind: .share) }
+            else {
             if case .boughtTogether = kind { metric = .orders }
             query = SalesQuery(metric: metric, kind: kind)
+            }
         }
         // Periods: one sets the period; two make a comparison (the first against the second).
         if case .compare = query.kind, dates.count >= 2 {
@@ -134,6 +142,7 @@ public struct QuestionParser: Sendable {
         } else if case .compare = query.kind, dates.count == 1 {
             (query.from, query.to) = dates[0]
             (query.compareFrom, query.compareTo) = has("year on year") || has("year over year") || has("same period last year")
+                || sameLastYear
                 ? Self.yearBefore(from: dates[0].0, to: dates[0].1) : Self.previousPeriod(from: dates[0].0, to: dates[0].1)
         } else if case .compare = query.kind, query.from == nil, has("year on year") || has("year over year") {
             // "revenue yoy": this year so far against the same days of last year.
@@ -298,7 +307,7 @@ public struct QuestionParser: Sendable {
             : !words.isDisjoint(with: ["week", "weeks", "weekly"]) ? .week
             : !words.isDisjoint(with: ["day", "days", "daily"]) ? .day : nil
         let best = !words.isDisjoint(with: ["best", "highest", "biggest", "busiest", "strongest", "top", "fastest", "quickest"])
-        let worst = !words.isDisjoint(with: ["worst", "lowest", "quietest", "weakest", "slowest"])
+        let worst = !words.isDisjoint(with: ["worst", "lowest", "quietest", "weakest", "slowest", "fewest"])
         if let granularity, (best || worst), !words.isDisjoint(with: ["month", "week", "day"]),
            words.isDisjoint(with: ["products", "product", "items", "customers", "countries", "categories", "brands"]) {
             return .extreme(granularity, best: !worst)

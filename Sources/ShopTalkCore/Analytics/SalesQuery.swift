@@ -61,6 +61,8 @@ public struct SalesQuery: Sendable, Hashable, Codable {
         case orderRisk
         /// A short written report of a period against the one before.
         case report
+        /// The filtered part's share of the whole ("what percentage of revenue comes from the US?").
+        case share
     }
 
     public var metric: Metric
