@@ -84,6 +84,7 @@ final class InMemoryShop: CatalogStore, OrderStore, DiscountStore, TicketStore, 
     func breakdown(_ metric: SalesQuery.Metric, by slot: SalesQuery.TimeSlot, filter: SalesFilter, storeID: Int64) async throws -> [(Int, Double)] { [] }
     func boughtTogether(filter: SalesFilter, limit: Int, storeID: Int64) async throws -> [(String, String, Int)] { [] }
     func customerNames(_ ids: [String], storeID: Int64) async throws -> [String: String] { [:] }
+    func namedCustomers(storeID: Int64) async throws -> [(id: String, name: String)] { [] }
     func productPerformance(filter: SalesFilter, storeID: Int64) async throws -> [ProductPerformance] { [] }
     func dailyUnits(productIDs: [Int64], from: String, to: String, storeID: Int64) async throws -> [Int64: [String: Double]] { [:] }
     func inventorySettings(storeID: Int64) async throws -> InventorySettings { InventorySettings() }

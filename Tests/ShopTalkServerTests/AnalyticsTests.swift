@@ -214,6 +214,13 @@ struct AnalyticsTests {
                 #expect(restock.resultRows.count == expected.restock)
                 let margin = try await chat.say("What's my profit margin?")
                 #expect(abs((margin.resultValue ?? 0) - (expected.margin * 1000).rounded() / 10) < 0.051)
+                // A customer named in full is that customer, as their id is.
+                let name = try #require(expected.topCustomer?.components(separatedBy: " (").first)
+                let id = try #require(expected.topCustomer?.components(separatedBy: " (").last?.dropLast())
+                let byName = try await chat.say("how much has \(name) spent with us this year?")
+                let byID = try await chat.say("revenue from customer \(id) this year")
+                #expect(byName.resultValue == byID.resultValue && byName.resultValue != nil)
+                #expect(byName.string("text")?.hasPrefix("Revenue from \(name) (\(id))") == true, "\(byName.string("text") ?? "")")
             }
         }
     }

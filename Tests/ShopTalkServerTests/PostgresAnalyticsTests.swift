@@ -199,6 +199,8 @@ struct PostgresAnalyticsTests {
                 let differ = try await Self.differences(analytics, liteStore.id, postgres, store.id, filter: filter)
                 #expect(differ.isEmpty, "\(differ.prefix(5))")
             }
+            #expect(try await analytics.namedCustomers(storeID: liteStore.id).map { "\($0.id) \($0.name)" }
+                    == (try await postgres.namedCustomers(storeID: store.id).map { "\($0.id) \($0.name)" }))
             let restockA = try await analytics.restock(storeID: liteStore.id, today: "2026-03-15")
             let restockB = try await postgres.restock(storeID: store.id, today: "2026-03-15")
             #expect(restockA.tracked == restockB.tracked && restockA.lines == restockB.lines)

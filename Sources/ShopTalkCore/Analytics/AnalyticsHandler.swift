@@ -41,6 +41,8 @@ public struct AnalyticsHandler: ChatHandler {
             }
             state.analyticsEntities = nil
         }
+        let namedCustomer = try await Self.customersNamed(in: working, directory: analytics.namedCustomers(storeID: storeID))
+        working.entities += namedCustomer
         let parser = QuestionParser(today: clock.today())
         switch parser.parse(working, previous: state.lastQuery, matcher: matcher) {
         case .ambiguousProduct(let phrase, let candidates):
@@ -56,6 +58,10 @@ public struct AnalyticsHandler: ChatHandler {
             if everyOffered.count > 1 {
                 query.filter.productIDs = everyOffered.map(\.id)
                 query.filter.productLabel = everyOffered.map(\.name).joined(separator: everyOffered.count == 2 ? " and " : ", ")
+            }
+            if let named = namedCustomer.first, query.filter.customer == named.value.stringValue { query.filter.customerLabel = named.text }
+            if query.filter.customer == nil || (namedCustomer.isEmpty && working.entities.contains { $0.type == Entity.Kind.customerID }) {
+                query.filter.customerLabel = nil
             }
             state.lastQuery = query
             return try await planned(query, turn: turn, intent: intent)

@@ -94,7 +94,10 @@ enum AnalyticsPhrases {
             text = "all products"
         }
         if let country = filter.country { text += " in \(country)" }
-        if let customer = filter.customer { text += " for customer \(customer)" }
+        if let customer = filter.customer {
+            let who = filter.customerLabel.map { "\($0) (\(customer))" } ?? "customer \(customer)"
+            text = text == "all products" ? who : text + " for \(who)"
+        }
         return text
     }
 }

@@ -95,6 +95,8 @@ public struct SalesFilter: Sendable, Hashable, Codable {
     public var brand: String?
     public var country: String?
     public var customer: String?
+    /// The customer's name when the owner named them, for the reply.
+    public var customerLabel: String?
     public var from: String?
     public var to: String?
 
@@ -232,6 +234,8 @@ public protocol SalesAnalytics: Sendable {
     func recentOrders(since: Date, storeID: Int64) async throws -> [OrderRiskFacts]
     /// Names of customers by their id, where the store knows one.
     func customerNames(_ ids: [String], storeID: Int64) async throws -> [String: String]
+    /// Every named customer's id and name (at most 5,000), so that owners can ask about a customer by name.
+    func namedCustomers(storeID: Int64) async throws -> [(id: String, name: String)]
     /// The first and last day with sales.
     func dataRange(storeID: Int64) async throws -> (String, String)?
     /// A matcher over every product's name, for the names owners use (built once per catalog version).

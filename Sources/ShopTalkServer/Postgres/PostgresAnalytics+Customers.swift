@@ -84,6 +84,13 @@ extension PostgresAnalytics {
         return try await database.rows(sql.query(text)).map { try $0.decode((String, String, Int).self) }
     }
 
+    public func namedCustomers(storeID: Int64) async throws -> [(id: String, name: String)] {
+        let rows = try await database.rows("""
+            SELECT external_id, name FROM customers WHERE store_id = \(storeID) AND name <> '' ORDER BY external_id COLLATE "C" LIMIT 5000
+            """)
+        return try rows.map { row in let (id, name) = try row.decode((String, String).self); return (id: id, name: name) }
+    }
+
     public func customerNames(_ ids: [String], storeID: Int64) async throws -> [String: String] {
         let wanted = Array(Set(ids).prefix(500))
         guard !wanted.isEmpty else { return [:] }

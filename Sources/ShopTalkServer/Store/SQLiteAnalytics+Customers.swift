@@ -92,6 +92,13 @@ extension SQLiteAnalytics {
         }
     }
 
+    public func namedCustomers(storeID: Int64) async throws -> [(id: String, name: String)] {
+        try await database.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT externalId, name FROM customers WHERE storeId = ? AND name <> '' ORDER BY externalId LIMIT 5000",
+                             arguments: [storeID]).map { (id: $0["externalId"] as String, name: $0["name"] as String) }
+        }
+    }
+
     public func customerNames(_ ids: [String], storeID: Int64) async throws -> [String: String] {
         let wanted = Array(Set(ids).prefix(500))
         guard !wanted.isEmpty else { return [:] }
