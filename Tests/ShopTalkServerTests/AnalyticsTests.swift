@@ -196,6 +196,11 @@ struct AnalyticsTests {
                 SELECT c.name || ' (' || s.customerId || ')' FROM sales_lines s JOIN customers c ON c.storeId = s.storeId AND c.externalId = s.customerId
                 GROUP BY s.customerId ORDER BY SUM(s.quantity * s.unitPriceMilli) DESC LIMIT 1
                 """),
+             // Units of this month's sixth and fifth best sellers: equal, so the reply must say the last place is shared.
+             sixthAndFifth: try Double.fetchAll(db, sql: """
+                SELECT SUM(quantity) AS units FROM sales_lines WHERE day BETWEEN '2026-03-01' AND '2026-03-15' AND productId IS NOT NULL
+                GROUP BY productId ORDER BY units DESC LIMIT 6
+                """),
              restock: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM products WHERE stock <= lowStockThreshold") ?? 0,
              margin: try Double.fetchOne(db, sql: "SELECT (SUM(quantity * unitPriceMilli) - SUM(quantity * costMilli)) * 1.0 / SUM(quantity * unitPriceMilli) FROM sales_lines") ?? 0)
         }
@@ -214,6 +219,9 @@ struct AnalyticsTests {
                 #expect(restock.resultRows.count == expected.restock)
                 let margin = try await chat.say("What's my profit margin?")
                 #expect(abs((margin.resultValue ?? 0) - (expected.margin * 1000).rounded() / 10) < 0.051)
+                let top = try await chat.say("top 5 products this month")
+                let tie = expected.sixthAndFifth.count == 6 && expected.sixthAndFifth[5] == expected.sixthAndFifth[4]
+                #expect(top.resultRows.count == 5 && top.string("text")?.contains("Others tie with the last") == tie, "\(top.string("text") ?? "")")
                 // A customer named in full is that customer, as their id is.
                 let name = try #require(expected.topCustomer?.components(separatedBy: " (").first)
                 let id = try #require(expected.topCustomer?.components(separatedBy: " (").last?.dropLast())

@@ -145,7 +145,10 @@ public struct AnalyticsHandler: ChatHandler {
             return Reply(text: text, intent: intent, suggestions: followUps(query),
                          result: .scalar(metric.rawValue, shown, unit: AnalyticsPhrases.unit(metric, currency: currency), from: query.from, to: query.to))
         case .ranking(let dimension, let limit, let ascending):
-            var rows = try await analytics.ranking(dimension, metric: metric, filter: query.filter, limit: limit, ascending: ascending, storeID: store.id)
+            // One row more than asked shows whether the last place is shared, which the reply then says.
+            var rows = try await analytics.ranking(dimension, metric: metric, filter: query.filter, limit: limit + 1, ascending: ascending, storeID: store.id)
+            let tied = rows.count > limit && limit > 0 && rows[limit].1 == rows[limit - 1].1
+            rows = Array(rows.prefix(limit))
             if dimension == .customer {
                 let labels = try await customerLabels(rows.map(\.0), storeID: store.id)
                 rows = rows.map { (labels[$0.0] ?? $0.0, $0.1) }
@@ -154,6 +157,7 @@ public struct AnalyticsHandler: ChatHandler {
             let label = dimension == .customer ? "customers" : dimension == .country ? "countries" : dimension == .category ? "categories" : dimension == .brand ? "brands" : "products"
             let list = rows.enumerated().map { "\($0.offset + 1). \($0.element.0) (\(AnalyticsPhrases.value($0.element.1, metric: metric, currency: currency)))" }
             let text = "Your \(ascending ? "bottom" : "top") \(rows.count) \(label) by \(AnalyticsPhrases.metricName(metric)) \(period)\(query.filter.country.map { " in \($0)" } ?? ""): " + list.joined(separator: "; ") + "."
+                + (tied ? " Others tie with the last at \(AnalyticsPhrases.value(rows[rows.count - 1].1, metric: metric, currency: currency)); ties are listed by name." : "")
             return Reply(text: text, intent: intent, suggestions: followUps(query), result: .table(
                 metric.rawValue, columns: [dimension.rawValue, metric.rawValue],
                 rows: rows.map { [.string($0.0), .number(AnalyticsPhrases.rounded($0.1, metric: metric))] }, from: query.from, to: query.to))
