@@ -248,6 +248,14 @@ struct OwnerQuestionCorrectionTests {
         #expect(sameMonth.kind == .compare && sameMonth.from == "2011-10-01" && sameMonth.compareFrom == "2010-10-01" && sameMonth.compareTo == "2010-10-31")
     }
 
+    @Test func returnsAreCountedUnlessAShareIsAskedFor() throws {
+        #expect(try query("how many returns did we get in november 2011").metric == .returns)
+        #expect(try query("how many orders were cancelled in october 2011").metric == .returns)
+        #expect(try query("returns by month in 2011").metric == .returns)
+        #expect(try query("what share of invoices were cancellations in 2011").metric == .returnRate)
+        #expect(try query("revenue net of returns in 2011").metric == .revenue)
+    }
+
     @Test func changesAndSharesAreNotRankings() throws {
         #expect(try query("by what percentage did orders go up or down from march to april 2011").kind == .compare)
         let share = try query("what share of customers had 2 or more orders in 2011?")

@@ -10,7 +10,7 @@ import Testing
 @Suite("PostgreSQL analytics", .enabled(if: TestPostgres.available, "needs SHOPTALK_TEST_POSTGRES (Scripts/ci/postgres.sh)"))
 struct PostgresAnalyticsTests {
     static let metrics: [SalesQuery.Metric] = [
-        .revenue, .units, .orders, .customers, .aov, .margin, .repeatRate, .newCustomers, .basketSize, .returnRate, .revenuePerCustomer,
+        .revenue, .units, .orders, .customers, .aov, .margin, .repeatRate, .newCustomers, .basketSize, .returnRate, .revenuePerCustomer, .returns,
     ]
 
     /// Six months of sales in the generic layout, from a fixed pseudo-random sequence: 24 products in

@@ -138,6 +138,9 @@ public struct AnalyticsHandler: ChatHandler {
             case .newCustomers: text = "\(AnalyticsPhrases.number(value)) new customers placed their first order \(period)\(scope == "all products" ? "" : " (\(scope))")."
             case .basketSize: text = "The average order for \(scope) held \(AnalyticsPhrases.value(value, metric: metric, currency: currency)) items \(period) (units per order)."
             case .returnRate: text = "\(String(format: "%.1f%%", value * 100)) of invoices for \(scope) \(period) were cancellations or returns."
+            case .returns:
+                let what = value == 1 ? "cancellation or return" : "cancellations or returns"
+                text = "\(AnalyticsPhrases.number(value)) \(what) \(scope == "all products" ? "" : "for \(scope) ")\(period)."
             case .revenuePerCustomer:
                 text = "Revenue per customer for \(scope) was \(AnalyticsPhrases.money(value, currency: currency)) \(period) (revenue from identified customers over those customers)."
             }

@@ -55,6 +55,7 @@ enum AnalyticsPhrases {
         case .customers, .newCustomers: return "customers"
         case .margin, .repeatRate, .returnRate: return "%"
         case .basketSize: return "items per order"
+        case .returns: return "invoices"
         }
     }
 
@@ -71,6 +72,7 @@ enum AnalyticsPhrases {
         case .newCustomers: return "new customers"
         case .basketSize: return "items per order"
         case .returnRate: return "return and cancellation rate"
+        case .returns: return "returns and cancellations"
         case .revenuePerCustomer: return "revenue per customer"
         case .units: return "units sold"
         default: return metric.rawValue

@@ -16,6 +16,7 @@ enum AnalyticsPlanner {
         case .newCustomers: return "new customers = customers whose first order ever falls in the period"
         case .basketSize: return "basket size = units on orders ÷ orders"
         case .returnRate: return "return rate = cancellation and return invoices ÷ all invoices"
+        case .returns: return "returns = cancellation and return invoices, counted"
         case .revenuePerCustomer: return "revenue per customer = revenue from identified customers ÷ those customers"
         }
     }

@@ -200,11 +200,14 @@ public struct QuestionParser: Sendable {
             || (!words.isDisjoint(with: ["items", "things", "pieces", "products", "units"]) && words.contains("order")
                 && !words.isDisjoint(with: ["average", "typical", "usual", "normal", "mean"])
                 && words.isDisjoint(with: ["value", "revenue", "spend", "money", "worth"])) { return .basketSize }
+        // Returns and cancellations: a rate when a share is asked for, else a count ("how many returns last month").
+        let asShare = !words.isDisjoint(with: ["percent", "percentage", "share", "proportion", "rate", "often", "fraction"])
         if has("return rate") || has("returns rate") || has("cancellation rate") || has("refund rate") || has("rate of returns")
-            || has("rate of cancellations") || words.contains("cancellations") || has("how many returns") || has("orders were cancelled")
-            || has("orders were returned") || has("orders got cancelled") || has("orders get cancelled")
-            || (!words.isDisjoint(with: ["returned", "returns", "cancelled", "canceled", "refunded", "refunds"])
-                && !words.isDisjoint(with: ["percent", "percentage", "share", "proportion", "rate", "often", "fraction"])) { return .returnRate }
+            || has("rate of cancellations") || (asShare && !words.isDisjoint(with: ["returned", "returns", "cancelled", "canceled", "refunded", "refunds", "cancellations"])) {
+            return .returnRate
+        }
+        if words.contains("cancellations") || has("how many returns") || has("orders were cancelled") || has("orders were returned")
+            || has("orders got cancelled") || has("orders get cancelled") || has("number of returns") || has("orders cancelled") { return .returns }
         if has("per customer") || has("average customer spend") || has("customer lifetime value")
             || has("each customer spend") || has("average customer value")
             // "how much money does each customer bring us", "what is every customer worth on average".
@@ -253,6 +256,7 @@ public struct QuestionParser: Sendable {
         if !words.isDisjoint(with: ["sales", "sale"]) || (has("how much") && !words.isDisjoint(with: ["sold", "sell", "sells", "selling"])) { return .revenue }
         // "orders from customer 17841 in 2011": the orders themselves.
         if !words.isDisjoint(with: ["orders", "invoices"]) { return .orders }
+        if !words.isDisjoint(with: ["returns", "refunds"]) { return .returns }  // "returns by month this year"
         // "sold" alone is left to the question's shape: a total is revenue, a product ranking is units.
         return nil
     }

@@ -16,6 +16,8 @@ public struct SalesQuery: Sendable, Hashable, Codable {
         case returnRate = "return_rate"
         /// Revenue from identified customers over those customers.
         case revenuePerCustomer = "revenue_per_customer"
+        /// Cancellation and return invoices, counted ("how many returns did we have last month?").
+        case returns
 
         /// Whether the metric is a share (0…1), shown as a percentage.
         public var isShare: Bool { self == .margin || self == .repeatRate || self == .returnRate }

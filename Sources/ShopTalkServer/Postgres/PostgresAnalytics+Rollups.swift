@@ -27,6 +27,7 @@ extension PostgresAnalytics {
         case .aov: value = "(SUM(r.revenue_milli) / 1000.0) / NULLIF(\(orders), 0)"
         case .basketSize: value = "SUM(r.units) FILTER (WHERE NOT r.is_cancellation) * 1.0 / NULLIF(\(orders), 0)"
         case .returnRate: value = "COUNT(*) FILTER (WHERE r.is_cancellation) * 1.0 / NULLIF(COUNT(*), 0)"
+        case .returns: value = "COUNT(*) FILTER (WHERE r.is_cancellation)"
         case .revenuePerCustomer: value = "SUM(r.revenue_milli) FILTER (WHERE r.customer_id IS NOT NULL) / 1000.0 / NULLIF(\(customers), 0)"
         case .margin, .repeatRate, .newCustomers: return nil
         }

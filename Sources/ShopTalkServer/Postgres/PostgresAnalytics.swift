@@ -53,6 +53,7 @@ public struct PostgresAnalytics: OwnerAnalytics {
         case .repeatRate, .newCustomers: return nil
         case .basketSize: value = "SUM(CASE WHEN NOT s.is_cancellation THEN s.quantity END) * 1.0 / NULLIF(\(orders), 0)"
         case .returnRate: value = "COUNT(DISTINCT CASE WHEN s.is_cancellation THEN s.invoice END) * 1.0 / NULLIF(COUNT(DISTINCT s.invoice), 0)"
+        case .returns: value = "COUNT(DISTINCT CASE WHEN s.is_cancellation THEN s.invoice END)"
         case .revenuePerCustomer:
             value = "SUM(CASE WHEN s.customer_id IS NOT NULL THEN s.quantity * s.unit_price_milli END) / 1000.0 / NULLIF(COUNT(DISTINCT CASE WHEN NOT s.is_cancellation THEN s.customer_id END), 0)"
         case .revenue: value = revenue

@@ -24,6 +24,7 @@ extension SQLiteAnalytics {
         case .aov: return "(SUM(revenueMilli) / 1000.0) / NULLIF(SUM(CASE WHEN isCancellation = 0 THEN 1 ELSE 0 END), 0)"
         case .basketSize: return "SUM(CASE WHEN isCancellation = 0 THEN units END) * 1.0 / NULLIF(SUM(CASE WHEN isCancellation = 0 THEN 1 ELSE 0 END), 0)"
         case .returnRate: return "SUM(isCancellation) * 1.0 / NULLIF(COUNT(*), 0)"
+        case .returns: return "SUM(isCancellation)"
         case .revenuePerCustomer:
             return "SUM(CASE WHEN customerId IS NOT NULL THEN revenueMilli END) / 1000.0 / NULLIF(COUNT(DISTINCT CASE WHEN isCancellation = 0 THEN customerId END), 0)"
         case .margin, .repeatRate, .newCustomers: return nil

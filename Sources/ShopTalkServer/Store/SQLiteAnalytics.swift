@@ -51,6 +51,7 @@ public struct SQLiteAnalytics: OwnerAnalytics {
         case .repeatRate, .newCustomers: return nil
         case .basketSize: return "SUM(CASE WHEN s.isCancellation = 0 THEN s.quantity END) * 1.0 / NULLIF(\(orders), 0)"
         case .returnRate: return "COUNT(DISTINCT CASE WHEN s.isCancellation = 1 THEN s.invoice END) * 1.0 / NULLIF(COUNT(DISTINCT s.invoice), 0)"
+        case .returns: return "COUNT(DISTINCT CASE WHEN s.isCancellation = 1 THEN s.invoice END)"
         case .revenuePerCustomer:
             return "SUM(CASE WHEN s.customerId IS NOT NULL THEN s.quantity * s.unitPriceMilli END) / 1000.0 / NULLIF(COUNT(DISTINCT CASE WHEN s.isCancellation = 0 THEN s.customerId END), 0)"
         case .revenue: return revenue
