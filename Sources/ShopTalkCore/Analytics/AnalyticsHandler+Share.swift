@@ -30,25 +30,5 @@ extension AnalyticsHandler {
         reply.result = result
         return reply
     }
-
-    /// A customer named in full ("how much has Zoe Garcia spent with us?") is a customer filter, as an id is;
-    /// the longest name found wins, and words inside another entity are left alone.
-    static func customersNamed(in turn: Turn, directory: [(id: String, name: String)]) -> [Entity] {
-        guard !directory.isEmpty, !turn.entities.contains(where: { $0.type == Entity.Kind.customerID }) else { return [] }
-        let words = turn.tokens.filter { $0.kind != .symbol }
-        let texts = words.map { $0.text.hasSuffix("'s") ? String($0.text.dropLast(2)) : $0.text }
-        var best: (Entity, Int)?
-        for (id, name) in directory {
-            let parts = Tokenizer.tokenize(name.lowercased()).filter { $0.kind != .symbol }.map(\.text)
-            guard parts.count >= 2, parts.count > best?.1 ?? 0, parts.count <= texts.count else { continue }
-            for start in 0...(texts.count - parts.count) where Array(texts[start..<(start + parts.count)]) == parts {
-                let first = words[start], last = words[start + parts.count - 1]
-                guard !turn.entities.contains(where: { $0.start < last.end && first.start < $0.end }) else { continue }
-                best = (Entity(type: Entity.Kind.customerID, value: .string(id), text: name, start: first.start, end: last.end), parts.count)
-                break
-            }
-        }
-        return best.map { [$0.0] } ?? []
-    }
 }
 

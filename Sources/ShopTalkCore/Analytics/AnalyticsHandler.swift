@@ -17,7 +17,6 @@ public struct AnalyticsHandler: ChatHandler {
         let intent = Intent(name: Intent.Name.businessQuery, confidence: turn.intent.confidence)
         var working = turn
         var matcher = try await analytics.productMatcher(storeID: storeID)
-        let offeredFrom = matcher
         var everyOffered: [(id: Int64, name: String)] = []
         if case .productChoice(let names, let original) = state.pending {
             // The owner picked one of the products offered: "the second", or (part of) its name.
@@ -36,13 +35,13 @@ public struct AnalyticsHandler: ChatHandler {
                 // Answer the original question about the chosen product, or about all of those offered.
                 working = Turn(text: original, tokens: Tokenizer.tokenize(original), intent: turn.intent,
                                entities: state.analyticsEntities ?? [], context: turn.context)
+                if all { everyOffered = names.compactMap { name in matcher.id(named: name).map { ($0, name) } } }
                 matcher = only
-                if all { everyOffered = names.compactMap { name in offeredFrom.id(named: name).map { ($0, name) } } }
             }
             state.analyticsEntities = nil
         }
-        let namedCustomer = try await Self.customersNamed(in: working, directory: analytics.namedCustomers(storeID: storeID))
-        working.entities += namedCustomer
+        let namedCustomer = try await analytics.customerDirectory(storeID: storeID).customerNamed(in: working)
+        working.entities += namedCustomer.map { [$0] } ?? []
         let parser = QuestionParser(today: clock.today())
         switch parser.parse(working, previous: state.lastQuery, matcher: matcher) {
         case .ambiguousProduct(let phrase, let candidates):
@@ -59,8 +58,8 @@ public struct AnalyticsHandler: ChatHandler {
                 query.filter.productIDs = everyOffered.map(\.id)
                 query.filter.productLabel = everyOffered.map(\.name).joined(separator: everyOffered.count == 2 ? " and " : ", ")
             }
-            if let named = namedCustomer.first, query.filter.customer == named.value.stringValue { query.filter.customerLabel = named.text }
-            if query.filter.customer == nil || (namedCustomer.isEmpty && working.entities.contains { $0.type == Entity.Kind.customerID }) {
+            if let named = namedCustomer, query.filter.customer == named.value.stringValue { query.filter.customerLabel = named.text }
+            if query.filter.customer == nil || (namedCustomer == nil && working.entities.contains { $0.type == Entity.Kind.customerID }) {
                 query.filter.customerLabel = nil
             }
             state.lastQuery = query

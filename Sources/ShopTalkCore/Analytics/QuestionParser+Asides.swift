@@ -175,8 +175,8 @@ extension QuestionParser {
 
     /// `turn` with what a correction replaced set aside: the last period, country, customer, product,
     /// brand or category named before the correction, when the correction names another.
-    static func correcting(_ turn: Turn) -> Turn {
-        guard let marker = correctionMarker(turn.tokens) else { return turn }
+    static func correcting(_ turn: Turn, at correction: (start: Int, end: Int)?) -> Turn {
+        guard let marker = correction else { return turn }
         var turn = turn
         for kind in [Entity.Kind.date, Entity.Kind.country, Entity.Kind.customerID, Entity.Kind.product, Entity.Kind.brand, Entity.Kind.category] {
             let before = turn.entities.indices.filter { turn.entities[$0].type == kind && turn.entities[$0].end <= marker.start }
@@ -188,8 +188,8 @@ extension QuestionParser {
     }
 
     /// The metric word a correction takes back ("top 5 by revenue, I mean by units").
-    static func correctedWords(_ turn: Turn) -> Set<String> {
-        guard let marker = correctionMarker(turn.tokens) else { return [] }
+    static func correctedWords(_ turn: Turn, at correction: (start: Int, end: Int)?) -> Set<String> {
+        guard let marker = correction else { return [] }
         let metrics: Set<String> = ["revenue", "units", "orders", "customers", "sales", "turnover", "items", "quantity", "spend", "aov", "takings"]
         let after = Set(turn.tokens.filter { $0.start >= marker.end && metrics.contains($0.text) }.map(\.text))
         guard let before = turn.tokens.last(where: { $0.end <= marker.start && metrics.contains($0.text) }), !after.isEmpty,

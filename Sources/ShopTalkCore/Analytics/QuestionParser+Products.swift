@@ -11,14 +11,15 @@ import Foundation
 /// - a ranking of products ranks them all: only a product named in full narrows it.
 extension QuestionParser {
     /// Sets the product filter of `query`, or returns the question to ask back.
-    static func product(in turn: Turn, query: inout SalesQuery, asides: [Set<Int>], matcher: ProductNameMatcher) -> Outcome? {
+    static func product(in turn: Turn, query: inout SalesQuery, asides: [Set<Int>], correction: (start: Int, end: Int)?,
+                        matcher: ProductNameMatcher) -> Outcome? {
         // What is left may name a product (an `item` such as "teapot" is part of a product's name here).
         // Colours stay: they are part of product names ("red kitchen scales").
         let covered = turn.entities.filter { $0.type != Entity.Kind.item && $0.type != Entity.Kind.color }.map { $0.start..<$0.end }
         func content(_ words: [String]) -> [String] {
             words.filter { !Self.questionWords.contains($0) && !Self.ordinaryWords.contains($0) && Self.demonyms[$0] == nil }
         }
-        let retracted = Self.retractedProductWords(turn, matcher: matcher)
+        let retracted = Self.retractedProductWords(turn, at: correction, matcher: matcher)
         let freeTokens = turn.tokens.filter { token in
             token.kind != .symbol && !covered.contains { $0.contains(token.start) } && !(Int(token.text) != nil) && !retracted.contains(token.start)
         }
@@ -94,8 +95,8 @@ extension QuestionParser {
 
     /// "How many regency cakestands — sorry, I meant the chocolate hot water bottle — did we sell": the
     /// words before a correction are taken back when the words after it name goods too.
-    static func retractedProductWords(_ turn: Turn, matcher: ProductNameMatcher) -> Set<Int> {
-        guard let marker = correctionMarker(turn.tokens) else { return [] }
+    static func retractedProductWords(_ turn: Turn, at correction: (start: Int, end: Int)?, matcher: ProductNameMatcher) -> Set<Int> {
+        guard let marker = correction else { return [] }
         let breaks = turn.tokens.filter { $0.kind == .symbol && partBreaks.contains($0.text) }.map(\.start)
         let opening = breaks.last { $0 < marker.start }.map { edge in breaks.last { $0 < edge } ?? -1 } ?? -1
         // The correction runs to the next break after its first word ("sorry, I meant the … —").

@@ -48,7 +48,8 @@ public struct QuestionParser: Sendable {
     }
 
     public func parse(_ typed: Turn, previous: SalesQuery?, matcher: ProductNameMatcher) -> Outcome {
-        let turn = Self.correcting(typed)
+        let correction = Self.correctionMarker(typed.tokens)
+        let turn = Self.correcting(typed, at: correction)
         let words = turn.tokens.filter { $0.kind != .symbol }.map(\.text)
         let set = Set(words)
         let text = " " + words.joined(separator: " ") + " "
@@ -60,7 +61,7 @@ public struct QuestionParser: Sendable {
         let mainText = " " + mainTokens.map(\.text).joined(separator: " ") + " "
         func hasMain(_ phrase: String) -> Bool { mainText.contains(" \(phrase) ") }
         // A figure taken back ("not units, revenue", "revenue rather than units") is not asked for.
-        let negated = Self.negatedWords(words).union(Self.correctedWords(turn))
+        let negated = Self.negatedWords(words).union(Self.correctedWords(turn, at: correction))
         let kept = { (tokens: [String]) in tokens.filter { !negated.contains($0) } }
         let mainKept = " " + kept(mainTokens.map(\.text)).joined(separator: " ") + " ", allKept = " " + kept(words).joined(separator: " ") + " "
         let mainMetric = Self.metric(words: Set(kept(mainTokens.map(\.text))), has: { mainKept.contains(" \($0) ") })
@@ -171,94 +172,11 @@ public struct QuestionParser: Sendable {
         }
         // A country named in a ranking of countries is one to look for in it, not the only row.
         if case .ranking(.country, _, _) = query.kind { query.filter.country = nil }
-        if let question = Self.product(in: turn, query: &query, asides: parts?.asides ?? [], matcher: matcher) { return question }
+        if let question = Self.product(in: turn, query: &query, asides: parts?.asides ?? [], correction: correction, matcher: matcher) { return question }
         if (query.from == nil) != (query.to == nil) { query.to = query.to ?? ShopClock.dayString(today) }
         query.filter.from = query.from
         query.filter.to = query.to
         return .query(query)
-    }
-
-    static func metric(words: Set<String>, has: (String) -> Bool) -> SalesQuery.Metric? {
-        if !words.isDisjoint(with: ["margin", "margins", "profit", "profits", "profitability"]) { return .margin }
-        if has("repeat customer") || has("repeat customers") || has("repeat rate") || has("repeat purchase") || has("repeat buyers")
-            || has("repeat-customer rate") || has("came back") || has("come back") || has("more than once") || has("ordered again")
-            || has("bought again") || has("order again") || has("buy again") || words.contains("retention") || has("more than one order")
-            || has("more than 1 order") || has("multiple orders") || has("two or more orders") || has("2 or more orders")
-            || has("more than one time") || has("more of one time") || has("more than 1 time") || has("several times") { return .repeatRate }
-        if has("new customers") || has("new buyers") || has("first-time customers") || has("first time customers") || has("first-time buyers")
-            || has("first time buyers") || !words.isDisjoint(with: ["newcomers", "first-timers", "acquisitions"]) || has("first timers")
-            || has("new accounts") || has("new faces") || has("customers acquired") || has("customers did we acquire") || has("customers did we win")
-            || has("customer acquisition") || has("first-time purchasers") || has("first-time shoppers") {
-            return .newCustomers
-        }
-        if has("basket size") || has("items per order") || has("units per order") || has("items per basket") || has("items in an order")
-            || has("items in each order") || has("items per invoice") || has("items does an order") || has("items do orders")
-            || has("items in a basket") || has("size of an order") || has("size of the average order") || has("order size")
-            || ((has("per order") || has("per basket") || has("per invoice") || has("in each order") || has("in an order"))
-                && !words.isDisjoint(with: ["items", "item", "units", "pieces", "products"]))
-            // "how many things does the average order have": items, one order, and an average.
-            || (!words.isDisjoint(with: ["items", "things", "pieces", "products", "units"]) && words.contains("order")
-                && !words.isDisjoint(with: ["average", "typical", "usual", "normal", "mean"])
-                && words.isDisjoint(with: ["value", "revenue", "spend", "money", "worth"])) { return .basketSize }
-        // Returns and cancellations: a rate when a share is asked for, else a count ("how many returns last month").
-        let asShare = !words.isDisjoint(with: ["percent", "percentage", "share", "proportion", "rate", "often", "fraction"])
-        if has("return rate") || has("returns rate") || has("cancellation rate") || has("refund rate") || has("rate of returns")
-            || has("rate of cancellations") || (asShare && !words.isDisjoint(with: ["returned", "returns", "cancelled", "canceled", "refunded", "refunds", "cancellations"])) {
-            return .returnRate
-        }
-        if words.contains("cancellations") || has("how many returns") || has("orders were cancelled") || has("orders were returned")
-            || has("orders got cancelled") || has("orders get cancelled") || has("number of returns") || has("orders cancelled") { return .returns }
-        if has("per customer") || has("average customer spend") || has("customer lifetime value")
-            || has("each customer spend") || has("average customer value")
-            // "how much money does each customer bring us", "what is every customer worth on average".
-            || ((has("each customer") || has("every customer") || has("the average customer") || has("an average customer")
-                 || ((has("one customer") || has("a customer") || has("a single customer")) && (words.contains("average") || has("on average"))))
-                && !words.isDisjoint(with: ["money", "spend", "spends", "spent", "bring", "brings", "worth", "revenue", "value", "pay", "pays"])) {
-            return .revenuePerCustomer
-        }
-        if words.contains("aov") || has("average order") || has("average basket") || has("basket value") || has("order value")
-            || has("average bill") || has("average ticket") || has("average receipt") || has("bill amount")
-            || has("average value") || has("average spend") || has("average sale") || has("invoice value") || has("average invoice")
-            || ((has("per order") || has("for one order") || has("for an order")) && !words.isDisjoint(with: ["spend", "spent", "value", "revenue", "money", "worth"])) {
-            return .aov
-        }
-        // A count named outright decides before the verbs of money ("how many orders make the customer 14911").
-        if has("how many orders") || has("number of orders") || has("how many invoices") || has("order count") { return .orders }
-        if has("how many customers") || has("number of customers") || has("how many buyers") || has("how many shoppers") || has("customer numbers")
-            || has("customer count") || has("customer base") { return .customers }
-        if !words.isDisjoint(with: ["revenue", "revenues", "turnover", "takings", "income", "money", "earn", "earned", "made", "make", "spent", "spend"])
-            || has("take in") || has("took in") || has("taken in") || has("bring in") || has("brings in") || has("brought in")
-            || has("take on") || has("took on") { return .revenue }
-        if has("how many customers") || has("number of customers") || has("unique customers") || has("new customers")
-            || has("how many buyers") || has("customers ordered") || has("customer count") || has("different customers")
-            || has("distinct customers") || has("unique buyers") || has("different buyers") || has("individual customers")
-            || has("how many shoppers") || has("how many clients") || has("how many people") { return .customers }
-        if has("how many orders") || has("number of orders") || has("orders did") || has("order count") || has("how many invoices") || words.contains("cancellations") { return .orders }
-        // "How many" counts units unless it names orders or customers; so do "did we move", "went out", "shifted".
-        let countsSomething = has("how many") && !has("how many percent") && !has("how many times") && !has("how many per")
-        if countsSomething {
-            // "how many separate orders", "how many distinct paying customers".
-            func named(_ nouns: [String]) -> Bool {
-                nouns.contains { noun in has("how many \(noun)") || Self.countAdjectives.contains { has("how many \($0) \(noun)") } }
-            }
-            if named(["orders", "invoices"]) { return .orders }
-            if named(["customers", "buyers", "shoppers", "clients"]) { return .customers }
-            // "customers from Belgium this year, how many": the people counted, when nothing else is.
-            let goods: Set<String> = ["units", "unit", "items", "item", "pieces", "quantity", "quantities", "products", "product",
-                                      "buy", "bought", "purchase", "purchased", "sold", "sell", "ordered", "move", "moved", "shifted"]
-            if words.isDisjoint(with: goods.union(["orders", "invoices"])), !words.isDisjoint(with: ["customers", "buyers", "shoppers", "clients"]) { return .customers }
-            // "we've had heaps of orders lately, how many did we get in …": the orders, when no goods are named.
-            if words.isDisjoint(with: goods.union(["customers", "buyers", "shoppers", "clients"])), !words.isDisjoint(with: ["orders", "invoices"]) { return .orders }
-        }
-        if !words.isDisjoint(with: unitWords)
-            || has("items sold") || has("items did we sell") || has("items we sold") || has("items went out")
-            || countsSomething || has("went out") || has("go out") || has("gone out") { return .units }
-        if !words.isDisjoint(with: ["sales", "sale"]) || (has("how much") && !words.isDisjoint(with: ["sold", "sell", "sells", "selling"])) { return .revenue }
-        // "orders from customer 17841 in 2011": the orders themselves.
-        if !words.isDisjoint(with: ["orders", "invoices"]) { return .orders }
-        if !words.isDisjoint(with: ["returns", "refunds"]) { return .returns }  // "returns by month this year"
-        // "sold" alone is left to the question's shape: a total is revenue, a product ranking is units.
-        return nil
     }
 
     static func kind(words: Set<String>, has: (String) -> Bool, dates: Int, filters: Set<String> = []) -> SalesQuery.Kind? {

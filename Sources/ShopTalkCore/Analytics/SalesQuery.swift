@@ -238,6 +238,8 @@ public protocol SalesAnalytics: Sendable {
     func customerNames(_ ids: [String], storeID: Int64) async throws -> [String: String]
     /// Every named customer's id and name (at most 5,000), so that owners can ask about a customer by name.
     func namedCustomers(storeID: Int64) async throws -> [(id: String, name: String)]
+    /// Those customers indexed for questions that name one (built once per version of the customers table).
+    func customerDirectory(storeID: Int64) async throws -> CustomerDirectory
     /// The first and last day with sales.
     func dataRange(storeID: Int64) async throws -> (String, String)?
     /// A matcher over every product's name, for the names owners use (built once per catalog version).

@@ -22,7 +22,8 @@ struct BoundSQL {
 /// fixed fragments; every value is bound.
 public struct PostgresAnalytics: OwnerAnalytics {
     let database: PostgresAppDatabase
-    private let names = ProductNameCache()
+    private let names = VersionedCache<ProductNameMatcher>()
+    private let customers = VersionedCache<CustomerDirectory>()
 
     public init(database: PostgresAppDatabase) {
         self.database = database
@@ -205,5 +206,17 @@ public struct PostgresAnalytics: OwnerAnalytics {
         let matcher = ProductNameMatcher(products: try rows.map { try $0.decode((Int64, String).self) })
         await names.set(storeID, version: version, matcher)
         return matcher
+    }
+
+    public func customerDirectory(storeID: Int64) async throws -> CustomerDirectory {
+        // As on SQLite: customers have no update time, so their count, last id and name lengths tell a change.
+        let version = try await database.rows("""
+            SELECT count(*)::text || ':' || COALESCE(MAX(id), 0)::text || ':' || COALESCE(SUM(length(name)), 0)::text
+            FROM customers WHERE store_id = \(storeID)
+            """).first?.decode(String.self) ?? ""
+        if let cached = await customers.get(storeID, version: version) { return cached }
+        let directory = CustomerDirectory(customers: try await namedCustomers(storeID: storeID))
+        await customers.set(storeID, version: version, directory)
+        return directory
     }
 }

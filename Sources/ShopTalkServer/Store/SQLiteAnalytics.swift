@@ -9,7 +9,8 @@ import ShopTalkCore
 /// whose cost is known.
 public struct SQLiteAnalytics: OwnerAnalytics {
     let database: AppDatabase
-    private let names = ProductNameCache()
+    private let names = VersionedCache<ProductNameMatcher>()
+    private let customers = VersionedCache<CustomerDirectory>()
 
     public init(database: AppDatabase) {
         self.database = database
@@ -183,6 +184,18 @@ public struct SQLiteAnalytics: OwnerAnalytics {
         await names.set(storeID, version: version, matcher)
         return matcher
     }
+
+    public func customerDirectory(storeID: Int64) async throws -> CustomerDirectory {
+        // Customers are added and renamed, never given an update time: their count, last id and name lengths tell a change.
+        let version = try await database.writer.read { db in
+            try String.fetchOne(db, sql: "SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) || ':' || TOTAL(LENGTH(name)) FROM customers WHERE storeId = ?",
+                                arguments: [storeID]) ?? ""
+        }
+        if let cached = await customers.get(storeID, version: version) { return cached }
+        let directory = CustomerDirectory(customers: try await namedCustomers(storeID: storeID))
+        await customers.set(storeID, version: version, directory)
+        return directory
+    }
 }
 
 /// The sales analytics a server answers owners from, with the reorder settings they can change.
@@ -190,16 +203,16 @@ public protocol OwnerAnalytics: SalesAnalytics {
     func saveInventorySettings(_ settings: InventorySettings, storeID: Int64) async throws
 }
 
-/// Product names per store, kept until the store's products change.
-actor ProductNameCache {
-    private var entries: [Int64: (String, ProductNameMatcher)] = [:]
+/// A value built per store from its data (product names, customer names), kept until that data's version changes.
+actor VersionedCache<Value: Sendable> {
+    private var entries: [Int64: (String, Value)] = [:]
 
-    func get(_ storeID: Int64, version: String) -> ProductNameMatcher? {
+    func get(_ storeID: Int64, version: String) -> Value? {
         guard let entry = entries[storeID], entry.0 == version else { return nil }
         return entry.1
     }
 
-    func set(_ storeID: Int64, version: String, _ matcher: ProductNameMatcher) {
-        entries[storeID] = (version, matcher)
+    func set(_ storeID: Int64, version: String, _ value: Value) {
+        entries[storeID] = (version, value)
     }
 }
