@@ -51,6 +51,13 @@ extension QuestionParser {
         if has("how many orders") || has("number of orders") || has("how many invoices") || has("order count") { return .orders }
         if has("how many customers") || has("number of customers") || has("how many buyers") || has("how many shoppers") || has("customer numbers")
             || has("customer count") || has("customer base") { return .customers }
+        // A spreadsheet's count names what it counts next: "count of distinct customer id", "count(orders)".
+        if !words.isDisjoint(with: ["count", "distinct"]) {
+            for lead in ["count of distinct", "count distinct", "count of unique", "count unique", "count of", "count", "distinct"] {
+                if ["customer", "customers", "buyer", "buyers", "client", "clients"].contains(where: { has("\(lead) \($0)") }) { return .customers }
+                if ["order", "orders", "invoice", "invoices"].contains(where: { has("\(lead) \($0)") }) { return .orders }
+            }
+        }
         if !words.isDisjoint(with: ["revenue", "revenues", "turnover", "takings", "income", "money", "earn", "earned", "made", "make", "spent", "spend"])
             || has("take in") || has("took in") || has("taken in") || has("bring in") || has("brings in") || has("brought in")
             || has("take on") || has("took on") { return .revenue }

@@ -105,9 +105,9 @@ public struct ChatEngine: Sendable {
 
     /// Understands `text` and answers it, updating `state`.
     public func respond(to typed: String, state: inout ConversationState, context: ChatContext) async throws -> Reply {
-        // Owners' shorthand ("rev last mth") and spoken numbers ("twenty eleven") are written out before
+        // Owners' query syntax ("country = 'France'"), shorthand ("rev last mth") and spoken numbers ("twenty eleven") are written out before
         // anything reads the message.
-        let text = context.role == .owner ? SpokenNumbers.write(OwnerShorthand.expand(typed)) : typed
+        let text = context.role == .owner ? SpokenNumbers.write(OwnerShorthand.expand(OwnerQuerySyntax.rewrite(typed))) : typed
         let understanding = try await understand(text, store: context.store)
         var turn = Turn(
             text: text, tokens: understanding.tokens, intent: understanding.intent, entities: understanding.entities,
