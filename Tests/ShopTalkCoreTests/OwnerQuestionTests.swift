@@ -226,6 +226,19 @@ struct OwnerQuestionTests {
         #expect(QuestionParser.looksAnalytic(Tokenizer.tokenize(text).filter { $0.kind != .symbol }.map(\.text)))
     }
 
+    @Test(arguments: ["what do people buy with the red kitchen scales?", "which products do customers buy together with red kitchen scales",
+                      "what else gets purchased alongside the red kitchen scales", "things ppl purchase at the same time as red kitchen scales"])
+    func buyingTogetherInOtherWordsAsksForPairs(_ text: String) throws {
+        let words = Tokenizer.tokenize(OwnerShorthand.expand(text)).filter { $0.kind != .symbol }.map(\.text)
+        #expect(QuestionParser.looksAnalytic(words))
+        let pairs = try expanded(text)
+        #expect(pairs.kind == .boughtTogether(limit: 10) && pairs.filter.productIDs == [11], "\(pairs.kind)")
+    }
+
+    @Test func ordersWithGoodsAreCountedNotPaired() throws {
+        #expect(try query("how many orders with red kitchen scales in 2011").kind == .total)
+    }
+
     @Test func typosOfTheWordsQuestionsTurnOnAreCorrected() {
         #expect(OwnerShorthand.expand("revnue in Novembr, custmers too") == "revenue in November, customers too")
         #expect(OwnerShorthand.expand("average order value and return rate") == "average order value and return rate")

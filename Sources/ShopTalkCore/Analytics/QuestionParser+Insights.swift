@@ -36,6 +36,18 @@ extension QuestionParser {
         return nil
     }
 
+    /// "What do people buy with the cake stand?", "products customers purchase together", "bought alongside",
+    /// "in the same basket": which products share orders. A verb of buying with "together", "with" or
+    /// "alongside"; an order or a sale only with "together" ("orders with 2 items" counts orders).
+    static func asksBoughtTogether(_ has: (String) -> Bool) -> Bool {
+        let buying = ["buy", "buys", "bought", "buying", "purchase", "purchases", "purchased", "purchasing"]
+        let links = ["together", "with", "alongside", "along with", "it with", "them with", "at the same time as"]
+        if buying.contains(where: { verb in links.contains { has("\(verb) \($0)") } }) { return true }
+        return ["ordered together", "order together", "sold together", "sell together", "go together", "goes with", "frequently bought",
+                "often bought", "also buy", "also bought", "in the same order", "in the same basket", "in the same orders", "product pairs",
+                "pairs of products", "paired with"].contains(where: has)
+    }
+
     /// Forecasts read their horizon from the whole question and use all history up to today; classes
     /// and reorder quantities default to the last 90 days; a report defaults to last week, against the
     /// week before.

@@ -136,7 +136,7 @@ extension QuestionParser {
                        " best day ", " worst day ", " best year ", " busiest month ", " quietest month ", " new vs returning ", " new versus returning ", " new and returning ", " new or returning ", " stack up against "]
         return !set.isDisjoint(with: cues) || text.contains(" how many ") && text.contains(" sell") || phrases.contains { text.contains($0) }
             || text.contains(" how much ") && !set.isDisjoint(with: ["made", "make", "earn", "earned", "taken", "took", "pulled", "brought"])
-            || insightKind(words: set, has: { text.contains(" \($0) ") }) != nil
+            || insightKind(words: set, has: { text.contains(" \($0) ") }) != nil || asksBoughtTogether({ text.contains(" \($0) ") })
             || text.contains(" top ") && !set.isDisjoint(with: ["products", "customers", "countries", "categories", "items"])
     }
 }

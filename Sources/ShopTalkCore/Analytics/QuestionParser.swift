@@ -187,10 +187,7 @@ public struct QuestionParser: Sendable {
         }
         if has("slow movers") || has("slow moving") || has("not selling") || has("aren't selling") || has("arent selling")
             || has("isn't selling") || has("dead stock") || has("slow sellers") { return .slowMovers(limit: 10) }
-        if has("bought together") || has("bought with") || has("sold together") || has("purchased together") || has("ordered together")
-            || has("go together") || has("goes with") || has("bought alongside") || has("frequently bought") || has("often bought")
-            || has("bought along with") || has("also buy") || has("also bought") || has("buy with") || has("in the same order")
-            || has("in the same basket") || has("product pairs") || has("pairs of products") {
+        if asksBoughtTogether(has) {
             let limit = words.compactMap { Int($0) }.first { (1...50).contains($0) }
                 ?? words.compactMap { ["three": 3, "five": 5, "ten": 10, "twenty": 20][$0] }.first ?? 10
             return .boughtTogether(limit: limit)
