@@ -240,6 +240,31 @@ struct OwnerQuestionCorrectionTests {
         #expect(try query("france's revenue in june 2011").filter.country == "France")
     }
 
+    @Test func sentencesAboutTheOwnersLifeLendTheQuestionNoYearPlaceOrNumber() throws {
+        let years = try query("We started trading in 2008 and took on a second van in June 2010. How many orders came in during August 2011?")
+        #expect(years.metric == .orders && years.from == "2011-08-01" && years.to == "2011-08-31" && years.kind == .total)
+        let places = try query("My sister just moved to Portugal, lucky her! Which 4 countries brought in the most revenue in 2011?")
+        #expect(places.kind == .ranking(.country, limit: 4, ascending: false) && places.filter.country == nil)
+        let numbers = try query("We've had 9 complaints about the courier since we switched. Top products by units in September 2011?")
+        #expect(numbers.kind == .ranking(.product, limit: 5, ascending: false) && numbers.from == "2011-09-01")
+        let goods = try query("I was up all morning boxing red kitchen scales. Average order value in May 2011?")
+        #expect(goods.metric == .aov && goods.filter.productIDs == nil)
+        // Sentences that ask for the figures, or correct the question, stay part of it.
+        #expect(try query("I need the figures for France. What was revenue in Q3 2011?").filter.country == "France")
+        let corrected = try query("Units sold in March 2011? Sorry, I mean April 2011.")
+        #expect(corrected.from == "2011-04-01")
+        #expect(try query("How many customers did we have in 2011? Sorry, my brain is fried today.").metric == .customers)
+        let pointed = try query("October 2011 was when we ran the radio ads. How many orders did we get that month?")
+        #expect(pointed.metric == .orders && pointed.from == "2011-10-01" && pointed.to == "2011-10-31")
+        let asked = try query("How did we do in March 2011? What were the takings?")
+        #expect(asked.metric == .revenue && asked.from == "2011-03-01")
+    }
+
+    @Test func orderingTwiceOrMoreIsTheRepeatRate() throws {
+        #expect(try query("what share of our customers ordered two or more times in 2011?").metric == .repeatRate)
+        #expect(try query("how many of our customers came back at least twice in 2011, as a percentage?").metric == .repeatRate)
+    }
+
     @Test func aPartOfTheWholeTheFewestAndTheSameMonthLastYear() throws {
         let share = try query("what percentage of our revenue in 2011 came from france?")
         #expect(share.kind == .share && share.metric == .revenue && share.filter.country == "France")

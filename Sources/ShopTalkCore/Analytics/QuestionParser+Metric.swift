@@ -9,7 +9,8 @@ extension QuestionParser {
             || has("repeat-customer rate") || has("came back") || has("come back") || has("more than once") || has("ordered again")
             || has("bought again") || has("order again") || has("buy again") || words.contains("retention") || has("more than one order")
             || has("more than 1 order") || has("multiple orders") || has("two or more orders") || has("2 or more orders")
-            || has("more than one time") || has("more of one time") || has("more than 1 time") || has("several times") { return .repeatRate }
+            || has("more than one time") || has("more of one time") || has("more than 1 time") || has("several times")
+            || has("two or more times") || has("2 or more times") || has("at least twice") || has("twice or more") { return .repeatRate }
         if has("new customers") || has("new buyers") || has("first-time customers") || has("first time customers") || has("first-time buyers")
             || has("first time buyers") || !words.isDisjoint(with: ["newcomers", "first-timers", "acquisitions"]) || has("first timers")
             || has("new accounts") || has("new faces") || has("customers acquired") || has("customers did we acquire") || has("customers did we win")

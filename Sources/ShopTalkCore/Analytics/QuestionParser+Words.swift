@@ -37,7 +37,7 @@ extension QuestionParser {
     /// this list ("bring" is not LETTER "A" BLING KEY RING, "placed" is not a PLACE SETTING), and these
     /// words are never corrected to a product word by edit distance.
     static let ordinaryWords: Set<String> = [
-        "bring", "brings", "brought", "place", "placed", "places", "placing", "set", "sets", "take", "takes", "took",
+        "times", "once", "twice", "bring", "brings", "brought", "place", "placed", "places", "placing", "set", "sets", "take", "takes", "took",
         "taken", "taking", "move", "moved", "moves", "moving", "shift", "shifted", "shifting", "went", "go", "goes",
         "going", "gone", "out", "get", "got", "getting", "put", "come", "came", "coming", "give", "gave", "given",
         "keep", "kept", "want", "wanted", "like", "liked", "need", "needed", "know", "tell", "told", "say", "said",

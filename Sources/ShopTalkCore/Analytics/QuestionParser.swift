@@ -48,8 +48,10 @@ public struct QuestionParser: Sendable {
     }
 
     public func parse(_ typed: Turn, previous: SalesQuery?, matcher: ProductNameMatcher) -> Outcome {
-        let correction = Self.correctionMarker(typed.tokens)
-        let turn = Self.correcting(typed, at: correction)
+        // Sentences about the owner's life go first ("We opened in 2009. How many customers …?").
+        let stated = Self.withoutContext(typed)
+        let correction = Self.correctionMarker(stated.tokens)
+        let turn = Self.correcting(stated, at: correction)
         let words = turn.tokens.filter { $0.kind != .symbol }.map(\.text)
         let set = Set(words)
         let text = " " + words.joined(separator: " ") + " "
