@@ -38,7 +38,7 @@ struct AccessHardeningTests {
     }
 
     @Test func theOrderLookupLockoutSurvivesARestart() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         let configuration = testConfiguration(database)
         try await withLiveServer(configuration) { client in
             try await client.ws("/chat?store=demo") { inbound, outbound, _ in

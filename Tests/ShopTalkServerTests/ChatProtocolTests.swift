@@ -12,7 +12,7 @@ import Testing
 @Suite("WebSocket chat protocol")
 struct ChatProtocolTests {
     @Test func connectingGreetsWithANewSessionOfTheDemoStore() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await client.ws("/chat?store=demo") { inbound, _, _ in
                 var frames = FrameReader(inbound)
@@ -28,7 +28,7 @@ struct ChatProtocolTests {
     }
 
     @Test func aMessageGetsAReplyWithItsIdAndRealProducts() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await client.ws("/chat?store=demo") { inbound, outbound, _ in
                 var frames = FrameReader(inbound)
@@ -64,7 +64,7 @@ struct ChatProtocolTests {
         (#"{"type":"resume","after":"r999"}"#, "not_found"),
     ])
     func eachBadFrameGetsItsErrorCodeAndTheConnectionKeepsWorking(frame: String, code: String) async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await client.ws("/chat?store=demo") { inbound, outbound, _ in
                 var frames = FrameReader(inbound)
@@ -81,7 +81,7 @@ struct ChatProtocolTests {
     }
 
     @Test func anErrorAboutAMessageNamesItsId() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await client.ws("/chat?store=demo") { inbound, outbound, _ in
                 var frames = FrameReader(inbound)
@@ -95,7 +95,7 @@ struct ChatProtocolTests {
     }
 
     @Test func oversizedTextAndFramesAndBinaryFramesAreRefusedPolitely() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await client.ws("/chat?store=demo") { inbound, outbound, _ in
                 var frames = FrameReader(inbound)
@@ -129,7 +129,7 @@ struct ChatProtocolTests {
     }
 
     @Test func aClientSendingOnlyGarbageIsClosedWith1008() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         let close = try await withLiveServer(testConfiguration(database)) { client in
             try await client.ws("/chat?store=demo") { inbound, outbound, _ in
                 var frames = FrameReader(inbound)
@@ -149,7 +149,7 @@ struct ChatProtocolTests {
     }
 
     @Test func aGoodFrameResetsTheBadFrameCount() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         let close = try await withLiveServer(testConfiguration(database)) { client in
             try await client.ws("/chat?store=demo") { inbound, outbound, _ in
                 var frames = FrameReader(inbound)
@@ -168,7 +168,7 @@ struct ChatProtocolTests {
     }
 
     @Test func sendingFasterThanTheRateLimitGetsRateLimited() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         // A burst of 2 and practically no refill, however slow the machine running the test.
         let configuration = testConfiguration(database) { $0.messagesPerSecond = 0.001; $0.messageBurst = 2 }
         try await withLiveServer(configuration) { client in
@@ -211,7 +211,7 @@ struct ChatProtocolTests {
     }
 
     @Test func anUnknownStoreIsRefusedWith404AndAJSONBody() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             let headers: HTTPFields = [
                 .upgrade: "websocket", .connection: "Upgrade", .secWebSocketVersion: "13",
@@ -227,7 +227,7 @@ struct ChatProtocolTests {
     }
 
     @Test func plainHTTPToTheChatEndpointIsToldToUpgrade() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await client.execute(uri: "/chat?store=demo", method: .get) { response in
                 #expect(response.status == .upgradeRequired)

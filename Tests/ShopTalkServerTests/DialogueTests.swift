@@ -49,7 +49,7 @@ extension Dictionary where Key == String, Value == JSONValue {
 @Suite("Dialogue context over a live socket")
 struct DialogueTests {
     @Test func slotsCarryOverAndANewCategoryDropsWhatNoLongerFits() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await chat(client) { chat in
                 _ = try await chat.say("show me laptops")
@@ -76,7 +76,7 @@ struct DialogueTests {
     }
 
     @Test func referencesToTheLastListShown() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await chat(client) { chat in
                 let list = try await chat.say("show me headphones under $400")
@@ -166,7 +166,7 @@ struct DialogueTests {
     }
 
     @Test func aClearChangeOfTopicDropsThePendingQuestion() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await chat(client) { chat in
                 _ = try await chat.say("track my order")
@@ -180,7 +180,7 @@ struct DialogueTests {
     }
 
     @Test func customersAskingBusinessQuestionsGetAPoliteRefusalAndNoData() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await chat(client) { chat in
                 let reply = try await chat.say("what were my total sales this month?")

@@ -19,7 +19,7 @@ struct HostileInputTests {
     ]
 
     @Test func aHugeAmountGetsAPoliteReplyOverRESTAndTheSocket() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             for text in Self.hugeAmounts {
                 let body = String(decoding: try JSONEncoder().encode(["store": "demo", "text": text]), as: UTF8.self)
@@ -87,7 +87,7 @@ struct HostileInputTests {
     }
 
     @Test func aSearchTooLongForTheIndexIsRefusedOverRESTAndCutInChat() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             let words = (0..<2_000).map { "w\($0)" }.joined(separator: "%20")
             // Answered 414 and closed, so over a connection of its own.

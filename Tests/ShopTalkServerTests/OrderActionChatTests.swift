@@ -58,7 +58,7 @@ struct OrderActionChatTests {
     }
 
     @Test func aShippedOrderIsRefusedWithTheReasonAndAWrongEmailFindsNothing() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await chat(client) { chat in
                 _ = try await chat.say("please cancel order ORD-20260314-0004")
@@ -77,7 +77,7 @@ struct OrderActionChatTests {
     }
 
     @Test func aReturnGetsANumberAndTheSameItemCannotGoBackTwice() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await chat(client) { chat in
                 let start = try await chat.say("I'd like to return something from order ORD-20260311-0003")

@@ -59,7 +59,7 @@ struct OwnerAndAlertTests {
     }
 
     @Test func yesShowsWhatARelaxedSearchFound() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await chat(client) { chat in
                 let none = try await chat.say("dell laptops under $300")
@@ -74,7 +74,7 @@ struct OwnerAndAlertTests {
     }
 
     @Test func everyReplyCarriesTwoToFourSuggestions() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await chat(client) { chat in
                 for message in ["hi", "show me tvs", "the second one", "where is my order", "ORD-20260101-0001", "thanks",

@@ -40,7 +40,7 @@ actor ConversationBox {
 @Suite("Sessions")
 struct SessionTests {
     @Test func reconnectingWithTheTokenKeepsTheSlots() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             let first = try await converse(client, messages: ["show me laptops", "under $800"])
             #expect(first.replies[1].products.allSatisfy { ($0["price"]?.numberValue ?? 9_999) <= 800 })
@@ -60,7 +60,7 @@ struct SessionTests {
     }
 
     @Test func aRestartOnTheSameFileResumesAndReplaysMissedReplies() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         let first = try await withLiveServer(testConfiguration(database)) { client in
             try await converse(client, messages: ["show me phones", "only Samsung", "under $500"])
         }
@@ -97,7 +97,7 @@ struct SessionTests {
     }
 
     @Test func resumingWithoutAfterReplaysEverything() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             let first = try await converse(client, messages: ["hi", "show me tvs"])
             try await client.ws("/chat?store=demo&session=\(first.session)") { inbound, outbound, _ in
@@ -112,7 +112,7 @@ struct SessionTests {
     }
 
     @Test func aStaleTokenStartsANewSessionAndSaysSo() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         let configuration = testConfiguration(database) { $0.sessionTTL = 0.5 }
         try await withLiveServer(configuration) { client in
             let first = try await converse(client, messages: ["show me laptops"])
@@ -146,7 +146,7 @@ struct SessionTests {
     }
 
     @Test func resetClearsSlotsButKeepsTheConversation() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await client.ws("/chat?store=demo") { inbound, outbound, _ in
                 var frames = FrameReader(inbound)

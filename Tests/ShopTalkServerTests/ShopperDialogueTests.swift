@@ -9,7 +9,7 @@ import Testing
 @Suite("Shopper dialogue")
 struct ShopperDialogueTests {
     @Test func aNewProductRequestDropsTheFiltersItContradicts() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await chat(client) { chat in
                 _ = try await chat.say("laptops under $800 in silver")
@@ -32,7 +32,7 @@ struct ShopperDialogueTests {
     }
 
     @Test func aShopperCanLetGoOfAFilter() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await chat(client) { chat in
                 let black = try await chat.say("black headphones")
@@ -50,7 +50,7 @@ struct ShopperDialogueTests {
     }
 
     @Test func pronounsAndLeftoverWordsNeverBecomeSearchText() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await chat(client) { chat in
                 _ = try await chat.say("show me headphones")
@@ -64,7 +64,7 @@ struct ShopperDialogueTests {
     }
 
     @Test func detailsOfACardNameThatProductEvenWhenTwoShareABrand() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await chat(client) { chat in
                 let list = try await chat.say("sony headphones")
@@ -102,7 +102,7 @@ struct ShopperDialogueTests {
     }
 
     @Test func aCodeOnACardSaysWhenItCannotApplyYet() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await chat(client) { chat in
                 let cheap = try await chat.say("cheapest headphones under $40")
@@ -119,7 +119,7 @@ struct ShopperDialogueTests {
     }
 
     @Test func theNewIntentsAnswerUsefully() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await chat(client) { chat in
                 let gift = try await chat.say("I'm looking for a birthday gift for my dad, he loves music")
@@ -151,7 +151,7 @@ struct ShopperDialogueTests {
     }
 
     @Test func severalQuestionsInOneTurnAreEachAnswered() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await chat(client) { chat in
                 _ = try await chat.say("show me sony headphones")

@@ -61,7 +61,7 @@ struct ShopperHandlerTests {
         ("TAKE10 for $40", "TAKE10 needs a $50 minimum; your total is $40."),
     ])
     func everyCodeOutcomeIsExplainedWithTheNumbers(message: String, expected: String) async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await chat(client) { chat in
                 let reply = try await chat.say(message)
@@ -72,7 +72,7 @@ struct ShopperHandlerTests {
     }
 
     @Test func codesRestrictedToACategoryOrBrandSayWhich() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await chat(client) { chat in
                 _ = try await chat.say("show me LG tvs")
@@ -98,7 +98,7 @@ struct ShopperHandlerTests {
     }
 
     @Test func productCardsCarryTheDiscountsThatApply() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await chat(client) { chat in
                 let sony = try await chat.say("sony headphones")
@@ -114,7 +114,7 @@ struct ShopperHandlerTests {
     }
 
     @Test func afterFiveFailedLookupsOrderLookupsAreRefused() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await client.ws("/chat?store=demo") { inbound, outbound, _ in
                 var frames = FrameReader(inbound)
@@ -160,7 +160,7 @@ struct ShopperHandlerTests {
     }
 
     @Test func recommendationsSayWhy() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await chat(client) { chat in
                 let together = try await chat.say("what goes with the galaxy s24")
