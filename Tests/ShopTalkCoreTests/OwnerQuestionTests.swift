@@ -245,6 +245,17 @@ struct OwnerQuestionTests {
         #expect(OwnerShorthand.expand("new v returning") == "new vs returning")
     }
 
+    @Test func listedPeriodsTakenTogetherAndSpansComparedWithTheSpanBefore() throws {
+        let listed = try query("how many customers in july, august and september 2011 combined")
+        #expect(listed.metric == .customers && listed.kind == .total && listed.from == "2011-07-01" && listed.to == "2011-09-30")
+        let pair = try query("repeat rate for november 2010 and february 2011 taken together")
+        #expect(pair.kind == .total && pair.from == "2010-11-01" && pair.to == "2011-02-28")
+        let span = try query("how did orders in the 3 months to the end of june 2011 compare with the 3 months before that")
+        #expect(span.kind == .compare && span.from == "2011-04-01" && span.to == "2011-06-30" && span.compareFrom == "2011-01-01")
+        let placed = try query("percentage change in units from the opening quarter of 2011 to the final quarter of 2011")
+        #expect(placed.from == "2011-10-01" && placed.compareFrom == "2011-01-01" && placed.compareTo == "2011-03-31")
+    }
+
     @Test func partsOfMonthsFortnightsAndWholePeriods() throws {
         let early = try query("units in the first fortnight of October 2011")
         #expect(early.from == "2011-10-01" && early.to == "2011-10-14")

@@ -56,8 +56,17 @@ public struct ProductNameMatcher: Sendable {
         var word = word.trimmingCharacters(in: CharacterSet(charactersIn: "'-"))
         if word.count > 3 && word.hasSuffix("es") && (word.hasSuffix("ches") || word.hasSuffix("shes") || word.hasSuffix("xes")) { word.removeLast(2) }
         else if word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") { word.removeLast() }
-        return word
+        return spellings[word] ?? word
     }
+
+    /// American spellings of words in product names, read as the British ones (either may be in the catalog:
+    /// both sides of a match pass through here).
+    static let spellings: [String: String] = [
+        "mold": "mould", "color": "colour", "colored": "coloured", "gray": "grey", "center": "centre", "jewelry": "jewellery",
+        "favorite": "favourite", "organizer": "organiser", "aluminum": "aluminium", "theater": "theatre", "pajama": "pyjama",
+        "catalog": "catalogue", "donut": "doughnut", "cozy": "cosy", "flavor": "flavour", "honor": "honour", "neighbor": "neighbour",
+        "harbor": "harbour", "vapor": "vapour", "parlor": "parlour", "personalized": "personalised",
+    ]
 
     /// Candidates for `phrase`, best first, with scores in [0, 1].
     public func candidates(for phrase: [String], limit: Int = 8) -> [Candidate] {

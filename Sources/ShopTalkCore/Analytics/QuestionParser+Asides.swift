@@ -121,12 +121,13 @@ extension QuestionParser {
     /// "between 1 March 2011 and 15 March 2011", "from 3 May to 9 June": two dates the period parser
     /// read apart that make one range, when only "and", "to", "until" or "through" stand between them.
     static func oneRange(_ turn: Turn, _ dates: [Entity]) -> [Entity] {
+        if dates.count > 2 { return listedTogether(turn, dates) }
         guard dates.count == 2, let first = dates.first, let second = dates.last,
               let from = first.value["from"]?.stringValue, let to = second.value["to"]?.stringValue, from <= to,
               let before = turn.tokens.lastIndex(where: { $0.end <= first.start && $0.text != "the" })
         else { return dates }
         // "the months of September and October together", "both June and July", "May and June combined".
-        let after = turn.tokens.first { $0.start >= second.end }?.text ?? ""
+        let after = Self.wordAfter(turn, second)
         let opener = turn.tokens[before].text
         let together = ["together", "combined"].contains(after) || opener == "both"
             || (opener == "of" && before > 0 && ["months", "weeks", "days"].contains(turn.tokens[before - 1].text))
@@ -138,6 +139,28 @@ extension QuestionParser {
         var merged = first
         merged.value = .object(["from": .string(from), "to": .string(to)])
         merged.end = second.end
+        return [merged]
+    }
+
+    /// The word after `entity`, past "taken" ("… taken together").
+    static func wordAfter(_ turn: Turn, _ entity: Entity) -> String {
+        let following = turn.tokens.filter { $0.start >= entity.end }.map(\.text)
+        return following.first == "taken" ? (following.dropFirst().first ?? "") : (following.first ?? "")
+    }
+
+    /// "September, October and November 2011 combined": three periods or more listed with commas and "and",
+    /// then "together" or "combined", are one period from the first to the last.
+    static func listedTogether(_ turn: Turn, _ dates: [Entity]) -> [Entity] {
+        guard let first = dates.first, let last = dates.last, ["together", "combined"].contains(wordAfter(turn, last)),
+              let from = first.value["from"]?.stringValue, let to = last.value["to"]?.stringValue, from <= to
+        else { return dates }
+        for (earlier, later) in zip(dates, dates.dropFirst()) {
+            let between = turn.tokens.filter { $0.start >= earlier.end && $0.end <= later.start }.map(\.text)
+            guard between.allSatisfy({ [",", "and", "the", "&"].contains($0) }) else { return dates }
+        }
+        var merged = first
+        merged.value = .object(["from": .string(from), "to": .string(to)])
+        merged.end = last.end
         return [merged]
     }
 

@@ -29,10 +29,14 @@ extension QuestionParser {
         var named = phrase
         // A product the extractor recognised counts only when the words typed for it say more than a
         // question does ("if you can…" is not IF YOU CAN'T STAND THE HEAT MUG) and are not talk.
-        if let entity = turn.entity(Entity.Kind.product), let model = entity.value.stringValue,
-           !content(Tokenizer.tokenize(entity.text).filter { $0.kind == .word }.map(\.text)).isEmpty,
-           !asides.contains(where: { $0.contains(entity.start) }) {
-            named = Tokenizer.tokenize(model).filter { $0.kind != .symbol }.map(\.text) + phrase
+        // Each recognised part counts: "the hot water bottle with the scottie dog" is two parts of one name.
+        let recognised = turn.entities.filter { entity in
+            entity.type == Entity.Kind.product && entity.value.stringValue != nil
+                && !content(Tokenizer.tokenize(entity.text).filter { $0.kind == .word }.map(\.text)).isEmpty
+                && !asides.contains(where: { $0.contains(entity.start) })
+        }
+        if !recognised.isEmpty {
+            named = recognised.flatMap { Tokenizer.tokenize($0.value.stringValue ?? "").filter { $0.kind != .symbol }.map(\.text) } + phrase
         }
         // An aside that holds a product's whole name names it ("I'm deciding whether to reorder the jam making
         // set with jars. How many of them did we sell …?"); the longest such name wins.

@@ -288,8 +288,11 @@ public struct QuestionParser: Sendable {
            let closingFrom = closing["from"]?.stringValue, let closingTo = closing["to"]?.stringValue, openingTo < closingFrom {
             return ((openingFrom, openingTo), (closingFrom, closingTo))
         }
+        // A span counted in units ("the three months to the end of September") is one period, not two months.
+        let spanWords: Set<String> = ["day", "days", "week", "weeks", "fortnight", "month", "months", "quarter", "quarters", "year", "years", "end", "start"]
         guard let entity = turn.entity(Entity.Kind.date),
               [" to ", " through ", " thru ", " and ", " until ", " till ", "-"].contains(where: { entity.text.lowercased().contains($0) }),
+              Set(Tokenizer.tokenize(entity.text.lowercased()).map(\.text)).isDisjoint(with: spanWords),
               let from = entity.value["from"]?.stringValue.flatMap(ShopClock.parseDay),
               let to = entity.value["to"]?.stringValue.flatMap(ShopClock.parseDay)
         else { return nil }

@@ -42,7 +42,8 @@ public struct PeriodParser: Sendable {
     /// not scanned pattern by pattern (3 % of the pipeline's CPU went to scanning them).
     static let anchors: Set<String> = Set(months.keys).union(seasons.keys).union([
         "today", "yesterday", "day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years",
-        "fortnight", "ytd", "mtd", "far", "h1", "h2", "half", "date", "q1", "q2", "q3", "q4",
+        "fortnight", "fortnights", "ytd", "mtd", "qtd", "wtd", "far", "h1", "h2", "half", "date", "q1", "q2", "q3", "q4", "month-to-date",
+        "quarter-to-date", "year-to-date", "week-to-date",
     ])
 
     /// Whether `tokens` could hold a period: an anchor word (possessives folded) or a year.
@@ -129,6 +130,7 @@ public struct PeriodParser: Sendable {
         var lead = i
         if ["over", "in", "during", "for"].contains(first), word(1) == "the" { lead = i + 2 } else if first == "the" { lead = i + 1 }
         if let part = partOfMonth(at: lead, w) { return Match(first: i, last: part.last, from: part.from, to: part.to) }
+        if let span = span(at: i, lead: first == "from" ? i : lead, w) { return span }
         // "last 2 full months": whole ones before the current one.
         if lead + 3 < w.count, ["last", "past", "previous"].contains(w[lead]), ["full", "complete", "whole", "entire"].contains(w[lead + 2]),
            let count = Int(w[lead + 1]) ?? Self.numberWords[w[lead + 1]], count > 0, count < 1000, let component = Self.unit(w[lead + 3]) {
@@ -232,10 +234,12 @@ public struct PeriodParser: Sendable {
     }
 
     /// A single day, month, quarter, season, year or relative period.
-    private func point(at i: Int, _ w: [String]) -> Match? {
+    func point(at i: Int, _ w: [String]) -> Match? {
         guard i < w.count else { return nil }
         func word(_ offset: Int) -> String? { i + offset < w.count ? w[i + offset] : nil }
         let first = w[i]
+        // "the opening quarter of 2011", "the back half of 2011" (`PeriodParser+Spans`).
+        if let placed = placed(at: i, lead: first == "the" ? i + 1 : i, w) { return placed }
         switch first {
         case "today": return Match(first: i, last: i, from: today, to: today)
         case "yesterday":

@@ -1,0 +1,58 @@
+import Foundation
+@testable import ShopTalkCore
+import Testing
+
+/// Periods named by a length and one end, by their place among others, or as so many units ago, with the
+/// clock on Saturday 21 November 2026.
+@Suite("Periods by length, place and distance")
+struct PeriodSpanTests {
+    let extraction = EntityExtractionTests()
+
+    @Test(arguments: [
+        ("the fortnight ending 8 November 2026", "2026-10-26…2026-11-08"),
+        ("the 7 days up to and including 3 June 2011", "2011-05-28…2011-06-03"),
+        ("the three months to the end of June 2011", "2011-04-01…2011-06-30"),
+        ("the 12 months ending October 2026", "2025-11-01…2026-10-31"),
+        ("the 6 weeks up to today", "2026-10-11…2026-11-21"),
+        ("in the four weeks beginning Monday 5 October 2026", "2026-10-05…2026-11-01"),
+        ("the week starting Tuesday, 2 June 2026", "2026-06-02…2026-06-08"),
+        ("the 30 days ending 31 August 2011", "2011-08-02…2011-08-31"),
+    ])
+    func aLengthAndAnEnd(text: String, expected: String) {
+        #expect(extraction.period(text) == expected)
+    }
+
+    @Test(arguments: [
+        ("two months ago", "2026-09-01…2026-09-30"),
+        ("a week ago", "2026-11-09…2026-11-15"),
+        ("3 days ago", "2026-11-18…2026-11-18"),
+        ("the quarter before last", "2026-04-01…2026-06-30"),
+        ("the month before last", "2026-09-01…2026-09-30"),
+        ("the previous calendar year", "2025-01-01…2025-12-31"),
+        ("this calendar month", "2026-11-01…2026-11-21"),
+        ("month-to-date", "2026-11-01…2026-11-21"),
+        ("quarter-to-date", "2026-10-01…2026-11-21"),
+    ])
+    func distancesFromToday(text: String, expected: String) {
+        #expect(extraction.period(text) == expected)
+    }
+
+    @Test(arguments: [
+        ("the opening quarter of 2011", "2011-01-01…2011-03-31"),
+        ("the final quarter of 2010", "2010-10-01…2010-12-31"),
+        ("the back half of 2011", "2011-07-01…2011-12-31"),
+        ("the front half of 2025", "2025-01-01…2025-06-30"),
+        ("the middle two quarters of 2011", "2011-04-01…2011-09-30"),
+        ("the last 10 days of October 2011", "2011-10-22…2011-10-31"),
+        ("the final week of February 2011", "2011-02-22…2011-02-28"),
+        ("from the start of 2011 up to the end of April 2011", "2011-01-01…2011-04-30"),
+    ])
+    func placesAmongPeriods(text: String, expected: String) {
+        #expect(extraction.period(text) == expected)
+    }
+
+    @Test func aLastQuarterAndALastFewDaysKeepTheirOldMeaning() {
+        #expect(extraction.period("last quarter") == "2026-07-01…2026-09-30")
+        #expect(extraction.period("over the last 30 days") == "2026-10-23…2026-11-21")
+    }
+}
