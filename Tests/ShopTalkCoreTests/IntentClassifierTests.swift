@@ -150,6 +150,16 @@ struct IntentClassifierTests {
         #expect(model.classifier.classify(text, entities: entities).name == intent)
     }
 
+    @Test func aMessageTheModelCannotPlaceIsPlacedByTheSentenceItIsSureOf() async throws {
+        let model = try await TrainedModel.shared()
+        let sure = model.classifier.confidentSentence(
+            "We spent the whole weekend at my sister's and the weather was awful. Where is my parcel? It was due on Friday.", entities: [])
+        #expect(sure?.name == "order_status")
+        // One sentence, or sentences of three words or fewer, leave the message as the model placed it.
+        #expect(model.classifier.confidentSentence("where is my parcel", entities: []) == nil)
+        #expect(model.classifier.confidentSentence("Hi. Parcel? Now.", entities: []) == nil)
+    }
+
     @Test func lowConfidenceIsOutOfScope() async throws {
         let model = try await TrainedModel.shared()
         var strict = model.classifier

@@ -106,8 +106,46 @@ public struct TrainedIntentClassifier: IntentClassifying {
         if intent.name == Intent.Name.outOfScope, let social = SocialFormula.intent(of: text) {
             return Intent(name: social, confidence: 0.6)
         }
+        if intent.name == Intent.Name.outOfScope, let sentence = confidentSentence(text, entities: entities) { return sentence }
         return intent
     }
+
+    /// A long message the model cannot place as a whole ("My son needs football boots for the club. He is a
+    /// size 5. Can you show me what you have?") is placed by the one of its sentences the model is sure of.
+    func confidentSentence(_ text: String, entities: [Entity]) -> Intent? {
+        let scalars = Array(text.unicodeScalars)
+        var sentences: [Range<Int>] = []
+        var start = 0
+        for (index, scalar) in scalars.enumerated() where ".!?".unicodeScalars.contains(scalar) {
+            if index + 1 == scalars.count || scalars[index + 1] == " " {
+                sentences.append(start..<(index + 1))
+                start = index + 1
+            }
+        }
+        if start < scalars.count { sentences.append(start..<scalars.count) }
+        guard sentences.count > 1 else { return nil }
+        var best: Intent?
+        for range in sentences {
+            let sentence = String(String.UnicodeScalarView(scalars[range]))
+            guard sentence.split(separator: " ").count >= 3 else { continue }
+            let inside = entities.filter { range.contains($0.start) && $0.end <= range.upperBound }.map { entity -> Entity in
+                var shifted = entity
+                shifted.start -= range.lowerBound
+                shifted.end -= range.lowerBound
+                return shifted
+            }
+            let scores = model.scores(Self.delexicalize(sentence, inside), raw: sentence, entityTypes: Array(Set(inside.map(\.type))).sorted())
+            guard let top = scores.first, top.intent != Intent.Name.outOfScope else { continue }
+            let second = scores.count > 1 ? scores[1].probability : 0
+            if top.probability >= sentenceConfidence, top.probability - second >= 2 * margin, top.probability > best?.confidence ?? 0 {
+                best = Intent(name: top.intent, confidence: Self.rounded(top.probability))
+            }
+        }
+        return best
+    }
+
+    /// How sure the model must be of one sentence to place a whole message by it.
+    var sentenceConfidence: Double { 0.75 }
 
     static func rounded(_ value: Double) -> Double {
         (min(1, max(0, value)) * 1000).rounded() / 1000
