@@ -95,6 +95,21 @@ struct AnalyticsTests {
         }
     }
 
+    @Test func twoCountriesAreSetAgainstEachOtherOverOnePeriod() async throws {
+        let (database, token, _) = try await fixtureStore()
+        try await withLiveServer(testConfiguration(database, today: "2011-12-10") { $0.seedDemoStore = false }) { client in
+            try await ownerChat(client, store: "fixture", token: token) { chat in
+                let france = try #require(try await chat.say("sales in france").resultValue)
+                let britain = try #require(try await chat.say("sales in the united kingdom").resultValue)
+                let both = try await chat.say("did the united kingdom or france bring in more?")
+                #expect(both.resultRows.map { $0.first?.stringValue } == ["United Kingdom", "France"])
+                #expect(both.resultRows.map { $0.last?.numberValue } == [britain, france])
+                #expect(both.resultValue == ((britain - france) / france * 1000).rounded() / 10, "\(both.string("text") ?? "")")
+                #expect(both.string("text")?.contains("higher in United Kingdom than in France") == true)
+            }
+        }
+    }
+
     @Test func rankingsTrendsAndBestPeriodsFollowTheDefinitions() async throws {
         let (database, token, _) = try await fixtureStore()
         try await withLiveServer(testConfiguration(database, today: "2011-12-10") { $0.seedDemoStore = false }) { client in

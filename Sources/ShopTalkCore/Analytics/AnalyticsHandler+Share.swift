@@ -30,5 +30,33 @@ extension AnalyticsHandler {
         reply.result = result
         return reply
     }
-}
 
+    /// Two countries over one period: "Revenue between 1 Jan and 10 Dec 2011 was £12,892.58 in Germany against
+    /// £12,109.77 in France: 6.5% higher in Germany than in France."
+    func countries(_ query: SalesQuery, against otherCountry: String, turn: Turn, intent: Intent) async throws -> Reply {
+        let store = turn.context.store
+        let metric = query.metric
+        var other = query.filter
+        other.country = otherCountry
+        let first = query.filter.country ?? ""
+        let mine = try await analytics.total(metric, filter: query.filter, storeID: store.id) ?? 0
+        let theirs = try await analytics.total(metric, filter: other, storeID: store.id) ?? 0
+        let name = AnalyticsPhrases.metricName(metric)
+        let verb = ["units sold", "orders", "customers", "new customers"].contains(name) ? "were" : "was"
+        let value = { (amount: Double) in AnalyticsPhrases.value(amount, metric: metric, currency: store.currency) }
+        var text = "\(name.capitalizedFirst) \(AnalyticsPhrases.period(query.from, query.to)) \(verb) \(value(mine)) in \(first) against \(value(theirs)) in \(otherCountry)"
+        var result = AnalyticsResult.scalar("change", 0, unit: "%", from: query.from, to: query.to)
+        if theirs != 0 {
+            let change = (mine - theirs) / theirs * 100
+            text += abs(change) < 0.05 ? ": the same in both."
+                : String(format: ": %.1f%% %@ in %@ than in %@.", abs(change), change > 0 ? "higher" : "lower", first, otherCountry)
+            result.value = (change * 10).rounded() / 10
+        } else {
+            text += ", so there is no percentage between them."
+            result.value = nil
+        }
+        result.columns = ["country", metric.rawValue]
+        result.rows = [[.string(first), .number(mine)], [.string(otherCountry), .number(theirs)]]
+        return Reply(text: text, intent: intent, suggestions: followUps(query), result: result)
+    }
+}

@@ -187,6 +187,7 @@ public struct AnalyticsHandler: ChatHandler {
                 metric.rawValue, columns: [granularity.rawValue, metric.rawValue], rows: [[.string(pick.0), .number(AnalyticsPhrases.rounded(pick.1, metric: metric))]],
                 from: query.from, to: query.to))
         case .compare:
+            if let country = query.compareCountry { return try await countries(query, against: country, turn: turn, intent: intent) }
             var other = query.filter
             other.from = query.compareFrom
             other.to = query.compareTo

@@ -85,7 +85,8 @@ enum AnalyticsPlanner {
         switch query.kind {
         case .compare, .report:
             if query.compareFrom != nil {
-                compared = span(query.compareFrom, query.compareTo) + (query.likeForLike == true ? " (same number of days)" : "")
+                compared = query.compareCountry.map { "country = \($0), same period" }
+                    ?? span(query.compareFrom, query.compareTo) + (query.likeForLike == true ? " (same number of days)" : "")
             }
         default: break
         }

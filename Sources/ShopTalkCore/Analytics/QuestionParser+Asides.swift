@@ -142,6 +142,22 @@ extension QuestionParser {
         return [merged]
     }
 
+    /// "Germany vs France revenue in 2011", "did Germany or France spend more in 2011?", "how does the Netherlands
+    /// compare with Germany for orders": two countries set against each other over one period.
+    static func twoCountries(_ query: inout SalesQuery, turn: Turn, words: Set<String>, dates: Int) {
+        var countries: [String] = []
+        for entity in turn.entities where entity.type == Entity.Kind.country {
+            if let country = entity.value.stringValue, !countries.contains(country) { countries.append(country) }
+        }
+        let weighed = !words.isDisjoint(with: ["vs", "versus", "compare", "compared", "against", "than", "or", "between"])
+        guard countries.count == 2, dates <= 1, weighed, query.kind == .total || query.kind == .compare else { return }
+        query.kind = .compare
+        query.filter.country = countries[0]
+        query.compareCountry = countries[1]
+        (query.compareFrom, query.compareTo) = (query.from, query.to)
+        query.likeForLike = nil
+    }
+
     /// The word after `entity`, past "taken" ("… taken together").
     static func wordAfter(_ turn: Turn, _ entity: Entity) -> String {
         let following = turn.tokens.filter { $0.start >= entity.end }.map(\.text)

@@ -174,6 +174,7 @@ public struct QuestionParser: Sendable {
         }
         // A country named in a ranking of countries is one to look for in it, not the only row.
         if case .ranking(.country, _, _) = query.kind { query.filter.country = nil }
+        Self.twoCountries(&query, turn: turn, words: set, dates: dates.count)
         if let question = Self.product(in: turn, query: &query, asides: parts?.asides ?? [], correction: correction, matcher: matcher) { return question }
         if (query.from == nil) != (query.to == nil) { query.to = query.to ?? ShopClock.dayString(today) }
         query.filter.from = query.from

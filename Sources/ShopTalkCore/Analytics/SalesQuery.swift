@@ -77,6 +77,8 @@ public struct SalesQuery: Sendable, Hashable, Codable {
     public var compareTo: String?
     /// The other period was cut to as many days as this one, which is not over yet.
     public var likeForLike: Bool?
+    /// The other country of a comparison of two countries over one period ("Germany vs France in 2011").
+    public var compareCountry: String?
     public var filter: SalesFilter
 
     public init(metric: Metric, kind: Kind, from: String? = nil, to: String? = nil, filter: SalesFilter = SalesFilter()) {
