@@ -46,6 +46,8 @@ struct PeriodSpanTests {
         ("the last 10 days of October 2011", "2011-10-22…2011-10-31"),
         ("the final week of February 2011", "2011-02-22…2011-02-28"),
         ("from the start of 2011 up to the end of April 2011", "2011-01-01…2011-04-30"),
+        ("the first three months of 2011", "2011-01-01…2011-03-31"),
+        ("the last 2 months of 2010", "2010-11-01…2010-12-31"),
     ])
     func placesAmongPeriods(text: String, expected: String) {
         #expect(extraction.period(text) == expected)

@@ -11,6 +11,9 @@ public enum OwnerShorthand {
         "txn": "order", "txns": "orders", "transaction": "order", "transactions": "orders",
         "client": "customer", "clients": "customers", "punter": "customer", "punters": "customers",
         "article": "item", "articles": "items",
+        // Everyday words of owners new to the trade: "which things sold best", "how many separate purchases"
+        // (people are customers in the parser's rules, since "person" is also in product names).
+        "things": "items", "stuff": "items", "purchases": "orders", "checkouts": "orders",
         "flog": "sell", "flogs": "sells", "flogged": "sold", "flogging": "selling", "yday": "yesterday",
         "pct": "percent", "percents": "percent", "v": "vs", "mom": "compared", "yoy": "compared year on year",
         "qoq": "compared", "trimester": "quarter", "trimesters": "quarters", "trimestre": "quarter", "semester": "half",
@@ -38,6 +41,7 @@ public enum OwnerShorthand {
         ("actual month", "this month"), ("actual year", "this year"), ("actual week", "this week"), ("actual quarter", "this quarter"),
         ("the sells", "the sales"), ("medium value", "average value"), ("medium ticket", "average ticket"), ("medium order", "average order"),
         ("medium spend", "average spend"), ("medium bill", "average bill"), ("in average", "on average"),
+        ("customer number", "customer"), ("customer no.", "customer"), ("account number", "customer"),
     ]
 
     /// `text` with each of `phrases` replaced where it stands as whole words.

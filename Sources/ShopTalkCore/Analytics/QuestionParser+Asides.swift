@@ -21,7 +21,7 @@ extension QuestionParser {
         "repeat", "returning", "returns", "returned", "cancellations", "products", "product", "items", "item", "countries",
         "country", "categories", "category", "brands", "brand", "trend", "compare", "compared", "vs", "versus", "change",
         "growth", "forecast", "restock", "reorder", "stock", "inventory", "shifted", "moved", "percentage", "percent",
-        "quantity", "quantities", "bestsellers", "best-selling", "bought", "purchased", "invoices", "weekday", "hour",
+        "quantity", "quantities", "bestsellers", "best-selling", "top-selling", "highest-grossing", "top-grossing", "grossing", "leading", "bought", "purchased", "invoices", "weekday", "hour",
         "summarise", "summarize", "summary", "risky", "classes", "churn",
     ]
 

@@ -16,6 +16,7 @@ extension QuestionParser {
     /// Words that tie a sentence to the figures asked for ("I need the figures for Germany.").
     static let figureWords: Set<String> = [
         "figure", "figures", "numbers", "number", "stats", "statistics", "data", "results", "performance", "sales", "report", "breakdown",
+        "percentage", "percent", "total", "amount", "answer", "change", "difference",
     ]
 
     /// Words that open a correction, kept when the sentence names what replaces ("Sorry, I mean June.").

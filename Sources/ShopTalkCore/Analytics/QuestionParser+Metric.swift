@@ -6,7 +6,8 @@ extension QuestionParser {
     static func metric(words: Set<String>, has: (String) -> Bool) -> SalesQuery.Metric? {
         if !words.isDisjoint(with: ["margin", "margins", "profit", "profits", "profitability"]) { return .margin }
         if has("repeat customer") || has("repeat customers") || has("repeat rate") || has("repeat purchase") || has("repeat buyers")
-            || has("repeat-customer rate") || has("came back") || has("come back") || has("more than once") || has("ordered again")
+            || has("repeat-customer rate") || (has("came back") || has("come back")) && !has("what came back") && !has("whatever came back")
+                && !has("that came back") && !has("what comes back") || has("more than once") || has("ordered again")
             || has("bought again") || has("order again") || has("buy again") || words.contains("retention") || has("more than one order")
             || has("more than 1 order") || has("multiple orders") || has("two or more orders") || has("2 or more orders")
             || has("more than one time") || has("more of one time") || has("more than 1 time") || has("several times")
@@ -14,7 +15,10 @@ extension QuestionParser {
         if has("new customers") || has("new buyers") || has("first-time customers") || has("first time customers") || has("first-time buyers")
             || has("first time buyers") || !words.isDisjoint(with: ["newcomers", "first-timers", "acquisitions"]) || has("first timers")
             || has("new accounts") || has("new faces") || has("customers acquired") || has("customers did we acquire") || has("customers did we win")
-            || has("customer acquisition") || has("first-time purchasers") || has("first-time shoppers") {
+            || has("customer acquisition") || has("first-time purchasers") || has("first-time shoppers")
+            // "people buying from us for the very first time", "brand new people who had never bought before".
+            || ((has("first time") || has("first-time") || has("never bought") || has("never ordered") || has("brand new customers"))
+                && !words.isDisjoint(with: ["customers", "customer", "buyers", "who", "buying", "bought", "ordered", "ordering"])) {
             return .newCustomers
         }
         if has("basket size") || has("items per order") || has("units per order") || has("items per basket") || has("items in an order")
@@ -28,13 +32,17 @@ extension QuestionParser {
                 && words.isDisjoint(with: ["value", "revenue", "spend", "money", "worth"])) { return .basketSize }
         // Returns and cancellations: a rate when a share is asked for, else a count ("how many returns last month").
         let asShare = !words.isDisjoint(with: ["percent", "percentage", "share", "proportion", "rate", "often", "fraction"])
+        let sentBack = has("send back") || has("sent back") || has("send items back") || has("sent items back") || has("send them back")
+            || has("sent them back") || has("brought back") || has("gave back")
         if has("return rate") || has("returns rate") || has("cancellation rate") || has("refund rate") || has("rate of returns")
-            || has("rate of cancellations") || (asShare && !words.isDisjoint(with: ["returned", "returns", "cancelled", "canceled", "refunded", "refunds", "cancellations"])) {
+            || has("rate of cancellations")
+            || (asShare && (sentBack || !words.isDisjoint(with: ["returned", "returns", "cancelled", "canceled", "cancel", "refunded", "refunds", "cancellations"]))) {
             return .returnRate
         }
         if words.contains("cancellations") || has("how many returns") || has("orders were cancelled") || has("orders were returned")
             || has("orders got cancelled") || has("orders get cancelled") || has("number of returns") || has("orders cancelled") { return .returns }
-        if has("per customer") || has("average customer spend") || has("customer lifetime value")
+        if has("per customer") || has("average customer spend") || has("customer lifetime value") || has("per person")
+            || ((has("average person") || has("each person") || has("every person")) && !words.isDisjoint(with: ["spend", "spends", "spent", "worth", "money"]))
             || has("each customer spend") || has("average customer value")
             // "how much money does each customer bring us", "what is every customer worth on average".
             || ((has("each customer") || has("every customer") || has("the average customer") || has("an average customer")
@@ -45,9 +53,18 @@ extension QuestionParser {
         if words.contains("aov") || has("average order") || has("average basket") || has("basket value") || has("order value")
             || has("average bill") || has("average ticket") || has("average receipt") || has("bill amount")
             || has("average value") || has("average spend") || has("average sale") || has("invoice value") || has("average invoice")
-            || ((has("per order") || has("for one order") || has("for an order")) && !words.isDisjoint(with: ["spend", "spent", "value", "revenue", "money", "worth"])) {
+            || ((has("per order") || has("for one order") || has("for an order")) && !words.isDisjoint(with: ["spend", "spent", "value", "revenue", "money", "worth"]))
+            // "on a typical order, how much does a customer spend", "how much did one of their orders come to on average".
+            || ((has("each order") || has("typical order") || has("one order") || has("an order") || has("each time") || has("their orders")
+                 || has("a typical purchase") || has("each purchase") || has("every order"))
+                && !words.isDisjoint(with: ["spend", "spends", "spent", "come", "comes", "came", "cost", "costs", "worth", "value", "money"])
+                && (has("how much") || !words.isDisjoint(with: ["average", "typical", "usually", "typically", "spend", "spends"]))) {
             return .aov
         }
+        // "how many times did someone check out", "how many separate times did people buy from us": orders.
+        if (has("how many times") || has("how many separate times") || has("how many different times") || has("how often") && !asShare)
+            && !words.isDisjoint(with: ["buy", "bought", "order", "ordered", "check", "checked", "purchased", "shopped", "placed"]) { return .orders }
+        if has("check out") || has("checked out") { return .orders }
         // A count named outright decides before the verbs of money ("how many orders make the customer 14911").
         if has("how many orders") || has("number of orders") || has("how many invoices") || has("order count") { return .orders }
         if has("how many customers") || has("number of customers") || has("how many buyers") || has("how many shoppers") || has("customer numbers")
@@ -59,7 +76,8 @@ extension QuestionParser {
                 if ["order", "orders", "invoice", "invoices"].contains(where: { has("\(lead) \($0)") }) { return .orders }
             }
         }
-        if !words.isDisjoint(with: ["revenue", "revenues", "turnover", "takings", "income", "money", "earn", "earned", "made", "make", "spent", "spend"])
+        if !words.isDisjoint(with: ["revenue", "revenues", "turnover", "takings", "income", "money", "earn", "earned", "made", "make", "spent", "spend",
+                                    "grossing", "highest-grossing", "top-grossing"])
             || has("take in") || has("took in") || has("taken in") || has("bring in") || has("brings in") || has("brought in")
             || has("take on") || has("took on") { return .revenue }
         if has("how many customers") || has("number of customers") || has("unique customers") || has("new customers")
@@ -75,11 +93,11 @@ extension QuestionParser {
                 nouns.contains { noun in has("how many \(noun)") || Self.countAdjectives.contains { has("how many \($0) \(noun)") } }
             }
             if named(["orders", "invoices"]) { return .orders }
-            if named(["customers", "buyers", "shoppers", "clients"]) { return .customers }
+            if named(["customers", "buyers", "shoppers", "clients", "people"]) { return .customers }
             // "customers from Belgium this year, how many": the people counted, when nothing else is.
             let goods: Set<String> = ["units", "unit", "items", "item", "pieces", "quantity", "quantities", "products", "product",
                                       "buy", "bought", "purchase", "purchased", "sold", "sell", "ordered", "move", "moved", "shifted"]
-            if words.isDisjoint(with: goods.union(["orders", "invoices"])), !words.isDisjoint(with: ["customers", "buyers", "shoppers", "clients"]) { return .customers }
+            if words.isDisjoint(with: goods.union(["orders", "invoices"])), !words.isDisjoint(with: ["customers", "buyers", "shoppers", "clients", "people"]) { return .customers }
             // "we've had heaps of orders lately, how many did we get in …": the orders, when no goods are named.
             if words.isDisjoint(with: goods.union(["customers", "buyers", "shoppers", "clients"])), !words.isDisjoint(with: ["orders", "invoices"]) { return .orders }
         }

@@ -45,6 +45,8 @@ extension QuestionParser {
         "best", "top", "good", "great", "big", "bigger", "small", "smaller", "new", "old", "more", "less", "fewer",
         "different", "distinct", "unique", "separate", "individual", "other", "others", "same", "several", "few",
         "lot", "lots", "thing", "things", "stuff", "people", "folks", "guys", "everyone", "anyone", "someone",
+        "somebody", "everybody", "anybody", "person", "persons", "send", "sent", "sending", "flew", "fly", "flying", "shelves", "shelf",
+        "put", "piece", "given", "giving", "ever", "learning", "typically",
         "quarter", "quarters", "season", "seasons", "summer", "winter", "spring", "autumn", "fall", "half", "first",
         "second", "third", "fourth", "during", "within", "across", "around", "into", "onto", "off", "than", "then",
         "when", "why", "whom", "whose", "can", "could", "would", "should", "will", "shall", "may", "might", "must",
@@ -126,7 +128,7 @@ extension QuestionParser {
                                  "reorder", "trend", "aov", "turnover", "churn", "bestsellers", "movers", "monthly", "weekly", "daily",
                                  "cancellations", "returns", "takings", "inventory", "markets", "spend", "spent", "shifted",
                                  "best-selling", "bestselling", "buyers", "basket", "weekday", "retention", "money", "spenders", "aov",
-                                 "quantity", "quantities", "invoices", "invoiced"]
+                                 "quantity", "quantities", "invoices", "invoiced", "spends", "bought", "purchased"]
         let phrases = [" went out ", " go out ", " take on ", " took on ", " take in ", " took in ", " bring in ", " brought in ",
                        " how many items ", " how many units ", " best selling ", " repeat customer", " returning customers ",
                        " bought together ", " bought with ", " day of the week ", " hour of the day ", " time of day ",

@@ -112,7 +112,7 @@ public struct QuestionParser: Sendable {
             let kind = Self.kind(words: grouping, has: hasMain, dates: dates.count, filters: filters) ?? .total
             // Without a metric word, a total or comparison that names customers counts them ("custs in oct",
             // "were more customers buying in May than in April?").
-            var metric = namedMetric ?? (set.contains("customers") ? .customers : .revenue)
+            var metric = namedMetric ?? (set.contains("customers") || set.contains("people") ? .customers : .revenue)
             if case .ranking(let dimension, _, _) = kind, namedMetric == nil {
                 metric = dimension == .product || dimension == .category || dimension == .brand ? .units : .revenue
             }
@@ -228,7 +228,9 @@ public struct QuestionParser: Sendable {
         let granularity: SalesQuery.Granularity? = !words.isDisjoint(with: ["month", "months", "monthly"]) ? .month
             : !words.isDisjoint(with: ["week", "weeks", "weekly"]) ? .week
             : !words.isDisjoint(with: ["day", "days", "daily"]) ? .day : nil
-        let best = !words.isDisjoint(with: ["best", "highest", "biggest", "busiest", "strongest", "top", "fastest", "quickest"])
+        let best = !words.isDisjoint(with: ["best", "highest", "biggest", "busiest", "strongest", "top", "fastest", "quickest", "leading",
+                                            "highest-grossing", "top-grossing", "top-selling", "best-performing", "top-performing"])
+            || has("number one") || has("number 1") || has("no 1") || has("flew off") || has("fly off") || has("flying off")
         let worst = !words.isDisjoint(with: ["worst", "lowest", "quietest", "weakest", "slowest", "fewest"])
         if let granularity, (best || worst), !words.isDisjoint(with: ["month", "week", "day"]),
            words.isDisjoint(with: ["products", "product", "items", "customers", "countries", "categories", "brands"]) {
@@ -240,7 +242,8 @@ public struct QuestionParser: Sendable {
             return .trend(granularity)
         }
         if words.contains("trend") || has("over time") { return .trend(.month) }
-        let dimension: SalesQuery.Dimension? = !words.isDisjoint(with: ["customers", "customer", "buyers", "clients", "spenders", "who"]) && !words.contains("many") ? .customer
+        let dimension: SalesQuery.Dimension? = !words.isDisjoint(with: ["customers", "customer", "buyers", "clients", "spenders", "who", "people"])
+            && !words.contains("many") ? .customer
             : !words.isDisjoint(with: ["countries", "country", "markets", "where"]) ? .country
             // A singular "category" or "brand" groups unless the question names one ("in the shoes category").
             : words.contains("categories") || (words.contains("category") && !filters.contains(Entity.Kind.category)) ? .category
@@ -257,7 +260,12 @@ public struct QuestionParser: Sendable {
             || has("which customers") || has("which country") || has("which countries") || has("who are my") || has("best selling")
             || words.contains("best-selling") || words.contains("bestselling")
         if let dimension, ranks {
-            let limit = words.compactMap { Int($0) }.first { (1...100).contains($0) }
+            // "our number one customer", "the highest-grossing product": one. ("The best selling brand" lists the
+            // top few, the best first.)
+            let single = has("number one") || has("number 1") || has("no 1")
+                || (!words.isDisjoint(with: ["highest-grossing", "top-grossing", "top-selling", "best-performing"])
+                    && words.isDisjoint(with: ["products", "customers", "countries", "items", "categories", "brands"]))
+            let limit = single ? 1 : words.compactMap { Int($0) }.first { (1...100).contains($0) }
                 ?? words.compactMap { ["three": 3, "five": 5, "ten": 10, "twenty": 20][$0] }.first ?? (dimension == .customer ? 10 : 5)
             return .ranking(dimension, limit: limit, ascending: worst || words.contains("least"))
         }

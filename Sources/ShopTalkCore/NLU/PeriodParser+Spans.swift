@@ -141,6 +141,15 @@ extension PeriodParser {
             unitAt += 1
         }
         guard let unitWord = word(unitAt) else { return nil }
+        // "the first three months of 2011", "the last 2 months of 2010".
+        if ["first", "last", "final", "opening", "closing"].contains(place), let number = word(lead + 1).flatMap({ Int($0) ?? Self.numberWords[$0] }),
+           (1...12).contains(number), ["months", "month"].contains(word(lead + 2) ?? ""), word(lead + 3) == "of",
+           let year = word(lead + 4).flatMap(yearValue) {
+            let fromStart = ["first", "opening"].contains(place)
+            let start = fromStart ? firstOfMonth(year, 1) : firstOfMonth(year, 13 - number)
+            let end = fromStart ? lastOfMonth(year, number) : lastOfMonth(year, 12)
+            return Match(first: i, last: lead + 4, from: start, to: clamp(end))
+        }
         // "the last 7 days of January 2011", "the final week of March".
         if ["last", "final", "closing"].contains(place) {
             var n = 1

@@ -287,7 +287,10 @@ public struct PeriodParser: Sendable {
             return Match(first: i, last: last, from: quarterStart(year, quarter), to: clamp(quarterEnd(year, quarter)))
         }
         // "summer 2011".
-        if let (startMonth, endMonth) = Self.seasons[first] {
+        // "fall" is autumn before a year or after "in", "the", "this", "last"…, not in "rise or fall".
+        let fallIsSeason = first != "fall" || word(1).flatMap(yearValue) != nil
+            || (i > 0 && ["in", "the", "this", "last", "next", "during", "of", "over", "since", "previous"].contains(w[i - 1]))
+        if fallIsSeason, let (startMonth, endMonth) = Self.seasons[first] {
             var last = i
             var year = calendar.component(.year, from: today)
             if let y = word(1).flatMap(yearValue) { year = y; last += 1 } else if firstOfMonth(year, startMonth) > today { year -= 1 }

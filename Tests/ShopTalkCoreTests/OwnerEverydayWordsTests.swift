@@ -1,0 +1,51 @@
+import Foundation
+@testable import ShopTalkCore
+import Testing
+
+/// Owners new to the trade ask in everyday words: people for customers, things for items, times someone
+/// bought for orders, what one order comes to for the average order value.
+@Suite("Owner questions: everyday words")
+struct OwnerEverydayWordsTests {
+    let owner = OwnerQuestionTests()
+
+    func query(_ text: String) throws -> SalesQuery {
+        try owner.query(OwnerShorthand.expand(SpokenNumbers.write(text)))
+    }
+
+    @Test(arguments: [
+        ("how many different people bought anything from us in may 2011?", SalesQuery.Metric.customers),
+        ("how many separate times did folks buy from us in june 2011", .orders),
+        ("how many times did somebody check out with us last month?", .orders),
+        ("how many things did we send out in march 2011, minus what came back?", .units),
+        ("on a typical order in april 2011, how much does a customer spend?", .aov),
+        ("what did one of their orders come to on average in 2011, for customer number 12583?", .aov),
+        ("what did the average person spend with us in 2011?", .revenuePerCustomer),
+        ("how many people bought from us for the very first time in july 2011?", .newCustomers),
+        ("what percentage of invoices did people cancel or send back in may 2011?", .returnRate),
+        ("how many separate purchases came from france in 2011", .orders),
+    ])
+    func everydayWordsNameTheFigure(_ text: String, _ metric: SalesQuery.Metric) throws {
+        let parsed = try query(text)
+        #expect(parsed.metric == metric && parsed.filter.productIDs == nil, "\(parsed.metric) \(parsed.filter.productIDs ?? [])")
+    }
+
+    @Test func peopleAndThingsRankAndACustomerNumberIsACustomer() throws {
+        #expect(try query("which three people spent the most with us in july 2011?").kind == .ranking(.customer, limit: 3, ascending: false))
+        #expect(try query("which 4 things flew off the shelves in october 2011?").kind == .ranking(.product, limit: 4, ascending: false))
+        #expect(try query("how much money has customer number 14911 given us altogether?").filter.customer == "14911")
+        let firstMonths = try query("how many orders in the first three months of 2011")
+        #expect(firstMonths.from == "2011-01-01" && firstMonths.to == "2011-03-31")
+    }
+
+    @Test func comparisonsAndRankingsInOtherWords() throws {
+        let asked = try query("Did units from Germany go up or down from March 2011 to April 2011? Give me the percentage.")
+        #expect(asked.kind == .compare && asked.from == "2011-04-01" && asked.compareFrom == "2011-03-01")
+        let fall = try query("did orders rise or fall in october 2011 compared to september 2011, in percent?")
+        #expect(fall.kind == .compare && fall.from == "2011-10-01" && fall.to == "2011-10-31")
+        #expect(try query("orders in the fall of 2011").from == "2011-09-01")
+        #expect(try query("the leading 6 products by units in 2011").kind == .ranking(.product, limit: 6, ascending: false))
+        #expect(try query("who is our number one customer by revenue this year?").kind == .ranking(.customer, limit: 1, ascending: false))
+        let grossing = try query("In Q2 2011, what was the highest-grossing product?")
+        #expect(grossing.kind == .ranking(.product, limit: 1, ascending: false) && grossing.metric == .revenue)
+    }
+}
