@@ -77,6 +77,15 @@ struct DialoguePolicyTests {
             != .intent(Intent.Name.businessQuery))
     }
 
+    @Test func anOwnerCountingOrdersOverAPeriodAsksAboutNoOneOrder() async throws {
+        var state = ConversationState()
+        let counted = try await route("how many times has somebody placed an order with us this month?", Intent.Name.orderStatus, role: .owner, state: &state)
+        #expect(counted.0 == .intent(Intent.Name.businessQuery))
+        var one = ConversationState()
+        #expect(try await self.route("where is order ORD-20260301-0004 placed this month?", Intent.Name.orderStatus, role: .owner, state: &one).0
+            != .intent(Intent.Name.businessQuery))
+    }
+
     @Test func anOwnersFollowUpStaysWithTheAnalytics() async throws {
         var state = ConversationState()
         state.lastIntent = Intent.Name.businessQuery

@@ -48,4 +48,19 @@ struct OwnerEverydayWordsTests {
         let grossing = try query("In Q2 2011, what was the highest-grossing product?")
         #expect(grossing.kind == .ranking(.product, limit: 1, ascending: false) && grossing.metric == .revenue)
     }
+
+    @Test func peopleNameCustomersOnlyWhenNothingElseIsRankedAndContextPointsBack() throws {
+        #expect(try query("which 5 countries did people spend the most money in during 2011?").kind == .ranking(.country, limit: 5, ascending: false))
+        #expect(try query("what were the ten things people bought the most of in 2011").kind == .ranking(.product, limit: 10, ascending: false))
+        #expect(try query("how much have people paid us so far this year?").metric == .revenue)
+        let fewer = try query("we sent out fewer things in february 2011 than in january 2011, by what percent?")
+        #expect(fewer.kind == .compare && fewer.metric == .units)
+        let typical = try query("On a typical order from Germany, how much does a customer spend? I mean the average, not the biggest or smallest.")
+        #expect(typical.metric == .aov && typical.kind == .total && typical.filter.country == "Germany", "\(typical.metric) \(typical.kind)")
+        #expect(try query("how many brand new people from france found us in 2011?").metric == .newCustomers)
+        let pointed = try query("There's one person who buys a lot, their customer number is 12583. How much money have they given us altogether?")
+        #expect(pointed.filter.customer == "12583" && pointed.metric == .revenue)
+        let times = try query("The person with customer number 12583 seems to come back a lot. How many separate times did they buy from us in 2011?")
+        #expect(times.metric == .orders && times.filter.customer == "12583")
+    }
 }

@@ -103,7 +103,10 @@ extension QuestionParser {
         var negated = Set<String>()
         for (index, word) in words.enumerated() where index + 1 < words.count {
             if word == "not" || (word == "of" && index > 0 && words[index - 1] == "instead") || (word == "than" && index > 0 && words[index - 1] == "rather") {
-                negated.insert(words[index + 1] == "the" && index + 2 < words.count ? words[index + 2] : words[index + 1])
+                let at = words[index + 1] == "the" && index + 2 < words.count ? index + 2 : index + 1
+                negated.insert(words[at])
+                // "not the biggest or smallest".
+                if at + 2 < words.count, ["or", "nor"].contains(words[at + 1]) { negated.insert(words[at + 2]) }
             }
         }
         return negated

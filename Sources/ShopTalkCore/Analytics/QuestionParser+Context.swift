@@ -61,7 +61,12 @@ extension QuestionParser {
         let pointsBack = zip(keptWords, keptWords.dropFirst()).contains { ["that", "the", "same"].contains($0) && pointedPeriods.contains($1) }
             || keptWords.contains("then")
         let keepDates = pointsBack && !turn.entities.contains { $0.type == Entity.Kind.date && outside($0.start) }
-        let entities = turn.entities.filter { outside($0.start) || (keepDates && $0.type == Entity.Kind.date) }
+        // "… their customer number is 14911. How much have they spent?": a customer pointed back to.
+        let pointsAtCustomer = !Set(keptWords).isDisjoint(with: ["they", "them", "their", "he", "she", "him", "her"])
+        let keepCustomer = pointsAtCustomer && !turn.entities.contains { $0.type == Entity.Kind.customerID && outside($0.start) }
+        let entities = turn.entities.filter { entity in
+            outside(entity.start) || (keepDates && entity.type == Entity.Kind.date) || (keepCustomer && entity.type == Entity.Kind.customerID)
+        }
         var kept = turn
         kept.tokens = turn.tokens.filter { token in outside(token.start) || entities.contains { $0.start <= token.start && token.start < $0.end } }
         kept.entities = entities

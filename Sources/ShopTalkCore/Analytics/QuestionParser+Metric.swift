@@ -5,6 +5,11 @@ extension QuestionParser {
     /// when the words leave it to the shape of the question.
     static func metric(words: Set<String>, has: (String) -> Bool) -> SalesQuery.Metric? {
         if !words.isDisjoint(with: ["margin", "margins", "profit", "profits", "profitability"]) { return .margin }
+        // "how many times did someone check out", "how many separate times did they buy from us": orders.
+        let shareAsked = !words.isDisjoint(with: ["percent", "percentage", "share", "proportion", "rate", "fraction"])
+        if (has("how many times") || has("how many separate times") || has("how many different times") || has("how often") && !shareAsked)
+            && !words.isDisjoint(with: ["buy", "bought", "order", "ordered", "check", "checked", "purchased", "shopped", "placed"]) { return .orders }
+        if has("check out") || has("checked out") { return .orders }
         if has("repeat customer") || has("repeat customers") || has("repeat rate") || has("repeat purchase") || has("repeat buyers")
             || has("repeat-customer rate") || (has("came back") || has("come back")) && !has("what came back") && !has("whatever came back")
                 && !has("that came back") && !has("what comes back") || has("more than once") || has("ordered again")
@@ -17,6 +22,7 @@ extension QuestionParser {
             || has("new accounts") || has("new faces") || has("customers acquired") || has("customers did we acquire") || has("customers did we win")
             || has("customer acquisition") || has("first-time purchasers") || has("first-time shoppers")
             // "people buying from us for the very first time", "brand new people who had never bought before".
+            || has("brand new people") || has("new people")
             || ((has("first time") || has("first-time") || has("never bought") || has("never ordered") || has("brand new customers"))
                 && !words.isDisjoint(with: ["customers", "customer", "buyers", "who", "buying", "bought", "ordered", "ordering"])) {
             return .newCustomers
@@ -41,6 +47,10 @@ extension QuestionParser {
         }
         if words.contains("cancellations") || has("how many returns") || has("orders were cancelled") || has("orders were returned")
             || has("orders got cancelled") || has("orders get cancelled") || has("number of returns") || has("orders cancelled") { return .returns }
+        // "on a typical order from there, how much does a customer spend": what one order comes to, before the customer.
+        if (has("typical order") || has("each order") || has("an order") || has("one order") || has("every order") || has("their orders"))
+            && !words.isDisjoint(with: ["spend", "spends", "spent", "come", "comes", "came", "cost", "costs", "worth", "value", "money"])
+            && words.isDisjoint(with: ["items", "item", "units", "pieces", "products", "things"]) { return .aov }
         if has("per customer") || has("average customer spend") || has("customer lifetime value") || has("per person")
             || ((has("average person") || has("each person") || has("every person")) && !words.isDisjoint(with: ["spend", "spends", "spent", "worth", "money"]))
             || has("each customer spend") || has("average customer value")
@@ -61,10 +71,7 @@ extension QuestionParser {
                 && (has("how much") || !words.isDisjoint(with: ["average", "typical", "usually", "typically", "spend", "spends"]))) {
             return .aov
         }
-        // "how many times did someone check out", "how many separate times did people buy from us": orders.
-        if (has("how many times") || has("how many separate times") || has("how many different times") || has("how often") && !asShare)
-            && !words.isDisjoint(with: ["buy", "bought", "order", "ordered", "check", "checked", "purchased", "shopped", "placed"]) { return .orders }
-        if has("check out") || has("checked out") { return .orders }
+
         // A count named outright decides before the verbs of money ("how many orders make the customer 14911").
         if has("how many orders") || has("number of orders") || has("how many invoices") || has("order count") { return .orders }
         if has("how many customers") || has("number of customers") || has("how many buyers") || has("how many shoppers") || has("customer numbers")
@@ -77,7 +84,7 @@ extension QuestionParser {
             }
         }
         if !words.isDisjoint(with: ["revenue", "revenues", "turnover", "takings", "income", "money", "earn", "earned", "made", "make", "spent", "spend",
-                                    "grossing", "highest-grossing", "top-grossing"])
+                                    "grossing", "highest-grossing", "top-grossing", "paid", "given"])
             || has("take in") || has("took in") || has("taken in") || has("bring in") || has("brings in") || has("brought in")
             || has("take on") || has("took on") { return .revenue }
         if has("how many customers") || has("number of customers") || has("unique customers") || has("new customers")
@@ -103,7 +110,8 @@ extension QuestionParser {
         }
         if !words.isDisjoint(with: unitWords)
             || has("items sold") || has("items did we sell") || has("items we sold") || has("items went out")
-            || countsSomething || has("went out") || has("go out") || has("gone out") { return .units }
+            || countsSomething || has("went out") || has("go out") || has("gone out") || has("sent out") || has("send out")
+            || has("shipped out") || ((has("fewer items") || has("more items")) && !words.isDisjoint(with: ["sent", "send", "sold", "shipped"])) { return .units }
         if !words.isDisjoint(with: ["sales", "sale"]) || (has("how much") && !words.isDisjoint(with: ["sold", "sell", "sells", "selling"])) { return .revenue }
         // "orders from customer 17841 in 2011": the orders themselves.
         if !words.isDisjoint(with: ["orders", "invoices"]) { return .orders }

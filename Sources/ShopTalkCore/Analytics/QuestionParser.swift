@@ -71,7 +71,10 @@ public struct QuestionParser: Sendable {
         // A bare "how many" in the question proper counts what the rest names ("new customers who never
         // ordered before, how many in October?").
         let bareCount = mainMetric == .units && Set(mainTokens.map(\.text)).isDisjoint(with: Self.unitWords)
-        let namedMetric = bareCount ? wholeMetric ?? mainMetric : mainMetric ?? wholeMetric
+        // "On a typical order from Germany, how much does a customer spend?": a clause beside the question proper
+        // narrows its money to what one order, or one customer, comes to.
+        let narrowed = mainMetric == .revenue && [.aov, .revenuePerCustomer].contains(wholeMetric)
+        let namedMetric = bareCount || narrowed ? wholeMetric ?? mainMetric : mainMetric ?? wholeMetric
         // "February against the same month last year": "last year" says which February, not a period of its own.
         let sameLastYear = has("last year") && (has("same month") || has("same week") || has("same quarter") || has("same day") || has("same time") || has("this time"))
         let dateEntities = turn.entities.filter { $0.type == Entity.Kind.date && !(sameLastYear && $0.text.lowercased() == "last year") }
@@ -86,7 +89,8 @@ public struct QuestionParser: Sendable {
         // Words inside a period ("last month") say when, not how to group: "what sold best last month?"
         // ranks products, it does not look for the best month.
         let periodSpans = dateEntities.map { $0.start..<$0.end }
-        var grouping = Set(mainTokens.filter { token in !periodSpans.contains { $0.contains(token.start) } }.map(\.text))
+        // Words taken back ("the average, not the biggest") rank nothing.
+        var grouping = Set(mainTokens.filter { token in !periodSpans.contains { $0.contains(token.start) } }.map(\.text)).subtracting(negated)
         // "which products did Spanish customers buy most": the customers are a filter, the products the ranking.
         if !grouping.isDisjoint(with: ["products", "product", "items"]), Self.peopleAfterCountry(turn) {
             grouping.subtract(["customers", "customer", "buyers"])
@@ -242,7 +246,10 @@ public struct QuestionParser: Sendable {
             return .trend(granularity)
         }
         if words.contains("trend") || has("over time") { return .trend(.month) }
-        let dimension: SalesQuery.Dimension? = !words.isDisjoint(with: ["customers", "customer", "buyers", "clients", "spenders", "who", "people"])
+        // "people" names customers only when nothing else is ranked ("the countries where people spent most").
+        let people = words.contains("people") && words.isDisjoint(with: ["countries", "country", "markets", "products", "product", "items",
+                                                                        "item", "categories", "brands", "sellers", "lines"])
+        let dimension: SalesQuery.Dimension? = (!words.isDisjoint(with: ["customers", "customer", "buyers", "clients", "spenders", "who"]) || people)
             && !words.contains("many") ? .customer
             : !words.isDisjoint(with: ["countries", "country", "markets", "where"]) ? .country
             // A singular "category" or "brand" groups unless the question names one ("in the shoes category").

@@ -67,9 +67,12 @@ public struct OwnerAnalyticsRule: DialogueRule {
         // A count or an amount over a period ("how many invoices did we raise in November?") is about the business.
         let measured = turn.entities.contains { $0.type == Entity.Kind.date }
             && (lowered.contains("how many") || lowered.contains("how much") || !Set(words).isDisjoint(with: ["total", "top", "average"]))
+        // "how many times has somebody placed an order with us this month?" counts orders; it asks about no one order.
+        let countsOrders = measured && turn.intent.name == Intent.Name.orderStatus
+            && !turn.entities.contains { $0.type == Entity.Kind.orderNumber || $0.type == Entity.Kind.email }
         if state.pending?.intent == Intent.Name.businessQuery || followUp
             || (turn.intent.name != Intent.Name.businessQuery && (QuestionParser.looksAnalytic(words) || measured) && !shopperTopics.contains(turn.intent.name))
-            || aboutSales {
+            || aboutSales || countsOrders {
             return turn.settle(Intent.Name.businessQuery, atLeast: 0.7)
         }
         return turn.intent.name == Intent.Name.businessQuery ? .intent(Intent.Name.businessQuery) : nil
