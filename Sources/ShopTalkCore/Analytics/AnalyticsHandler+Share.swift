@@ -42,7 +42,7 @@ extension AnalyticsHandler {
         let mine = try await analytics.total(metric, filter: query.filter, storeID: store.id) ?? 0
         let theirs = try await analytics.total(metric, filter: other, storeID: store.id) ?? 0
         let name = AnalyticsPhrases.metricName(metric)
-        let verb = ["units sold", "orders", "customers", "new customers"].contains(name) ? "were" : "was"
+        let verb = AnalyticsPhrases.verb(for: name)
         let value = { (amount: Double) in AnalyticsPhrases.value(amount, metric: metric, currency: store.currency) }
         var text = "\(name.capitalizedFirst) \(AnalyticsPhrases.period(query.from, query.to)) \(verb) \(value(mine)) in \(first) against \(value(theirs)) in \(otherCountry)"
         var result = AnalyticsResult.scalar("change", 0, unit: "%", from: query.from, to: query.to)

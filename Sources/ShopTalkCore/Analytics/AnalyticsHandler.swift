@@ -200,7 +200,7 @@ public struct AnalyticsHandler: ChatHandler {
             }
             let change = (current - previous) / previous * 100
             let name = AnalyticsPhrases.metricName(metric)
-            let verb = ["units sold", "orders", "customers", "new customers"].contains(name) ? "were" : "was"
+            let verb = AnalyticsPhrases.verb(for: name)
             let moved = abs(change) < 0.05 ? "unchanged" : "\(change >= 0 ? "up" : "down") \(String(format: "%.1f%%", abs(change)))"
             let text = "\(name.capitalizedFirst) for \(scope) \(period) \(verb) \(AnalyticsPhrases.value(current, metric: metric, currency: currency)), against \(AnalyticsPhrases.value(previous, metric: metric, currency: currency)) \(otherPeriod): \(moved)."
                 + (query.likeForLike == true ? " (The same number of days of each, since this period is not over yet.)" : "")

@@ -65,6 +65,11 @@ enum AnalyticsPhrases {
     }
 
     /// "revenue", "average order value", "repeat-customer rate".
+    /// "were" after a plural figure's name ("orders were 53"), else "was".
+    static func verb(for name: String) -> String {
+        ["units sold", "orders", "customers", "new customers"].contains(name) ? "were" : "was"
+    }
+
     static func metricName(_ metric: SalesQuery.Metric) -> String {
         switch metric {
         case .aov: return "average order value"

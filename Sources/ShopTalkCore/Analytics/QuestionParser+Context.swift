@@ -8,10 +8,7 @@ import Foundation
 /// whole, its entities with it, before the question is parsed.
 extension QuestionParser {
     /// Words that put a sentence about people: its subject or its owner.
-    static let contextSpeakers: Set<String> = [
-        "i", "i'm", "i'd", "i've", "i'll", "me", "my", "we", "we're", "we've", "we'd", "we'll", "our", "us", "they", "they're",
-        "their", "them", "he", "she", "his", "her", "him", "you", "your", "let's", "it's",
-    ]
+    static let contextSpeakers: Set<String> = speakers.union(["we'll", "our", "us", "their", "them", "his", "her", "him", "your", "let's", "it's"])
 
     /// Words that tie a sentence to the figures asked for ("I need the figures for Germany.").
     static let figureWords: Set<String> = [

@@ -37,7 +37,7 @@ extension QuestionParser {
                 && !words.isDisjoint(with: ["average", "typical", "usual", "normal", "mean"])
                 && words.isDisjoint(with: ["value", "revenue", "spend", "money", "worth"])) { return .basketSize }
         // Returns and cancellations: a rate when a share is asked for, else a count ("how many returns last month").
-        let asShare = !words.isDisjoint(with: ["percent", "percentage", "share", "proportion", "rate", "often", "fraction"])
+        let asShare = shareAsked || words.contains("often")
         let sentBack = has("send back") || has("sent back") || has("send items back") || has("sent items back") || has("send them back")
             || has("sent them back") || has("brought back") || has("gave back")
         if has("return rate") || has("returns rate") || has("cancellation rate") || has("refund rate") || has("rate of returns")

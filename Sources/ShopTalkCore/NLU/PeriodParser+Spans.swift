@@ -114,7 +114,7 @@ extension PeriodParser {
             let day = adding(.day, -count, to: today)
             return Match(first: first, last: last, from: day, to: day)
         case 7, 14:
-            let start = adding(.day, -7 * count * unit.size / 7, to: startOfWeek(today))
+            let start = adding(.day, -count * unit.size, to: startOfWeek(today))
             return Match(first: first, last: last, from: start, to: adding(.day, unit.size - 1, to: start))
         default:
             let months = unit.size
