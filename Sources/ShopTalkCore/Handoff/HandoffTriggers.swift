@@ -42,9 +42,19 @@ public enum HandoffTriggers {
         let lowered = text.lowercased()
         if angerCues.contains(where: { lowered.contains($0) }) { return true }
         if text.contains("!!!") || text.contains("?!?") { return true }
-        let letters = text.unicodeScalars.filter { CharacterSet.letters.contains($0) }
-        let upper = letters.filter { CharacterSet.uppercaseLetters.contains($0) }.count
-        return letters.count >= 12 && upper * 10 >= letters.count * 8
+        var letters = 0
+        var upper = 0
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                // Most messages: no table lookups.
+                let value = scalar.value
+                if value >= 0x41 && value <= 0x5A { letters += 1; upper += 1 } else if value >= 0x61 && value <= 0x7A { letters += 1 }
+            } else if CharacterSet.letters.contains(scalar) {
+                letters += 1
+                if CharacterSet.uppercaseLetters.contains(scalar) { upper += 1 }
+            }
+        }
+        return letters >= 12 && upper * 10 >= letters * 8
     }
 
     /// Why this turn should bring in a person, if it should. `misunderstood` counts the assistant's

@@ -35,7 +35,8 @@ struct HandoffController: Sendable {
         }
         group.put("/settings") { request, context in
             let store = try await auth.owner(request, slug: try context.parameters.require("store"))
-            let settings = try await Self.settings(try await jsonObject(request, context: context), current: try await service.rows.settings(storeID: store.id))
+            let body = try await jsonObject(request, context: context)
+            let settings = try Self.settings(body, current: try await service.rows.settings(storeID: store.id))
             try await service.rows.saveSettings(settings, storeID: store.id)
             return try jsonResponse(settings)
         }
