@@ -3,11 +3,13 @@
 /// `start` and `end` are offsets in Unicode code points (`end` exclusive) into the original text, as
 /// Python indexes strings and JavaScript's `Array.from(text)` does.
 public struct Entity: Sendable, Hashable, Codable {
+    // Declared in key order: the synthesised encoding then writes its members in the order replies carry
+    // them (sorted keys), and the frame writer never has to reorder them (issue 14's profile).
+    public var end: Int
+    public var start: Int
+    public var text: String
     public var type: String
     public var value: JSONValue
-    public var text: String
-    public var start: Int
-    public var end: Int
 
     public init(type: String, value: JSONValue, text: String, start: Int, end: Int) {
         self.type = type

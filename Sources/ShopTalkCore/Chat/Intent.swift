@@ -1,7 +1,9 @@
 /// A classified intent and the classifier's confidence in it, in [0, 1].
 public struct Intent: Sendable, Hashable, Codable {
-    public var name: String
+    // Declared in key order: the synthesised encoding then writes its members in the order replies carry
+    // them (sorted keys), and the frame writer never has to reorder them (issue 14's profile).
     public var confidence: Double
+    public var name: String
 
     public init(name: String, confidence: Double) {
         self.name = name

@@ -2,28 +2,35 @@
 public struct ProductCard: Sendable, Hashable, Codable {
     /// Stock state and count.
     public struct Stock: Sendable, Hashable, Codable {
-        public var state: String
         public var count: Int
+        public var state: String
+
+        public init(state: String, count: Int) {
+            self.state = state
+            self.count = count
+        }
     }
 
-    public var id: Int64
-    public var name: String
+    // Declared in key order: the synthesised encoding then writes its members in the order replies carry
+    // them (sorted keys), and the frame writer never has to reorder them (issue 14's profile).
     public var brand: String
     public var category: String
-    public var price: Double
-    public var originalPrice: Double?
-    public var currency: String
-    public var stock: Stock
     public var colors: [String]
-    public var sizes: [String]
-    public var rating: Double?
-    public var imageUrl: String?
-    /// Codes of active discounts that apply to this product.
-    public var discounts: [String]
+    public var currency: String
     /// What a code needs before it can apply to this product alone, by code ("SAVE20": "needs a $100 order").
     public var discountNotes: [String: String]?
+    /// Codes of active discounts that apply to this product.
+    public var discounts: [String]
+    public var id: Int64
+    public var imageUrl: String?
+    public var name: String
+    public var originalPrice: Double?
+    public var price: Double
+    public var rating: Double?
     /// Why a recommendation was made ("often bought with the Galaxy S24").
     public var reason: String?
+    public var sizes: [String]
+    public var stock: Stock
 
     public init(product: Product, currency: String, discounts: [String] = [], reason: String? = nil) {
         self.reason = reason

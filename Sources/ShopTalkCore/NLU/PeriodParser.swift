@@ -23,7 +23,7 @@ public struct PeriodParser: Sendable {
     let calendar = ShopClock.calendar
 
     public init(today: Date) {
-        self.today = ShopClock.calendar.startOfDay(for: today)
+        self.today = ShopClock.startOfDay(today)
     }
 
     static let months: [String: Int] = [

@@ -68,6 +68,7 @@ public struct TrainedIntentClassifier: IntentClassifying {
     /// which brands, prices or dates they happen to name.
     static func delexicalize(_ text: String, _ entities: [Entity]) -> String {
         guard !entities.isEmpty else { return text }
+        if let ascii = delexicalizeASCII(text, entities) { return ascii }
         let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()
         var position = 0
@@ -78,6 +79,26 @@ public struct TrainedIntentClassifier: IntentClassifying {
         }
         result.append(contentsOf: scalars[position...])
         return String(result)
+    }
+
+    /// `delexicalize` for ASCII text, where scalar offsets are byte offsets: bytes copied, no scalar array.
+    private static func delexicalizeASCII(_ text: String, _ entities: [Entity]) -> String? {
+        let bytes = text.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 16 * entities.count)
+        var position = 0
+        for entity in entities.sorted(by: { $0.start < $1.start }) where entity.start >= position && entity.end <= bytes.count {
+            let from = bytes.index(bytes.startIndex, offsetBy: position)
+            let to = bytes.index(bytes.startIndex, offsetBy: entity.start)
+            result.append(contentsOf: bytes[from..<to])
+            result.append(contentsOf: " x".utf8)
+            result.append(contentsOf: entity.type.utf8.filter { $0 != 0x5F })
+            result.append(contentsOf: "x ".utf8)
+            position = entity.end
+        }
+        result.append(contentsOf: bytes[bytes.index(bytes.startIndex, offsetBy: position)...])
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Entity types that name what a shop sells.

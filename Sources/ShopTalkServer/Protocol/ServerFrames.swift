@@ -32,20 +32,21 @@ struct ReplyFrame: Encodable {
     }
 
     func encode(to encoder: any Encoder) throws {
+        // In key order, as the frame goes out: the stream writer then never reorders a reply's members.
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode("reply", forKey: .type)
-        try container.encode(id, forKey: .id)
-        try container.encode(replyTo, forKey: .replyTo)
-        try container.encode(reply.text, forKey: .text)
-        try container.encode(reply.intent, forKey: .intent)
-        try container.encode(reply.entities, forKey: .entities)
-        try container.encode(reply.suggestions, forKey: .suggestions)
-        try container.encodeIfPresent(reply.products, forKey: .products)
-        try container.encodeIfPresent(reply.order, forKey: .order)
         try container.encodeIfPresent(reply.discounts, forKey: .discounts)
-        try container.encodeIfPresent(reply.ticket, forKey: .ticket)
-        try container.encodeIfPresent(reply.result, forKey: .result)
+        try container.encode(reply.entities, forKey: .entities)
         try container.encodeIfPresent(reply.handoff, forKey: .handoff)
+        try container.encode(id, forKey: .id)
+        try container.encode(reply.intent, forKey: .intent)
+        try container.encodeIfPresent(reply.order, forKey: .order)
+        try container.encodeIfPresent(reply.products, forKey: .products)
+        try container.encode(replyTo, forKey: .replyTo)
+        try container.encodeIfPresent(reply.result, forKey: .result)
+        try container.encode(reply.suggestions, forKey: .suggestions)
+        try container.encode(reply.text, forKey: .text)
+        try container.encodeIfPresent(reply.ticket, forKey: .ticket)
+        try container.encode("reply", forKey: .type)
     }
 }
 

@@ -73,11 +73,23 @@ public struct WordPieceTokenizer: Sendable {
             }
         }
         for scalar in plain.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                // ASCII, most messages: the same decisions as below without the property tables.
+                switch value {
+                case 0x09, 0x0A, 0x0D, 0x20: flush()
+                case 0x00..<0x20, 0x7F: continue
+                case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: current.append(scalar)
+                default:
+                    flush()
+                    words.append([scalar])
+                }
+                continue
+            }
             let properties = scalar.properties
             if properties.generalCategory == .nonspacingMark { continue }
             // Deleted as BERT deletes them: NUL, U+FFFD, controls other than tab, newline and carriage
             // return, and format characters (soft hyphen, zero-width space and joiner, BOM).
-            let value = scalar.value
             if value == 0 || value == 0xFFFD || properties.generalCategory == .format
                 || (properties.generalCategory == .control && value != 0x09 && value != 0x0A && value != 0x0D) {
                 continue
