@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import ShopTalkCore
 @testable import ShopTalkServer
 import Testing
@@ -89,4 +90,27 @@ struct ConversationStoreTests {
             #expect(try await reading.session(id: "recent", storeID: stores[1]) != nil)
         }
     }
+
+    /// The turn writer's prepared insert stores each column as the record's own Codable insert does.
+    @Test func thePreparedTurnInsertStoresWhatTheRecordsInsertStores() async throws {
+        let database = try TestDatabase().open()
+        try await database.writer.write { db in
+            try db.execute(sql: "INSERT INTO stores (slug, name, currency, createdAt) VALUES ('a', 'a', 'USD', ?)", arguments: [Date()])
+            let store = db.lastInsertedRowID
+            let at = Date(timeIntervalSince1970: 1_800_000_000.123)
+            for session in ["by-record", "prepared"] {
+                try SessionRecord(id: session, storeId: store, role: "customer", state: "{}", lastSeq: 0, createdAt: at, lastSeenAt: at).insert(db)
+            }
+            for seq in 1...2 {
+                try Self.turn("by-record", store: store, seq: seq, at: at + Double(seq)).insert(db)
+                try SessionWrite.insert(Self.turn("prepared", store: store, seq: seq, at: at + Double(seq)), db)
+            }
+            let columns = "storeId, seq, clientMessageId, text, intent, confidence, entities, replyId, reply, createdAt, role, typeof(createdAt), typeof(confidence)"
+            let byRecord = try Row.fetchAll(db, sql: "SELECT \(columns) FROM turns WHERE sessionId = 'by-record' ORDER BY seq")
+            let prepared = try Row.fetchAll(db, sql: "SELECT \(columns) FROM turns WHERE sessionId = 'prepared' ORDER BY seq")
+            #expect(byRecord.count == 2)
+            #expect(byRecord == prepared)
+        }
+    }
+
 }

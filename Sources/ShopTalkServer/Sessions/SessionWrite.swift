@@ -21,7 +21,7 @@ enum SessionWrite: Sendable {
             try record.insert(db)
         case .turn(let turn, let state, let lastSeenAt, let create):
             try create?.insert(db)
-            try turn.insert(db)
+            try Self.insert(turn, db)
             try db.cachedStatement(sql: "UPDATE sessions SET state = ?, lastSeq = ?, lastSeenAt = ? WHERE id = ?")
                 .execute(arguments: [state, turn.seq, lastSeenAt, turn.sessionId])
         case .purge(let before):
@@ -34,5 +34,17 @@ enum SessionWrite: Sendable {
                 arguments: [state, lastSeenAt, sessionID]
             )
         }
+    }
+
+    /// The turn's row through one cached prepared statement, with the values bound as the record's own
+    /// `insert` binds them: the record's Codable path was 4 % of the server's CPU under `bench ws`.
+    static func insert(_ turn: TurnRecord, _ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO turns (sessionId, storeId, seq, clientMessageId, text, intent, confidence, entities, replyId, reply, createdAt, role)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                turn.sessionId, turn.storeId, turn.seq, turn.clientMessageId, turn.text, turn.intent, turn.confidence,
+                turn.entities, turn.replyId, turn.reply, turn.createdAt, turn.role,
+            ])
     }
 }
