@@ -87,7 +87,7 @@ public struct CatalogVocabulary: Sendable {
         self.products = products
         self.discountCodes = discountCodes
         self.brandCounts = brandCounts
-        self.index = CatalogIndex(brands: brands, categories: categories, products: products, brandCounts: brandCounts)
+        self.index = CatalogIndex(brands: brands, categories: categories, colors: colors, products: products, brandCounts: brandCounts)
     }
 
     /// Names of the products a model entity stands for ("Galaxy S24" → its 128, 256 and 512 GB phones),

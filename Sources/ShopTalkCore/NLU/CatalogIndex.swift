@@ -24,13 +24,18 @@ struct CatalogIndex: Sendable {
     let namesByModel: [String: [String]]
     /// Lowercased single words that are exactly some catalog name; never "corrected".
     let knownWords: Set<String>
+    /// The catalog's categories and colours as sets, made once rather than for every message.
+    let categorySet: Set<String>
+    let colorSet: Set<String>
 
-    init(brands: [String], categories: [String], products: [String], brandCounts: [String: Int]) {
+    init(brands: [String], categories: [String], colors: [String] = [], products: [String], brandCounts: [String: Int]) {
         func words(_ text: String) -> [String] {
             Tokenizer.tokenize(text).filter { $0.kind != .symbol }.map(\.text)
         }
         brandPhrases = brands.map { (words($0), $0) }.filter { !$0.0.isEmpty }.sorted { $0.0.count > $1.0.count }
         categoryPhrases = categories.map { (words($0), $0) }.filter { !$0.0.isEmpty }.sorted { $0.0.count > $1.0.count }
+        categorySet = Set(categories)
+        colorSet = Set(colors)
 
         let generic = Set(EntityTables.categoryWords.keys).subtracting(EntityTables.specificWords).union([
             "4k", "tv", "smartphone", "laptop", "headphones", "running", "men's", "women's", "mens", "womens", "for",

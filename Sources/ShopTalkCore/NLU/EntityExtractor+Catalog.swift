@@ -6,7 +6,7 @@ extension EntityExtractor {
         matchModels(&found, index: index)
         matchPhrases(index.brandPhrases, type: Entity.Kind.brand, &found)
         matchPhrases(index.categoryPhrases, type: Entity.Kind.category, &found)
-        let categories = Set(vocabulary.categories)
+        let categories = index.categorySet
         let tokens = found.tokens
         // Category phrases of several words ("air fryer", "running shoes").
         for position in tokens.indices where !found.used.contains(position) && position + 1 < tokens.count {
@@ -16,7 +16,7 @@ extension EntityExtractor {
                 found.add(Entity.Kind.category, .string(category), position, position + 1)
             }
         }
-        let catalogColors = Set(vocabulary.colors)
+        let catalogColors = index.colorSet
         for (position, token) in tokens.enumerated() where !found.used.contains(position) && token.kind == .word {
             let canonical = synonyms[token.text] ?? token.text
             if let category = EntityTables.categoryWords[canonical] ?? EntityTables.categoryWords[token.text], categories.contains(category) {
@@ -43,7 +43,9 @@ extension EntityExtractor {
     /// Multi-word catalog names, longest first, on whole-token boundaries.
     private func matchPhrases(_ phrases: [([String], String)], type: String, _ found: inout Found) {
         let tokens = found.tokens
-        for (words, name) in phrases where words.count <= tokens.count {
+        let present = Set(tokens.map(\.text))
+        // Phrases keep their order (longest first); only those that could start somewhere are tried.
+        for (words, name) in phrases where words.count <= tokens.count && present.contains(words[0]) {
             for start in 0...(tokens.count - words.count) {
                 let range = start...(start + words.count - 1)
                 guard found.isFree(range) else { continue }
