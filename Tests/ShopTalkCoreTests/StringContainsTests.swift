@@ -34,4 +34,19 @@ struct StringContainsTests {
             }
         }
     }
+
+    @Test func caseIsIgnoredAsFoundationIgnoresIt() {
+        // Every pair of ASCII characters, alone and inside words.
+        for a in UInt8(0x20)...UInt8(0x7E) {
+            for b in UInt8(0x20)...UInt8(0x7E) {
+                let (x, y) = (String(UnicodeScalar(a)), String(UnicodeScalar(b)))
+                #expect(x.sameIgnoringCase(y) == (x.caseInsensitiveCompare(y) == .orderedSame), "\(x) / \(y)")
+            }
+        }
+        for (x, y) in [("Nike", "NIKE"), ("nike", "nike "), ("", ""), ("", "a"), ("Straße", "STRASSE"), ("Émile", "émile"),
+                       ("Café", "CAFÉ"), ("ORD-1001", "ord-1001"), ("a@b.com", "A@B.COM"), ("a@b.com", "a`b.com")] {
+            #expect(x.sameIgnoringCase(y) == (x.caseInsensitiveCompare(y) == .orderedSame), "\(x) / \(y)")
+        }
+    }
+
 }

@@ -114,7 +114,7 @@ public struct SalesFilter: Sendable, Hashable, Codable {
             ["EIRE", "Ireland", "Republic of Ireland"], ["RSA", "South Africa"], ["United Arab Emirates", "UAE"],
             ["Czech Republic", "Czechia"], ["Netherlands", "The Netherlands", "Holland"],
         ]
-        return groups.first { group in group.contains { $0.caseInsensitiveCompare(country) == .orderedSame } } ?? [country]
+        return groups.first { group in group.contains { $0.sameIgnoringCase(country) } } ?? [country]
     }
 }
 

@@ -180,8 +180,8 @@ public struct ChatEngine: Sendable {
         for index in updated.indices {
             let card = updated[index]
             let fitting = active.filter { discount in
-                (discount.category.map { $0.caseInsensitiveCompare(card.category) == .orderedSame } ?? true)
-                    && (discount.brand.map { $0.caseInsensitiveCompare(card.brand) == .orderedSame } ?? true)
+                (discount.category.map { $0.sameIgnoringCase(card.category) } ?? true)
+                    && (discount.brand.map { $0.sameIgnoringCase(card.brand) } ?? true)
             }
             updated[index].discounts = fitting.map(\.code)
             // A code with a minimum spend above this product's price says so, rather than look usable.

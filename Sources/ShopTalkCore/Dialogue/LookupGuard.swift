@@ -129,7 +129,7 @@ extension LookupGuard {
         let keys = ["session:\(turn.context.sessionID)"] + (turn.context.clientAddress.map { ["address:\($0)"] } ?? [])
         try await check(keys)
         guard let order = try await orders.order(number: number, storeID: turn.context.store.id),
-              order.email.caseInsensitiveCompare(email) == .orderedSame else {
+              order.email.sameIgnoringCase(email) else {
             try await recordFailure(keys)
             return nil
         }

@@ -71,7 +71,7 @@ public struct ReferenceResolver: Sendable {
             if let entity = turn.entity(Entity.Kind.brand), let brand = entity.value.stringValue {
                 let before = turn.tokens.last { $0.end <= entity.start }?.text
                 let after = turn.tokens.first { $0.start >= entity.end }?.text
-                let matching = shown.filter { $0.brand.caseInsensitiveCompare(brand) == .orderedSame }
+                let matching = shown.filter { $0.brand.sameIgnoringCase(brand) }
                 if ["the", "that", "this", "those", "these"].contains(before ?? "") || after == "one" || after == "ones" {
                     if matching.count == 1 || after == "ones" || before == "those" || before == "these" {
                         return matching.map(\.id)

@@ -44,8 +44,8 @@ public struct DiscountEvaluator: Sendable {
         if let failure = availabilityFailure(discount, at: date) { return .fails(failure) }
         let total = lines.reduce(Money.zero) { $0 + $1.unitPrice * $1.quantity }
         let eligible = lines.filter { line in
-            (discount.category.map { $0.caseInsensitiveCompare(line.category) == .orderedSame } ?? true)
-                && (discount.brand.map { $0.caseInsensitiveCompare(line.brand) == .orderedSame } ?? true)
+            (discount.category.map { $0.sameIgnoringCase(line.category) } ?? true)
+                && (discount.brand.map { $0.sameIgnoringCase(line.brand) } ?? true)
         }
         if eligible.isEmpty {
             if let category = discount.category { return .fails(.wrongCategory(required: category)) }

@@ -56,7 +56,7 @@ public struct DiscountHandler: ChatHandler {
     private func check(_ code: String, all: [Discount], products: [Product], quantity: Int, turn: Turn, state: inout ConversationState) -> Reply {
         let currency = turn.context.store.currency
         let intent = Intent(name: Intent.Name.applyDiscount, confidence: turn.intent.confidence)
-        guard let discount = all.first(where: { $0.code.caseInsensitiveCompare(code) == .orderedSame }) else {
+        guard let discount = all.first(where: { $0.code.sameIgnoringCase(code) }) else {
             let active = all.filter { !$0.isPersonal && evaluator.availabilityFailure($0, at: clock.now()) == nil }
             return Reply(
                 text: "I don't recognise the code \(code.uppercased()). Codes you can use right now: \(active.map(\.code).joined(separator: ", ")).",
@@ -108,7 +108,7 @@ public struct DiscountHandler: ChatHandler {
             active = active.filter { $0.category == nil && $0.brand == nil || $0.category == category }
             scope = " on \(CatalogPhrases.categoryNoun(category))"
         } else if let brand = turn.entity(Entity.Kind.brand)?.value.stringValue {
-            active = active.filter { $0.category == nil && $0.brand == nil || $0.brand?.caseInsensitiveCompare(brand) == .orderedSame }
+            active = active.filter { $0.category == nil && $0.brand == nil || $0.brand?.sameIgnoringCase(brand) == true }
             scope = " on \(brand)"
         } else if !products.isEmpty {
             active = active.filter { discount in products.contains { Self.applies(discount, to: $0) } }
@@ -143,7 +143,7 @@ public struct DiscountHandler: ChatHandler {
 
     /// Whether a discount can apply to a product at all (its category or brand restriction fits).
     public static func applies(_ discount: Discount, to product: Product) -> Bool {
-        (discount.category.map { $0.caseInsensitiveCompare(product.category) == .orderedSame } ?? true)
-            && (discount.brand.map { $0.caseInsensitiveCompare(product.brand) == .orderedSame } ?? true)
+        (discount.category.map { $0.sameIgnoringCase(product.category) } ?? true)
+            && (discount.brand.map { $0.sameIgnoringCase(product.brand) } ?? true)
     }
 }

@@ -47,7 +47,7 @@ public struct OrderActionHandler: ChatHandler {
         guard let number = draft.number else {
             return ask(&draft, .number, in: &state, turn, "\(Self.opening(draft.kind)) What's the order number? It looks like ORD-20250105-0001.", ["I don't have it"])
         }
-        if !draft.verified && number.caseInsensitiveCompare(state.lastOrderNumber ?? "") == .orderedSame { draft.verified = true }
+        if !draft.verified && number.sameIgnoringCase(state.lastOrderNumber ?? "") { draft.verified = true }
         var order: Order?
         if !draft.verified {
             guard let email = draft.email else {

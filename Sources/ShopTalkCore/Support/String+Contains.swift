@@ -37,6 +37,28 @@ extension String {
         return false
     }
 
+    /// Whether the two are the same but for case, as Foundation's `caseInsensitiveCompare` says
+    /// `.orderedSame`; for ASCII text by bytes (Foundation's comparison was 1.4 % of the server's CPU,
+    /// matching discount badges to product cards), for other text by Foundation.
+    func sameIgnoringCase(_ other: String) -> Bool {
+        var left = self
+        var right = other
+        let same: Bool? = left.withUTF8 { a -> Bool? in
+            right.withUTF8 { b -> Bool? in
+                guard Self.isASCII(a), Self.isASCII(b) else { return nil }
+                guard a.count == b.count else { return false }
+                for index in a.indices where a[index] != b[index] {
+                    // ASCII letters differ by 0x20 between cases.
+                    let x = a[index] | 0x20
+                    guard x == b[index] | 0x20, x >= 0x61, x <= 0x7A else { return false }
+                }
+                return true
+            }
+        }
+        if let same { return same }
+        return caseInsensitiveCompare(other) == .orderedSame
+    }
+
     private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var any: UInt8 = 0
         for byte in bytes { any |= byte }
