@@ -83,6 +83,33 @@ struct JSONStreamWriterTests {
         #expect(throws: EncodingError.self) { try FrameCoder.encode([Double.nan]) }
     }
 
+    /// Product cards have a writer of their own; every combination of present and missing members, and
+    /// awkward text, comes out as the library writes it, alone and inside a list.
+    @Test func productCardsAreWrittenAsTheLibraryWritesThem() throws {
+        let product = Product(
+            id: 42, sku: "S/1", name: "Tee \"quoted\" / slash \u{01} é", brand: "Brand\\", category: "t-shirts",
+            description: "", price: Money(cents: 1999), originalPrice: Money(cents: 2500), stock: 3, lowStockThreshold: 1,
+            colors: ["red", "navy/blue"], sizes: [], rating: 4.25, imageURL: "https://x.test/a.png"
+        )
+        var cards: [ProductCard] = []
+        for mask in 0..<16 {
+            var card = ProductCard(product: product, currency: "USD", discounts: mask & 1 == 0 ? [] : ["SAVE10", "ÄB"], reason: mask & 2 == 0 ? nil : "often \n bought")
+            card.discountNotes = mask & 4 == 0 ? nil : ["b": "needs a $5 order", "a": "x", "B": "y", "ä": "z"]
+            if mask & 8 != 0 {
+                card.rating = nil
+                card.originalPrice = nil
+                card.imageUrl = nil
+                card.price = 1e21
+            }
+            cards.append(card)
+            #expect(try FrameCoder.encode(card) == FrameCoder.encodeWithFoundation(card), "mask \(mask)")
+        }
+        #expect(try FrameCoder.encode(cards) == FrameCoder.encodeWithFoundation(cards))
+        var broken = cards[0]
+        broken.price = .infinity
+        #expect(throws: EncodingError.self) { try FrameCoder.encode(broken) }
+    }
+
     @Test func everyFrameAndStateOfARealDialogueIsWhatTheLibraryWrites() async throws {
         let database = try await TestDatabase.seeded()
         let token = try await OwnerTokens(database: try database.open()).create(storeSlug: "demo", name: "t", now: Date())

@@ -79,9 +79,20 @@ public enum Tokenizer {
     }
 
     private static func make(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, _ kind: Token.Kind) -> Token {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        let original = String(view)
+        let piece = scalars[start..<end]
+        let original: String
+        if piece.allSatisfy(\.isASCII) {
+            // Most tokens: the bytes written straight into the string (appending scalars one by one was
+            // most of the tokeniser's time).
+            original = String(unsafeUninitializedCapacity: piece.count) { buffer in
+                for (offset, scalar) in piece.enumerated() { buffer[offset] = UInt8(truncatingIfNeeded: scalar.value) }
+                return piece.count
+            }
+        } else {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: piece)
+            original = String(view)
+        }
         return Token(text: original.lowercased(), original: original, kind: kind, start: start, end: end)
     }
 

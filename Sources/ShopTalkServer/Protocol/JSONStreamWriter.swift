@@ -26,7 +26,7 @@ final class JSONStreamWriter {
     private static let hexDigits = Array("0123456789abcdef".utf8)
     // One writer serves one encoding on one thread: the runtime's exclusivity checks on every append
     // (4 % of the pipeline's CPU) guard nothing here.
-    @exclusivity(unchecked) private(set) var bytes: [UInt8] = []
+    @exclusivity(unchecked) var bytes: [UInt8] = []
     @exclusivity(unchecked) private var open: [Open] = []
     @exclusivity(unchecked) private var entries: [Entry] = []
 
@@ -64,6 +64,7 @@ final class JSONStreamWriter {
         case ObjectIdentifier(Date.self): writeString(ShopClock.iso8601(unsafeBitCast(value, to: Date.self)))
         case ObjectIdentifier(URL.self): writeString((value as? URL)?.absoluteString ?? "")
         case ObjectIdentifier(Data.self): writeString((value as? Data)?.base64EncodedString() ?? "")
+        case ObjectIdentifier(ProductCard.self): try writeCard(unsafeBitCast(value, to: ProductCard.self))
         case ObjectIdentifier(Decimal.self): bytes.append(contentsOf: ((value as? Decimal)?.description ?? "0").utf8)
         default: return false
         }
