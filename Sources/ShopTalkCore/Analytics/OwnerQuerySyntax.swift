@@ -58,9 +58,17 @@ public enum OwnerQuerySyntax {
 
     /// Whether `text` may hold query syntax; most owners' messages have none and are left alone.
     static func mayHoldSyntax(_ text: String) -> Bool {
-        text.contains { "=_|(<>:".contains($0) } || text.range(of: #"\d{4}[-/ ]?[qQhH][1-4]|[qQhH][1-4][-/]\d{4}|\b(select|where|limit|group by|order by|rows)\b|\d{4}-\d{2}\b"#,
-                                                                options: [.regularExpression, .caseInsensitive]) != nil
+        if text.contains(where: { "=_|(<>:".contains($0) }) { return true }
+        guard let gate else { return true }
+        return gate.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
+
+    /// Quarter and half codes, SQL words and month codes: compiled once, not for every owner message. A
+    /// pattern that did not compile lets every message through to the rules (slower, never wrong).
+    private static let gate = try? NSRegularExpression(
+        pattern: #"\d{4}[-/ ]?[qQhH][1-4]|[qQhH][1-4][-/]\d{4}|\b(select|where|limit|group by|order by|rows)\b|\d{4}-\d{2}\b"#,
+        options: [.caseInsensitive]
+    )
 
     /// `text` with its query syntax written out in words.
     public static func rewrite(_ text: String) -> String {
