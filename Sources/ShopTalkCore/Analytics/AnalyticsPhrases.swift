@@ -64,12 +64,12 @@ enum AnalyticsPhrases {
         metric.isShare ? (value * 1000).rounded() / 10 : (value * 100).rounded() / 100
     }
 
-    /// "revenue", "average order value", "repeat-customer rate".
     /// "were" after a plural figure's name ("orders were 53"), else "was".
     static func verb(for name: String) -> String {
         ["units sold", "orders", "customers", "new customers"].contains(name) ? "were" : "was"
     }
 
+    /// "revenue", "average order value", "repeat-customer rate".
     static func metricName(_ metric: SalesQuery.Metric) -> String {
         switch metric {
         case .aov: return "average order value"

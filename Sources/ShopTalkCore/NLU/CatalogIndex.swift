@@ -28,7 +28,7 @@ struct CatalogIndex: Sendable {
     let categorySet: Set<String>
     let colorSet: Set<String>
 
-    init(brands: [String], categories: [String], colors: [String] = [], products: [String], brandCounts: [String: Int]) {
+    init(brands: [String], categories: [String], colors: [String], products: [String], brandCounts: [String: Int]) {
         func words(_ text: String) -> [String] {
             Tokenizer.tokenize(text).filter { $0.kind != .symbol }.map(\.text)
         }

@@ -4,8 +4,10 @@ extension EntityExtractor {
     func matchCatalog(_ found: inout Found, vocabulary: CatalogVocabulary) {
         let index = vocabulary.index
         matchModels(&found, index: index)
-        matchPhrases(index.brandPhrases, type: Entity.Kind.brand, &found)
-        matchPhrases(index.categoryPhrases, type: Entity.Kind.category, &found)
+        // Phrases keep their order (longest first); only those whose first word is in the message are tried.
+        let present = Set(found.tokens.map(\.text))
+        matchPhrases(index.brandPhrases, type: Entity.Kind.brand, present: present, &found)
+        matchPhrases(index.categoryPhrases, type: Entity.Kind.category, present: present, &found)
         let categories = index.categorySet
         let tokens = found.tokens
         // Category phrases of several words ("air fryer", "running shoes").
@@ -41,10 +43,8 @@ extension EntityExtractor {
     }
 
     /// Multi-word catalog names, longest first, on whole-token boundaries.
-    private func matchPhrases(_ phrases: [([String], String)], type: String, _ found: inout Found) {
+    private func matchPhrases(_ phrases: [([String], String)], type: String, present: Set<String>, _ found: inout Found) {
         let tokens = found.tokens
-        let present = Set(tokens.map(\.text))
-        // Phrases keep their order (longest first); only those that could start somewhere are tried.
         for (words, name) in phrases where words.count <= tokens.count && present.contains(words[0]) {
             for start in 0...(tokens.count - words.count) {
                 let range = start...(start + words.count - 1)

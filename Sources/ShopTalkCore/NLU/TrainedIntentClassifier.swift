@@ -68,37 +68,23 @@ public struct TrainedIntentClassifier: IntentClassifying {
     /// which brands, prices or dates they happen to name.
     static func delexicalize(_ text: String, _ entities: [Entity]) -> String {
         guard !entities.isEmpty else { return text }
-        if let ascii = delexicalizeASCII(text, entities) { return ascii }
-        let scalars = Array(text.unicodeScalars)
-        var result = String.UnicodeScalarView()
+        // Entity offsets count Unicode scalars. The text between entities is copied as whole slices (appending
+        // it scalar by scalar was most of this function's time), walking the scalars once.
+        let scalars = text.unicodeScalars
+        let count = scalars.count
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 16 * entities.count)
         var position = 0
-        for entity in entities.sorted(by: { $0.start < $1.start }) where entity.start >= position && entity.end <= scalars.count {
-            result.append(contentsOf: scalars[position..<entity.start])
-            result.append(contentsOf: " x\(entity.type.replacingOccurrences(of: "_", with: ""))x ".unicodeScalars)
+        var index = scalars.startIndex
+        for entity in entities.sorted(by: { $0.start < $1.start }) where entity.start >= position && entity.end <= count {
+            let start = scalars.index(index, offsetBy: entity.start - position)
+            result += Substring(scalars[index..<start])
+            result += " x\(entity.type.filter { $0 != "_" })x "
+            index = scalars.index(start, offsetBy: entity.end - entity.start)
             position = entity.end
         }
-        result.append(contentsOf: scalars[position...])
-        return String(result)
-    }
-
-    /// `delexicalize` for ASCII text, where scalar offsets are byte offsets: bytes copied, no scalar array.
-    private static func delexicalizeASCII(_ text: String, _ entities: [Entity]) -> String? {
-        let bytes = text.utf8
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count + 16 * entities.count)
-        var position = 0
-        for entity in entities.sorted(by: { $0.start < $1.start }) where entity.start >= position && entity.end <= bytes.count {
-            let from = bytes.index(bytes.startIndex, offsetBy: position)
-            let to = bytes.index(bytes.startIndex, offsetBy: entity.start)
-            result.append(contentsOf: bytes[from..<to])
-            result.append(contentsOf: " x".utf8)
-            result.append(contentsOf: entity.type.utf8.filter { $0 != 0x5F })
-            result.append(contentsOf: "x ".utf8)
-            position = entity.end
-        }
-        result.append(contentsOf: bytes[bytes.index(bytes.startIndex, offsetBy: position)...])
-        return String(decoding: result, as: UTF8.self)
+        result += Substring(scalars[index...])
+        return result
     }
 
     /// Entity types that name what a shop sells.

@@ -79,10 +79,13 @@ public struct WordPieceTokenizer: Sendable {
                 switch value {
                 case 0x09, 0x0A, 0x0D, 0x20: flush()
                 case 0x00..<0x20, 0x7F: continue
-                case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: current.append(scalar)
                 default:
-                    flush()
-                    words.append([scalar])
+                    if isPunctuation(scalar) {
+                        flush()
+                        words.append([scalar])
+                    } else {
+                        current.append(scalar)
+                    }
                 }
                 continue
             }
