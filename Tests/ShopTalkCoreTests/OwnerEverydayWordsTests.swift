@@ -37,6 +37,39 @@ struct OwnerEverydayWordsTests {
         #expect(firstMonths.from == "2011-01-01" && firstMonths.to == "2011-03-31")
     }
 
+    /// "up to the end of March" once answered March alone, and "before April" answered April.
+    @Test func aPeriodOpenAtItsStartHoldsEverythingBeforeItsEnd() throws {
+        for (text, to) in [("what was revenue up to the end of March 2011?", "2011-03-31"), ("total revenue through March 2011", "2011-03-31"),
+                           ("how much did we sell before April 2011", "2011-03-31"), ("orders until 15 May 2011", "2011-05-15")] {
+            let parsed = try query(text)
+            #expect(parsed.from == nil && parsed.to == to && parsed.filter.from == nil && parsed.filter.to == to, "\(text): \(parsed.from ?? "-") \(parsed.to ?? "-")")
+            let plan = AnalyticsPlanner.plan(parsed, storeSlug: "demo", data: nil)
+            #expect(plan.period == "up to \(to)")
+        }
+        #expect(AnalyticsPhrases.period(nil, "2011-03-31") == "up to and including 31 Mar 2011")
+    }
+
+    @Test func allOfAPersonsOrdersTogetherIsSpendPerCustomer() throws {
+        #expect(try query("in 2011, what did each person spend with us on average, all their purchases added up?").metric == .revenuePerCustomer)
+        #expect(try query("what did every customer spend on average in june 2011, with all of their orders counted together").metric == .revenuePerCustomer)
+        #expect(try query("how much did one of their orders come to on average in 2011, for customer number 12583?").metric == .aov)
+    }
+
+    @Test func anApologyWithoutACorrectionIsTalk() throws {
+        let asked = try query("How many orders came in during June 2011? Oops, I'm still getting used to the words people use for stock and goods.")
+        #expect(asked.metric == .orders && asked.filter.productIDs == nil && asked.from == "2011-06-01", "\(asked.metric) \(asked.filter.productIDs ?? [])")
+        let corrected = try query("How many orders came in during May 2011? Sorry, I mean June.")
+        #expect(corrected.from == "2011-06-01")
+    }
+
+    @Test func theSameDaysOfAnotherYearAreTheFirstPeriodMoved() throws {
+        let asked = try query("compare revenue in the first ten days of march 2011 with the same ten days of march 2010")
+        #expect(asked.kind == .compare && asked.from == "2011-03-01" && asked.to == "2011-03-10")
+        #expect(asked.compareFrom == "2010-03-01" && asked.compareTo == "2010-03-10")
+        let months = try query("compare revenue in march 2011 with april 2010")
+        #expect(months.compareFrom == "2010-04-01" && months.compareTo == "2010-04-30", "no 'same': the second period as said")
+    }
+
     @Test func comparisonsAndRankingsInOtherWords() throws {
         let asked = try query("Did units from Germany go up or down from March 2011 to April 2011? Give me the percentage.")
         #expect(asked.kind == .compare && asked.from == "2011-04-01" && asked.compareFrom == "2011-03-01")

@@ -48,9 +48,42 @@ struct PeriodSpanTests {
         ("from the start of 2011 up to the end of April 2011", "2011-01-01…2011-04-30"),
         ("the first three months of 2011", "2011-01-01…2011-03-31"),
         ("the last 2 months of 2010", "2010-11-01…2010-12-31"),
+        ("from the first to the last day of August 2011", "2011-08-01…2011-08-31"),
+        ("on the first day of August 2011", "2011-08-01…2011-08-01"),
+        ("the last day of August 2011", "2011-08-31…2011-08-31"),
     ])
     func placesAmongPeriods(text: String, expected: String) {
         #expect(extraction.period(text) == expected)
+    }
+
+    /// Open at the start: no "from", and the end where the words put it.
+    @Test(arguments: [
+        ("revenue up to the end of March 2011", "?…2011-03-31"),
+        ("revenue through March 2011", "?…2011-03-31"),
+        ("sales until 15 March 2011", "?…2011-03-15"),
+        ("orders up to and including 2 May 2011", "?…2011-05-02"),
+        ("revenue before April 2011", "?…2011-03-31"),
+        ("revenue prior to 2011", "?…2010-12-31"),
+        ("units sold by the end of June 2011", "?…2011-06-30"),
+        ("before the end of March 2011", "?…2011-03-31"),
+        ("till today", "?…2026-11-21"),
+    ])
+    func periodsOpenAtTheirStart(text: String, expected: String) {
+        #expect(extraction.period(text) == expected)
+    }
+
+    @Test func afterAPeriodStartsTheDayAfterIt() {
+        #expect(extraction.period("revenue after March 2026") == "2026-04-01…2026-11-21")
+        #expect(extraction.period("orders after 3 June 2026") == "2026-06-04…2026-11-21")
+        #expect(extraction.period("after the start of October") == "2026-10-01…2026-11-21")
+        #expect(extraction.period("since March 2026") == "2026-03-01…2026-11-21")
+    }
+
+    @Test func wordsThatOnlyLookLikeAnOpenStartAreNoPeriod() {
+        #expect(extraction.period("and the month before?") != "?…2026-10-31")
+        #expect(extraction.period("orders that came through the website") == nil)
+        #expect(extraction.period("June through August 2011") == "2011-06-01…2011-08-31")
+        #expect(extraction.period("the three months to the end of June 2011") == "2011-04-01…2011-06-30")
     }
 
     @Test func aLastQuarterAndALastFewDaysKeepTheirOldMeaning() {

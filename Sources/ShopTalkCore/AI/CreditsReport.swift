@@ -83,7 +83,7 @@ public struct CreditsHandler: ChatHandler {
         let period = turn.entities.first { $0.type == Entity.Kind.date }
         let parser = PeriodParser(today: clock.today())
         let thisMonth = parser.matches(Tokenizer.tokenize("this month"))[0]
-        let from = period?.value["from"]?.stringValue ?? ShopClock.dayString(thisMonth.from)
+        let from = period.map { $0.value["from"]?.stringValue ?? PeriodParser.openStartDay } ?? ShopClock.dayString(thisMonth.from)
         let to = period?.value["to"]?.stringValue ?? ShopClock.dayString(thisMonth.to)
         let usage = try await report.usage(storeID: storeID, from: from, to: to)
         guard usage.totalCredits > 0 || usage.features.contains(where: { $0.calls > 0 }) else {

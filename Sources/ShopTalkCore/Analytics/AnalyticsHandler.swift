@@ -225,8 +225,8 @@ public struct AnalyticsHandler: ChatHandler {
                                     $0.daysOfCover.map { .number(($0 * 10).rounded() / 10) } ?? .null] }, from: nil, to: nil))
         case .slowMovers(let limit):
             var filter = query.filter
-            if filter.from == nil {
-                filter.from = ShopClock.dayString(ShopClock.calendar.date(byAdding: .day, value: -89, to: clock.today())!)
+            if filter.from == nil, filter.to == nil {
+                filter.from = ShopClock.dayString(ShopClock.calendar.date(byAdding: .day, value: -89, to: clock.today()) ?? clock.today())
                 filter.to = ShopClock.dayString(clock.today())
             }
             let rows = try await analytics.slowMovers(filter: filter, limit: limit, storeID: store.id)

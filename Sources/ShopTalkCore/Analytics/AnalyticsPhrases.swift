@@ -9,7 +9,9 @@ enum AnalyticsPhrases {
 
     /// "between 1 Jan and 31 Mar 2026", "on 5 Mar 2026", "to date" (no period: all the data there is).
     static func period(_ from: String?, _ to: String?) -> String {
-        guard let from, let to else { return "to date" }
+        guard let to else { return "to date" }
+        // Open at its start ("until March"): everything up to its last day.
+        guard let from, from != PeriodParser.openStartDay else { return "up to and including \(day(to))" }
         if from == to { return "on \(day(from))" }
         let sameYear = from.prefix(4) == to.prefix(4)
         return "between \(day(from, withYear: !sameYear)) and \(day(to))"

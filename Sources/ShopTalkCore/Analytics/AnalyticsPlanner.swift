@@ -73,7 +73,8 @@ enum AnalyticsPlanner {
     }
 
     static func span(_ from: String?, _ to: String?) -> String {
-        guard let from, let to else { return "all time" }
+        guard let to else { return "all time" }
+        guard let from, from != PeriodParser.openStartDay else { return "up to \(to)" }
         return from == to ? from : "\(from) to \(to)"
     }
 

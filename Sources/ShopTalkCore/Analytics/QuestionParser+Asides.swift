@@ -121,6 +121,19 @@ extension QuestionParser {
         return (ShopClock.dayString(start), ShopClock.dayString(end))
     }
 
+    /// "the first nine days of December 2011 against the same nine days of December 2010": the first period
+    /// moved by whole years into the second, when the second is longer and holds it; nil otherwise.
+    static func sameDays(_ first: (String, String), in second: (String, String)) -> (String, String)? {
+        let calendar = ShopClock.calendar
+        guard let from = ShopClock.parseDay(first.0), let to = ShopClock.parseDay(first.1),
+              let otherFrom = ShopClock.parseDay(second.0), let otherTo = ShopClock.parseDay(second.1) else { return nil }
+        let years = calendar.component(.year, from: otherFrom) - calendar.component(.year, from: from)
+        guard years != 0, otherTo.timeIntervalSince(otherFrom) > to.timeIntervalSince(from),
+              let start = calendar.date(byAdding: .year, value: years, to: from), let end = calendar.date(byAdding: .year, value: years, to: to),
+              start >= otherFrom, end <= otherTo else { return nil }
+        return (ShopClock.dayString(start), ShopClock.dayString(end))
+    }
+
     /// "between 1 March 2011 and 15 March 2011", "from 3 May to 9 June": two dates the period parser
     /// read apart that make one range, when only "and", "to", "until" or "through" stand between them.
     static func oneRange(_ turn: Turn, _ dates: [Entity]) -> [Entity] {

@@ -19,6 +19,9 @@ extension QuestionParser {
     /// Words that open a correction, kept when the sentence names what replaces ("Sorry, I mean June.").
     static let correctionOpeners: Set<String> = ["sorry", "no", "oops", "correction", "actually", "mean", "meant", "make", "scratch", "rather"]
 
+    /// Words that say a sentence replaces something said before.
+    static let correctionCues: Set<String> = ["mean", "meant", "make", "rather", "instead", "wait", "correction", "scratch", "not"]
+
     /// `turn` without its sentences of context, or unchanged when it has one sentence or none about the business.
     static func withoutContext(_ turn: Turn) -> Turn {
         var sentences: [[Token]] = [[]]
@@ -37,7 +40,9 @@ extension QuestionParser {
             guard !analytic.contains(index), sentences[index].last?.text != "?", said.isDisjoint(with: figureWords),
                   !said.isDisjoint(with: contextSpeakers) else { return false }
             // "Sorry, I mean June.": a correction that names something is part of the question.
-            if let first = words[index].first, correctionOpeners.contains(first) || words[index].starts(with: ["i", "mean"]) {
+            // An opener alone does not make one: "Sorry, I'm still learning the words for things." is talk.
+            let corrects = words[index].count <= 5 || !said.isDisjoint(with: correctionCues)
+            if let first = words[index].first, corrects, correctionOpeners.contains(first) || words[index].starts(with: ["i", "mean"]) {
                 let span = sentenceSpan(sentences[index])
                 let names = turn.entities.contains { span.contains($0.start) }
                 return !names && said.isDisjoint(with: businessWords)

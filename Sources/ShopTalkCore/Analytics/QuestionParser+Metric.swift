@@ -48,7 +48,9 @@ extension QuestionParser {
         if words.contains("cancellations") || has("how many returns") || has("orders were cancelled") || has("orders were returned")
             || has("orders got cancelled") || has("orders get cancelled") || has("number of returns") || has("orders cancelled") { return .returns }
         // "on a typical order from there, how much does a customer spend": what one order comes to, before the customer.
-        if (has("typical order") || has("each order") || has("an order") || has("one order") || has("every order") || has("their orders"))
+        // "… counting all their purchases together" sums a customer's orders: their orders, not one of them.
+        let oneOfTheirOrders = has("their orders") && !has("all their orders") && !has("all of their orders")
+        if (has("typical order") || has("each order") || has("an order") || has("one order") || has("every order") || oneOfTheirOrders)
             && !words.isDisjoint(with: ["spend", "spends", "spent", "come", "comes", "came", "cost", "costs", "worth", "value", "money"])
             && words.isDisjoint(with: ["items", "item", "units", "pieces", "products", "things"]) { return .aov }
         if has("per customer") || has("average customer spend") || has("customer lifetime value") || has("per person")
@@ -65,7 +67,7 @@ extension QuestionParser {
             || has("average value") || has("average spend") || has("average sale") || has("invoice value") || has("average invoice")
             || ((has("per order") || has("for one order") || has("for an order")) && !words.isDisjoint(with: ["spend", "spent", "value", "revenue", "money", "worth"]))
             // "on a typical order, how much does a customer spend", "how much did one of their orders come to on average".
-            || ((has("each order") || has("typical order") || has("one order") || has("an order") || has("each time") || has("their orders")
+            || ((has("each order") || has("typical order") || has("one order") || has("an order") || has("each time") || oneOfTheirOrders
                  || has("a typical purchase") || has("each purchase") || has("every order"))
                 && !words.isDisjoint(with: ["spend", "spends", "spent", "come", "comes", "came", "cost", "costs", "worth", "value", "money"])
                 && (has("how much") || !words.isDisjoint(with: ["average", "typical", "usually", "typically", "spend", "spends"]))) {

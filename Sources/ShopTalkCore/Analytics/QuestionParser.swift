@@ -80,7 +80,9 @@ public struct QuestionParser: Sendable {
         let dateEntities = turn.entities.filter { $0.type == Entity.Kind.date && !(sameLastYear && $0.text.lowercased() == "last year") }
         let mainDates = dateEntities.filter { parts?.main.contains($0.start) != false }
         var dates = Self.oneRange(turn, mainDates.isEmpty ? dateEntities : mainDates).compactMap { entity -> (String, String)? in
-            guard let from = entity.value["from"]?.stringValue, let to = entity.value["to"]?.stringValue else { return nil }
+            // A period open at its start ("until March") has no "from": it runs from before any sale.
+            guard let to = entity.value["to"]?.stringValue else { return nil }
+            let from = entity.value["from"]?.stringValue ?? PeriodParser.openStartDay
             return (from, to)
         }.reduce(into: [(String, String)]()) { kept, period in
             // "the summer of 2011, June through August" names one period twice: not a comparison.
@@ -135,7 +137,7 @@ public struct QuestionParser: Sendable {
         // Periods: one sets the period; two make a comparison (the first against the second).
         if case .compare = query.kind, dates.count >= 2 {
             (query.from, query.to) = dates[0]
-            (query.compareFrom, query.compareTo) = dates[1]
+            (query.compareFrom, query.compareTo) = has("same") ? Self.sameDays(dates[0], in: dates[1]) ?? dates[1] : dates[1]
             Self.likeForLike(&query, today: today)
         } else if case .compare = query.kind, dates.count == 1, let (first, last) = Self.monthToMonth(turn) {
             // "how did revenue change from August to September 2011": September against August.
@@ -180,7 +182,9 @@ public struct QuestionParser: Sendable {
         if case .ranking(.country, _, _) = query.kind { query.filter.country = nil }
         Self.twoCountries(&query, turn: turn, words: set, dates: dates.count)
         if let question = Self.product(in: turn, query: &query, asides: parts?.asides ?? [], correction: correction, matcher: matcher) { return question }
-        if (query.from == nil) != (query.to == nil) { query.to = query.to ?? ShopClock.dayString(today) }
+        if query.from == PeriodParser.openStartDay { query.from = nil }
+        if query.compareFrom == PeriodParser.openStartDay { query.compareFrom = nil }
+        if query.from != nil, query.to == nil { query.to = ShopClock.dayString(today) }
         query.filter.from = query.from
         query.filter.to = query.to
         return .query(query)

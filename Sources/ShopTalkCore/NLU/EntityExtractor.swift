@@ -82,6 +82,8 @@ public struct EntityExtractor: Sendable {
         let parser = PeriodParser(today: today)
         for match in parser.matches(found.tokens) where found.isFree(match.first...match.last) {
             var value: [String: JSONValue] = ["from": .string(ShopClock.dayString(match.from)), "to": .string(ShopClock.dayString(match.to))]
+            // "until March": no first day ("from" is left out).
+            if value["from"]?.stringValue == PeriodParser.openStartDay { value["from"] = nil }
             // The two named periods of a range ("Q1 to Q2 2011"), when each is longer than a day.
             if let opening = match.opening, let closing = match.closing, opening.lowerBound < opening.upperBound, closing.lowerBound < closing.upperBound {
                 value["opening"] = .object(["from": .string(ShopClock.dayString(opening.lowerBound)), "to": .string(ShopClock.dayString(opening.upperBound))])

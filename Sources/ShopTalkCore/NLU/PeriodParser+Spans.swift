@@ -184,12 +184,48 @@ extension PeriodParser {
         return Match(first: first, last: last, from: quarterStart(year, firstQuarter), to: clamp(quarterEnd(year, lastQuarter)))
     }
 
+    /// The first day of a period open at its start: earlier than any sale, so that the period holds everything
+    /// up to its end. `QuestionParser` reads it as no lower bound, and answers say "up to" instead of a first day.
+    public static let openStartDay = "1900-01-01"
+
+    /// "until March 2011", "through the end of March", "up to and including 15 March", "before April 2011",
+    /// "prior to April", "by the end of March": everything up to that end (before a period: up to its day before).
+    func openStart(at i: Int, _ w: [String]) -> Match? {
+        func word(_ index: Int) -> String? { index < w.count ? w[index] : nil }
+        var at = i + 1
+        var before = false
+        switch w[i] {
+        case "until", "till", "til", "through", "thru": break
+        case "before": before = true
+        case "prior" where word(i + 1) == "to": before = true; at = i + 2
+        case "up" where word(i + 1) == "to": at = i + 2
+        case "by" where word(i + 1) == "the" && ["end", "close"].contains(word(i + 2) ?? "") && word(i + 3) == "of": break
+        default: return nil
+        }
+        if word(at) == "and", word(at + 1) == "including" { at += 2 }
+        if word(at) == "the", ["end", "close"].contains(word(at + 1) ?? ""), word(at + 2) == "of" {
+            at += 3
+            before = false  // "before the end of March" still holds March
+        }
+        guard let end = point(at: at, w) ?? (word(at) == "the" ? point(at: at + 1, w) : nil),
+              let start = ShopClock.parseDay(Self.openStartDay) else { return nil }
+        let last = before ? adding(.day, -1, to: end.from) : end.to
+        guard start <= last else { return nil }
+        return Match(first: i, last: end.last, from: start, to: clamp(last))
+    }
+
     /// "from the start of 2011 up to the end of April", "the beginning of March 2011 to the end of May".
     private func bounded(at i: Int, lead: Int, _ w: [String]) -> Match? {
         func word(_ index: Int) -> String? { index < w.count ? w[index] : nil }
         var at = lead
         if word(at) == "from" { at += 1 }
         if word(at) == "the" { at += 1 }
+        // "from the first to the last day of August": the whole month.
+        if word(at) == "first", word(at + 1) == "to" {
+            let end = word(at + 2) == "the" ? at + 3 : at + 2
+            guard word(end) == "last", word(end + 1) == "day", word(end + 2) == "of", let month = point(at: end + 3, w) else { return nil }
+            return Match(first: i, last: month.last, from: month.from, to: month.to)
+        }
         guard ["start", "beginning"].contains(word(at) ?? ""), word(at + 1) == "of", let opening = point(at: at + 2, w) else { return nil }
         at = opening.last + 1
         if word(at) == "up", word(at + 1) == "to" {
@@ -203,5 +239,31 @@ extension PeriodParser {
         if word(at) == "the", ["end", "close"].contains(word(at + 1) ?? ""), word(at + 2) == "of" { at += 3 }
         guard let closing = point(at: at, w), opening.from <= closing.to else { return nil }
         return Match(first: i, last: closing.last, from: opening.from, to: clamp(closing.to))
+    }
+
+    /// "first fortnight of October", "second fortnight of November 2011", "first 10 days of November":
+    /// the start of a month, or its second half.
+    func partOfMonth(at i: Int, _ w: [String]) -> Match? {
+        guard i + 3 < w.count else { return nil }
+        let days: Int
+        var ofAt = i + 2
+        if w[i + 1] == "fortnight", w[i] == "first" || w[i] == "second" {
+            days = w[i] == "first" ? 14 : 0
+        } else if w[i] == "first", let count = Int(w[i + 1]) ?? Self.numberWords[w[i + 1]], (1...31).contains(count), ["days", "day"].contains(w[i + 2]) {
+            days = count
+            ofAt = i + 3
+        } else if w[i] == "first", w[i + 1] == "day" {
+            days = 1  // "the first day of August"
+        } else {
+            return nil
+        }
+        guard ofAt + 1 < w.count, w[ofAt] == "of", let month = point(at: ofAt + 1, w),
+              calendar.component(.day, from: month.from) == 1, month.from < month.to
+        else { return nil }
+        let monthEnd = endOfMonth(calendar.component(.year, from: month.from), calendar.component(.month, from: month.from)) ?? month.to
+        if days == 0 {
+            return Match(first: i, last: month.last, from: adding(.day, 14, to: month.from), to: clamp(monthEnd))
+        }
+        return Match(first: i, last: month.last, from: month.from, to: clamp(min(adding(.day, days - 1, to: month.from), monthEnd)))
     }
 }

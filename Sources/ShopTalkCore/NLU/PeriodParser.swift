@@ -112,8 +112,11 @@ public struct PeriodParser: Sendable {
             if word(1) == "the", ["start", "beginning"].contains(word(2) ?? ""), word(3) == "of" { start = i + 4 }
             if ["start", "beginning"].contains(word(1) ?? ""), word(2) == "of" { start = i + 3 }
             if word(1) == "the", start == i + 1 { start = i + 2 }  // "since the 1st of June"
-            if let point = point(at: start, w) { return Match(first: i, last: point.last, from: point.from, to: today) }
+            // "after March": from the day after it ("after the start of October" from its first day).
+            let from = { (point: Match) in first == "after" && start <= i + 2 ? adding(.day, 1, to: point.to) : point.from }
+            if let point = point(at: start, w), from(point) <= today { return Match(first: i, last: point.last, from: from(point), to: today) }
         }
+        if let open = openStart(at: i, w) { return open }
         // "so far this year", "year to date", "ytd", "month to date".
         if first == "so", word(1) == "far" {
             if word(2) == "this", let unit = word(3), let period = current(unit) {
@@ -371,29 +374,5 @@ public struct PeriodParser: Sendable {
             return Match(first: i, last: i, from: firstOfMonth(year, 1), to: clamp(lastOfMonth(year, 12)))
         }
         return nil
-    }
-
-    /// "first fortnight of October", "second fortnight of November 2011", "first 10 days of November":
-    /// the start of a month, or its second half.
-    private func partOfMonth(at i: Int, _ w: [String]) -> Match? {
-        guard i + 3 < w.count else { return nil }
-        let days: Int
-        var ofAt = i + 2
-        if w[i + 1] == "fortnight", w[i] == "first" || w[i] == "second" {
-            days = w[i] == "first" ? 14 : 0
-        } else if w[i] == "first", let count = Int(w[i + 1]) ?? Self.numberWords[w[i + 1]], (1...31).contains(count), ["days", "day"].contains(w[i + 2]) {
-            days = count
-            ofAt = i + 3
-        } else {
-            return nil
-        }
-        guard ofAt + 1 < w.count, w[ofAt] == "of", let month = point(at: ofAt + 1, w),
-              calendar.component(.day, from: month.from) == 1, month.from < month.to
-        else { return nil }
-        let monthEnd = endOfMonth(calendar.component(.year, from: month.from), calendar.component(.month, from: month.from)) ?? month.to
-        if days == 0 {
-            return Match(first: i, last: month.last, from: adding(.day, 14, to: month.from), to: clamp(monthEnd))
-        }
-        return Match(first: i, last: month.last, from: month.from, to: clamp(min(adding(.day, days - 1, to: month.from), monthEnd)))
     }
 }
