@@ -6,7 +6,7 @@ import ShopTalkCore
 
 /// Everything the server keeps in its database, on one backend: SQLite (one process, the default) or
 /// PostgreSQL (`--db postgres://…`, any number of instances). `buildApplication` wires the pipeline to
-/// these parts and never asks which backend it has, except for the routes that are SQLite-only so far.
+/// these parts and asks which backend it has only to build the REST admin's desk and catalog writers.
 struct ServerStorage: Sendable {
     let backend: String
     let catalog: any CatalogStore
@@ -38,7 +38,7 @@ struct ServerStorage: Sendable {
     let apply: @Sendable (OutboxEvent) -> Void
     /// Services that must outlive the others (the PostgreSQL pool), first in the service list.
     let services: [any Service]
-    /// The SQLite database, for the parts not on PostgreSQL yet (REST admin, insights, imports).
+    /// The SQLite database, for the REST admin's SQLite writers (`OrderDesk`, `CatalogAdmin`, `DiscountAdmin`).
     let sqlite: AppDatabase?
 
     /// SQLite: one file, seeded with the demo store on first start.

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import HummingbirdTesting
 import ShopTalkCore
 @testable import ShopTalkServer
@@ -8,14 +7,14 @@ import Testing
 @Suite("AI credits for owners: chat, REST and purchases")
 struct CreditsAPITests {
     @Test func ownersAskAboutTheirCreditsInChat() async throws {
-        let database = try await TestDatabase.seeded()
-        let pool = try database.open()
-        let store = try #require(try await pool.store(slug: "demo"))
-        let ledger = CreditLedger(database: pool, clock: .system)
-        try await ledger.grant(storeID: store.id, millicredits: 10_000, requestID: "g")
-        try await ledger.reserve(storeID: store.id, requestID: "c1", feature: .fallbackChat)
-        try await ledger.settle(storeID: store.id, requestID: "c1", usage: AIUsage(model: "m", promptTokens: 5, completionTokens: 5, providerCostMicros: 2, latencyMs: 9))
-        let token = try await OwnerTokens(database: pool).create(storeSlug: "demo", name: "t", now: Date())
+        let database = try await TestDatabase.demoStore()
+        let storeID = try await database.storeID()
+        try await database.withLedger { ledger in
+            try await ledger.grant(storeID: storeID, millicredits: 10_000, requestID: "g", expiresAt: nil)
+            try await ledger.reserve(storeID: storeID, requestID: "c1", feature: .fallbackChat)
+            try await ledger.settle(storeID: storeID, requestID: "c1", usage: AIUsage(model: "m", promptTokens: 5, completionTokens: 5, providerCostMicros: 2, latencyMs: 9))
+        }
+        let token = try await database.ownerToken()
         try await withLiveServer(testConfiguration(database, today: ShopClock.dayString(Date()))) { client in
             try await ownerChat(client, store: "demo", token: token) { owner in
                 let left = try await owner.say("how many AI credits do I have left?")
@@ -34,11 +33,10 @@ struct CreditsAPITests {
     }
 
     @Test func purchasesAddCreditsOnlyOnceAndOnlyWhenCompleted() async throws {
-        let database = try await TestDatabase.seeded()
-        let pool = try database.open()
-        try await DemoSeeder(database: pool).seed(slug: "other", clock: ShopClock(today: ShopClock.parseDay("2026-03-15")!), logger: testLogger)
-        let token = try await OwnerTokens(database: pool).create(storeSlug: "demo", name: "t", now: Date())
-        let other = try await OwnerTokens(database: pool).create(storeSlug: "other", name: "t", now: Date())
+        let database = try await TestDatabase.demoStore()
+        try await database.seedStore("other")
+        let token = try await database.ownerToken()
+        let other = try await database.ownerToken(store: "other")
         try await withLiveServer(testConfiguration(database)) { client in
             #expect(try await call(client, .get, "/api/stores/demo/credits").0 == .unauthorized)
             #expect(try await call(client, .get, "/api/stores/demo/credits", token: other).0 == .forbidden)

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import HummingbirdTesting
 import ShopTalkCore
 @testable import ShopTalkServer
@@ -12,13 +11,11 @@ struct HandoffChatTests {
     static let alwaysOpen = #"{"days":[1,2,3,4,5,6,7],"openHour":0,"closeHour":24,"claimMinutes":5}"#
 
     static func tokens(_ database: TestDatabase) async throws -> (owner: String, staff: String) {
-        let tokens = OwnerTokens(database: try database.open())
-        return (try await tokens.create(storeSlug: "demo", name: "owner", now: Date()),
-                try await tokens.create(storeSlug: "demo", name: "Sam Lee", role: "staff", now: Date()))
+        (try await database.ownerToken(name: "owner"), try await database.ownerToken(name: "Sam Lee", role: "staff"))
     }
 
     @Test func aStaffMemberClaimsTalksAndHandsTheChatBack() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         let (owner, staff) = try await Self.tokens(database)
         try await withLiveServer(testConfiguration(database)) { client in
             let settings = "/api/stores/demo/handoffs/settings"
@@ -104,7 +101,7 @@ struct HandoffChatTests {
     }
 
     @Test func outOfHoursAFrustratedShopperGetsATicketAndLeavesAnEmail() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         let (owner, _) = try await Self.tokens(database)
         try await withLiveServer(testConfiguration(database)) { client in
             #expect(try await call(client, .put, "/api/stores/demo/handoffs/settings", token: owner, body: #"{"days":[]}"#).0 == .ok)
@@ -122,16 +119,15 @@ struct HandoffChatTests {
                 #expect(thanked.string("text") == "Thank you. The team will reply to jo.bloggs@example.com about \(ticket) within one working day.", "\(thanked)")
             }
         }
-        let stored = try await database.open().writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT status, email, ticket FROM handoffs")
-        }
-        #expect(stored?["status"] == "closed" && stored?["email"] == "jo.bloggs@example.com")
+        let stored = try await database.integers(
+            sqlite: "SELECT COUNT(*) FROM handoffs WHERE status = 'closed' AND email = 'jo.bloggs@example.com' AND ticket IS NOT NULL",
+            postgres: "SELECT COUNT(*)::bigint FROM handoffs WHERE status = 'closed' AND email = 'jo.bloggs@example.com' AND ticket IS NOT NULL")
+        #expect(stored == [1], "the handoff is closed with the shopper's email")
     }
 
     @Test func anUnclaimedChatBecomesATicketAndTwoMisreadMessagesBringAPerson() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         let (owner, _) = try await Self.tokens(database)
-        let pool = try database.open()
         try await withLiveServer(testConfiguration(database) { $0.alertInterval = 0.2 }) { client in
             #expect(try await call(client, .put, "/api/stores/demo/handoffs/settings", token: owner, body: Self.alwaysOpen).0 == .ok)
             try await withPeers(client, ["/chat?store=demo"]) { peers in
@@ -143,7 +139,8 @@ struct HandoffChatTests {
                 let second = try await shopper.next("reply")
                 #expect(second["handoff"]?["reason"] == .string("misunderstood") && second["handoff"]?["status"] == .string("queued"), "\(second)")
                 // Nobody claims it: five minutes pass (the row is made older), and the sweeper gives up on it.
-                try await pool.writer.write { db in try db.execute(sql: "UPDATE handoffs SET createdAt = datetime(createdAt, '-6 minutes')") }
+                try await database.execute(sqlite: "UPDATE handoffs SET createdAt = datetime(createdAt, '-6 minutes')",
+                                           postgres: "UPDATE handoffs SET created_at = created_at - interval '6 minutes'")
                 let given = try await shopper.next("handoff", within: 10)
                 #expect(given.string("status") == "awaiting_email" && given.string("ticket")?.hasPrefix("TCK-") == true, "\(given)")
                 #expect(given.string("text")?.contains("What email address") == true)
@@ -151,7 +148,8 @@ struct HandoffChatTests {
                 #expect(try await shopper.next("reply").string("text")?.hasPrefix("No problem.") == true)
             }
         }
-        let tickets = try await pool.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tickets WHERE category = 'handoff'") ?? 0 }
-        #expect(tickets == 1)
+        let tickets = try await database.integers(sqlite: "SELECT COUNT(*) FROM tickets WHERE category = 'handoff'",
+                                                  postgres: "SELECT COUNT(*)::bigint FROM tickets WHERE category = 'handoff'")
+        #expect(tickets == [1])
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import HummingbirdTesting
 import ShopTalkCore
 @testable import ShopTalkServer
@@ -9,14 +8,14 @@ import Testing
 @Suite("Loyalty points in the chat and over REST")
 struct LoyaltyChatTests {
     @Test func aShopperSeesAndRedeemsTheirPointsAndTheOwnerSeesTheTotals() async throws {
-        let database = try await TestDatabase.seeded()
-        let pool = try database.open()
-        let token = try await OwnerTokens(database: pool).create(storeSlug: "demo", name: "test", now: Date())
+        let database = try await TestDatabase.demoStore()
+        let token = try await database.ownerToken()
         let email = "marco.hernandez@example.org"
         // What his delivered orders earn at 1 point per dollar, worked out here from the orders themselves.
-        let expected = try await pool.writer.read { db in
-            try Int.fetchAll(db, sql: "SELECT totalCents FROM orders WHERE lower(email) = ? AND status = 'delivered'", arguments: [email]).reduce(0) { $0 + $1 / 100 }
-        }
+        let expected = try await database.integers(
+            sqlite: "SELECT totalCents FROM orders WHERE lower(email) = ? AND status = 'delivered'",
+            postgres: "SELECT total_cents FROM orders WHERE lower(email) = \(email) AND status = 'delivered'", arguments: [email]
+        ).reduce(0) { $0 + $1 / 100 }
         try #require(expected >= 100)
         // The background bonus round would pay the week on its own after one alert interval (30 s by
         // default), which a busy machine can reach before the POST below; this test runs the week by hand.
@@ -76,10 +75,10 @@ struct LoyaltyChatTests {
             let (_, second) = try await call(client, .post, "/api/stores/demo/loyalty/bonus", token: token)
             #expect(first["paid"] == .number(10) && second["paid"] == .number(0), "\(first) \(second)")
             #expect(first["week"] == .string("2026-03-02"))
-            let bonuses = try await pool.writer.read { db in
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM points_ledger WHERE kind = 'bonus' AND reference LIKE 'bonus:2026-03-02:%'") ?? 0
-            }
-            #expect(bonuses == 10)
+            let bonuses = try await database.integers(
+                sqlite: "SELECT COUNT(*) FROM points_ledger WHERE kind = 'bonus' AND reference LIKE 'bonus:2026-03-02:%'",
+                postgres: "SELECT COUNT(*)::bigint FROM points_ledger WHERE kind = 'bonus' AND reference LIKE 'bonus:2026-03-02:%'")
+            #expect(bonuses == [10])
             let (_, top) = try await call(client, .get, "/api/stores/demo/loyalty/top?limit=3", token: token)
             guard case .array(let holders)? = top["holders"] else { Issue.record("no holders"); return }
             #expect(holders.count == 3)

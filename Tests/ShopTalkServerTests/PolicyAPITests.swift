@@ -8,11 +8,11 @@ import Testing
 @Suite("Store policies over REST and the socket")
 struct PolicyAPITests {
     func ownerToken(_ database: TestDatabase, store: String = "demo") async throws -> String {
-        try await OwnerTokens(database: try database.open()).create(storeSlug: store, name: "test", now: Date())
+        try await database.ownerToken(store: store)
     }
 
     @Test func theDemoStoreAnswersFromItsOwnPoliciesAndNamesTheSection() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             let (status, list) = try await call(client, .get, "/api/stores/demo/policies")
             #expect(status == .ok)
@@ -30,9 +30,8 @@ struct PolicyAPITests {
     }
 
     @Test func anOwnersSectionAnswersShoppersAtOnceAndOnlyTheOwnerWrites() async throws {
-        let database = try await TestDatabase.seeded()
-        let pool = try database.open()
-        try await DemoSeeder(database: pool).seed(slug: "other", clock: ShopClock(today: ShopClock.parseDay("2026-03-15")!), logger: testLogger)
+        let database = try await TestDatabase.demoStore()
+        try await database.seedStore("other")
         let token = try await ownerToken(database)
         let otherToken = try await ownerToken(database, store: "other")
         let section = #"{"title":"Gift wrapping","body":"We gift wrap any order for $3.50, with a handwritten card if you like."}"#
@@ -61,7 +60,7 @@ struct PolicyAPITests {
     }
 
     @Test func aBadSectionIsRefusedFieldByFieldAndNothingStoredIsLost() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         let token = try await ownerToken(database)
         try await withLiveServer(testConfiguration(database)) { client in
             let (_, before) = try await call(client, .get, "/api/stores/demo/policies/returns")
@@ -81,12 +80,14 @@ struct PolicyAPITests {
     }
 
     @Test func aStoreKeepsAtMostItsLimitOfSections() async throws {
-        let database = try await TestDatabase.seeded()
-        let policies = SQLitePolicies(database: try database.open())
-        let store = try #require(try await database.open().store(slug: "demo"))
-        let existing = try await policies.policies(storeID: store.id).count
-        for index in existing..<PolicySection.Limits.sectionsPerStore {
-            try await policies.savePolicy(PolicySection(slug: "extra-\(index)", title: "Extra \(index)", body: "Text \(index).", updatedAt: Date()), storeID: store.id)
+        let database = try await TestDatabase.demoStore()
+        let storeID = try await database.storeID()
+        let existing = try await database.withPolicies { policies in
+            let existing = try await policies.policies(storeID: storeID).count
+            for index in existing..<PolicySection.Limits.sectionsPerStore {
+                try await policies.savePolicy(PolicySection(slug: "extra-\(index)", title: "Extra \(index)", body: "Text \(index).", updatedAt: Date()), storeID: storeID)
+            }
+            return existing
         }
         let token = try await ownerToken(database)
         try await withLiveServer(testConfiguration(database)) { client in
@@ -98,11 +99,12 @@ struct PolicyAPITests {
     }
 
     @Test func aQuestionThePoliciesDoNotAnswerOffersAPerson() async throws {
-        let database = try await TestDatabase.seeded()
-        let pool = try database.open()
-        let store = try #require(try await pool.store(slug: "demo"))
-        for section in try await SQLitePolicies(database: pool).policies(storeID: store.id) {
-            _ = try await SQLitePolicies(database: pool).deletePolicy(slug: section.slug, storeID: store.id)
+        let database = try await TestDatabase.demoStore()
+        let storeID = try await database.storeID()
+        try await database.withPolicies { policies in
+            for section in try await policies.policies(storeID: storeID) {
+                _ = try await policies.deletePolicy(slug: section.slug, storeID: storeID)
+            }
         }
         try await withLiveServer(testConfiguration(database)) { client in
             try await chat(client) { chat in

@@ -24,13 +24,12 @@ func call(
 @Suite("REST for scripts and admins")
 struct StoreAPITests {
     func ownerToken(_ database: TestDatabase, store: String = "demo") async throws -> String {
-        try await OwnerTokens(database: try database.open()).create(storeSlug: store, name: "test", now: Date())
+        try await database.ownerToken(store: store)
     }
 
     @Test func productsCanBeReadByAnyoneButWrittenOnlyWithTheStoresToken() async throws {
-        let database = try await TestDatabase.seeded()
-        let pool = try database.open()
-        try await DemoSeeder(database: pool).seed(slug: "other", clock: ShopClock(today: ShopClock.parseDay("2026-03-15")!), logger: testLogger)
+        let database = try await TestDatabase.demoStore()
+        try await database.seedStore("other")
         let token = try await ownerToken(database)
         let otherToken = try await ownerToken(database, store: "other")
         let product = #"{"sku":"TEA-1","name":"Zanzibar Teapot","brand":"Zanzi","category":"home & kitchen","price":24.5,"stock":3,"colors":["Blue"]}"#
@@ -67,7 +66,7 @@ struct StoreAPITests {
     }
 
     @Test func invalidBodiesGetFieldLevelMessages() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         let token = try await ownerToken(database)
         try await withLiveServer(testConfiguration(database)) { client in
             let (status, json) = try await call(client, .post, "/api/stores/demo/products", token: token,
@@ -87,7 +86,7 @@ struct StoreAPITests {
     }
 
     @Test func discountsAndOrdersCanBeManagedAndEveryStatusChangeIsRecorded() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         let token = try await ownerToken(database)
         try await withLiveServer(testConfiguration(database)) { client in
             #expect(try await call(client, .get, "/api/stores/demo/discounts").0 == .unauthorized)
@@ -121,13 +120,10 @@ struct StoreAPITests {
     }
 
     @Test func concurrentOrdersNeverTakeACodePastItsLimit() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         let token = try await ownerToken(database)
-        let pool = try database.open()
-        let productID = try await pool.writer.write { db -> Int64 in
-            try db.execute(sql: "UPDATE products SET stock = 1000 WHERE id = 1")
-            return 1
-        }
+        let productID = 1
+        try await database.execute(sqlite: "UPDATE products SET stock = 1000 WHERE id = 1", postgres: "UPDATE products SET stock = 1000 WHERE id = 1")
         try await withLiveServer(testConfiguration(database)) { client in
             let (created, _) = try await call(client, .post, "/api/stores/demo/discounts", token: token,
                                               body: #"{"code":"LIMITED5","kind":"percentage","percentOff":10,"usageLimit":5}"#)
@@ -144,13 +140,14 @@ struct StoreAPITests {
             #expect(statuses.filter { $0 == .created }.count == 5)
             #expect(statuses.filter { $0 == .unprocessableContent }.count == 25)
         }
-        let (used, orders) = try await pool.writer.read { db in
-            (try Int.fetchOne(db, sql: "SELECT usedCount FROM discounts WHERE code = 'LIMITED5'"),
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM orders WHERE discountCode = 'LIMITED5'"))
-        }
-        #expect(used == 5 && orders == 5)
+        let used = try await database.integers(sqlite: "SELECT usedCount FROM discounts WHERE code = 'LIMITED5'",
+                                               postgres: "SELECT used_count FROM discounts WHERE code = 'LIMITED5'")
+        let orders = try await database.integers(sqlite: "SELECT COUNT(*) FROM orders WHERE discountCode = 'LIMITED5'",
+                                                 postgres: "SELECT COUNT(*)::bigint FROM orders WHERE discount_code = 'LIMITED5'")
+        #expect(used == [5] && orders == [5])
     }
 
+    // Reads the SQLite file directly, so it stays on SQLite; PostgresCatalogAdminTests imports a CSV on PostgreSQL.
     @Test func importingProductsReportsBadRowsAndKeepsGoodOnes() async throws {
         let database = try await TestDatabase.seeded()
         let pool = try database.open()
