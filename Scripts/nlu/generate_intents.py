@@ -61,6 +61,8 @@ import templates_scene  # noqa: E402
 import templates_long  # noqa: E402
 import templates_negatives_services  # noqa: E402
 import templates_chat_more  # noqa: E402
+import templates_service_gaps  # noqa: E402
+import templates_catalog_gaps  # noqa: E402
 
 SEED = 20261122
 OUT = HERE.parents[1] / "Intents"
@@ -68,7 +70,7 @@ OUT = HERE.parents[1] / "Intents"
 MODULES = [templates_catalog, templates_product_info, templates_service, templates_smalltalk, templates_negatives,
            templates_negatives_more, templates_catalog_more, templates_service_more, templates_negatives_lookalike,
            templates_scene, templates_long, templates_negatives_services,
-           templates_chat_more]
+           templates_chat_more, templates_service_gaps, templates_catalog_gaps]
 
 SLOTS = dict(slots.SLOTS)
 ENTITY = dict(slots.ENTITY)

@@ -168,6 +168,21 @@ struct DialoguePolicyTests {
         #expect(try await route("in black?", Intent.Name.outOfScope, confidence: 0.3, state: &idle).0 == .intent(Intent.Name.outOfScope))
     }
 
+    @Test func aSizeAskedOfNoneOfSeveralShownNarrowsTheListInstead() async throws {
+        let shoes = Self.shop.products.filter { $0.category == "shoes" }.prefix(4)
+        try #require(shoes.count == 4)
+        var state = ConversationState()
+        state.lastShown = shoes.map(\.id)
+        #expect(try await route("size 10?", Intent.Name.checkStock, state: &state).0 == .intent(Intent.Name.findProducts))
+        #expect(try await route("got them in black?", Intent.Name.checkStock, state: &state).0 == .intent(Intent.Name.findProducts))
+        // One of them named keeps the stock question; so does a size asked of the one product in focus.
+        let (second, _) = try await route("is the second one in size 10?", Intent.Name.checkStock, state: &state)
+        #expect(second == .intent(Intent.Name.checkStock))
+        var focused = ConversationState()
+        focused.lastShown = [shoes[shoes.startIndex].id]
+        #expect(try await route("size 10?", Intent.Name.checkStock, state: &focused).0 == .intent(Intent.Name.checkStock))
+    }
+
     @Test func aTurnNoRuleSettlesGoesToItsClassifiedIntent() async throws {
         var state = ConversationState()
         #expect(try await route("what's your returns policy?", Intent.Name.storePolicy, state: &state).0 == .intent(Intent.Name.storePolicy))

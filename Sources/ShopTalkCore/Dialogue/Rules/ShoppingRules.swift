@@ -50,8 +50,10 @@ public struct ShownProductReferenceRule: DialogueRule {
 }
 
 /// In the middle of a search, a short message with catalog words that the classifier could not place
-/// refines it ("in olive?", "a 10", "sony?"). Without a search going on the classifier has decided
-/// already (see `TrainedIntentClassifier.classify`).
+/// refines it ("in olive?", "a 10", "sony?"). So does a size or colour asked as a stock question of
+/// no product in particular while several are shown ("size 10?" after a list of trainers): it asks
+/// which of them come that way. Without a search going on the classifier has decided already (see
+/// `TrainedIntentClassifier.classify`).
 public struct ShoppingRefinementRule: DialogueRule {
     public let name = "refinement of the search"
 
@@ -66,7 +68,15 @@ public struct ShoppingRefinementRule: DialogueRule {
         let shopping = !state.lastShown.isEmpty || !state.slots.isEmpty
         guard shopping, turn.tokens.count <= 8, turn.entities.contains(where: { Self.catalogKinds.contains($0.type) }),
               [Intent.Name.outOfScope, Intent.Name.help, Intent.Name.greeting].contains(turn.intent.name)
+                || asksStockOfTheList(turn, state: state)
         else { return nil }
         return turn.settle(Intent.Name.findProducts, atLeast: 0.6)
+    }
+
+    /// A stock question that names a size or colour but no product while several are shown.
+    func asksStockOfTheList(_ turn: Turn, state: ConversationState) -> Bool {
+        turn.intent.name == Intent.Name.checkStock && turn.referenced.isEmpty && state.lastShown.count > 1
+            && turn.entities.contains { $0.type == Entity.Kind.size || $0.type == Entity.Kind.color }
+            && !turn.entities.contains { $0.type == Entity.Kind.product }
     }
 }
