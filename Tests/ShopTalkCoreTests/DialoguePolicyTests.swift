@@ -77,6 +77,19 @@ struct DialoguePolicyTests {
             != .intent(Intent.Name.businessQuery))
     }
 
+    @Test func anOwnersQuestionInTheTradesWordsIsNoGrievance() async throws {
+        var state = ConversationState()
+        let (asked, _) = try await route("over the summer, how many of our buyers ordered from us twice or more?", Intent.Name.complaint,
+                                         role: .owner, state: &state)
+        #expect(asked == .intent(Intent.Name.businessQuery))
+        var made = ConversationState()
+        #expect(try await route("what did the blue teapot make us in 2025", Intent.Name.outOfScope, confidence: 0.3, role: .owner,
+                                state: &made).0 == .intent(Intent.Name.businessQuery))
+        var grievance = ConversationState()
+        #expect(try await route("the console keeps logging me out, so annoying", Intent.Name.complaint, role: .owner, state: &grievance).0
+            == .intent(Intent.Name.complaint), "a grievance without figures stays one")
+    }
+
     @Test func anOwnerCountingOrdersOverAPeriodAsksAboutNoOneOrder() async throws {
         var state = ConversationState()
         let counted = try await route("how many times has somebody placed an order with us this month?", Intent.Name.orderStatus, role: .owner, state: &state)

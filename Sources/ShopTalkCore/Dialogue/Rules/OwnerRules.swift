@@ -70,8 +70,14 @@ public struct OwnerAnalyticsRule: DialogueRule {
         // "how many times has somebody placed an order with us this month?" counts orders; it asks about no one order.
         let countsOrders = measured && turn.intent.name == Intent.Name.orderStatus
             && !turn.entities.contains { $0.type == Entity.Kind.orderNumber || $0.type == Entity.Kind.email }
+        // A question in the trade's words is about the business even when the classifier heard a grievance in it
+        // ("last month, what share of the customers came back and ordered more than one time?").
+        let asksFigures = turn.intent.name == Intent.Name.complaint && QuestionParser.looksAnalytic(words)
+            && (turn.text.contains("?") || turn.entities.contains { $0.type == Entity.Kind.date }
+                || ["how", "what", "which", "who", "when", "where"].contains(words.first ?? ""))
         if state.pending?.intent == Intent.Name.businessQuery || followUp
-            || (turn.intent.name != Intent.Name.businessQuery && (QuestionParser.looksAnalytic(words) || measured) && !shopperTopics.contains(turn.intent.name))
+            || (turn.intent.name != Intent.Name.businessQuery && (QuestionParser.looksAnalytic(words) || measured)
+                && (!shopperTopics.contains(turn.intent.name) || asksFigures))
             || aboutSales || countsOrders {
             return turn.settle(Intent.Name.businessQuery, atLeast: 0.7)
         }
