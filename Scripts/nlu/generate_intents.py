@@ -63,6 +63,7 @@ import templates_negatives_services  # noqa: E402
 import templates_chat_more  # noqa: E402
 import templates_service_gaps  # noqa: E402
 import templates_catalog_gaps  # noqa: E402
+import templates_hedges_asides  # noqa: E402
 
 SEED = 20261122
 OUT = HERE.parents[1] / "Intents"
@@ -70,7 +71,8 @@ OUT = HERE.parents[1] / "Intents"
 MODULES = [templates_catalog, templates_product_info, templates_service, templates_smalltalk, templates_negatives,
            templates_negatives_more, templates_catalog_more, templates_service_more, templates_negatives_lookalike,
            templates_scene, templates_long, templates_negatives_services,
-           templates_chat_more, templates_service_gaps, templates_catalog_gaps]
+           templates_chat_more, templates_service_gaps, templates_catalog_gaps,
+           templates_hedges_asides]
 
 SLOTS = dict(slots.SLOTS)
 ENTITY = dict(slots.ENTITY)
