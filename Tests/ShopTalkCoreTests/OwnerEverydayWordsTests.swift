@@ -62,6 +62,21 @@ struct OwnerEverydayWordsTests {
         #expect(corrected.from == "2011-06-01")
     }
 
+    @Test func aDemonymBeforeAShorthandMetricNamesTheCountry() throws {
+        let asked = try query("austrian qty march 2011")
+        #expect(asked.metric == .units && asked.filter.country == "Austria", "\(asked.metric) \(asked.filter.country ?? "-")")
+        if case .query(let knife) = owner.parse("units of the swiss army knife in 2011") {
+            #expect(knife.filter.country == nil, "a demonym before goods names no country")
+        }
+    }
+
+    @Test func aQuarterWithoutItsYearTakesTheYearOfTheOneItIsComparedWith() throws {
+        let asked = try query("France: revenue of third quarter against second quarter of 2011, as a percentage")
+        #expect(asked.kind == .compare && asked.filter.country == "France", "\(asked.kind)")
+        #expect(asked.from == "2011-07-01" && asked.to == "2011-09-30", "\(asked.from ?? "-") \(asked.to ?? "-")")
+        #expect(asked.compareFrom == "2011-04-01" && asked.compareTo == "2011-06-30", "\(asked.compareFrom ?? "-") \(asked.compareTo ?? "-")")
+    }
+
     @Test func theSameDaysOfAnotherYearAreTheFirstPeriodMoved() throws {
         let asked = try query("compare revenue in the first ten days of march 2011 with the same ten days of march 2010")
         #expect(asked.kind == .compare && asked.from == "2011-03-01" && asked.to == "2011-03-10")

@@ -107,7 +107,8 @@ extension QuestionParser {
     static func demonym(in words: [String]) -> String? {
         let people: Set<String> = ["customers", "customer", "buyers", "shoppers", "clients", "people", "market", "markets", "orders", "folks",
                                    "sales", "revenue", "turnover", "takings", "spend", "spending", "business", "trade", "accounts",
-                                   "aov", "units", "basket", "returns", "average", "growth", "share", "market"]
+                                   "aov", "units", "basket", "returns", "average", "growth", "share", "market", "qty", "quantity",
+                                   "quantities", "rev", "volume", "volumes", "figures", "numbers", "total", "totals", "purchases"]
         for (index, word) in words.enumerated() {
             if let country = demonyms[word], word.hasSuffix("s") && !["swiss", "portuguese", "japanese", "lebanese", "maltese"].contains(word) {
                 return country

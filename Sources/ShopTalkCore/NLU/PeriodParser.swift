@@ -236,6 +236,20 @@ public struct PeriodParser: Sendable {
         return nil
     }
 
+    /// Quarter `number` named by the words `first...last`, of the year that follows ("2011", "of 2011") or
+    /// else the latest one begun by today.
+    func quarter(_ number: Int, first: Int, last: Int, _ w: [String]) -> Match {
+        func word(_ index: Int) -> String? { index < w.count ? w[index] : nil }
+        var end = last
+        var year = calendar.component(.year, from: today)
+        if let y = word(last + 1).flatMap(yearValue) {
+            year = y; end += 1
+        } else if word(last + 1) == "of", let y = word(last + 2).flatMap(yearValue) {
+            year = y; end += 2
+        } else if quarterStart(year, number) > today { year -= 1 }
+        return Match(first: first, last: end, from: quarterStart(year, number), to: clamp(quarterEnd(year, number)))
+    }
+
     /// A single day, month, quarter, season, year or relative period.
     func point(at i: Int, _ w: [String]) -> Match? {
         guard i < w.count else { return nil }
@@ -262,14 +276,7 @@ public struct PeriodParser: Sendable {
         case "the":
             // "the first quarter", "the last quarter".
             if let ordinal = word(1).flatMap({ Self.ordinals[$0] }), word(2) == "quarter" {
-                var last = i + 2
-                var year = calendar.component(.year, from: today)
-                if let y = word(3).flatMap(yearValue) {
-                    year = y; last += 1
-                } else if word(3) == "of", let y = word(4).flatMap(yearValue) {
-                    year = y; last += 2
-                } else if quarterStart(year, ordinal) > today { year -= 1 }
-                return Match(first: i, last: last, from: quarterStart(year, ordinal), to: clamp(quarterEnd(year, ordinal)))
+                return quarter(ordinal, first: i, last: i + 2, w)
             }
             if let half = half(at: i + 1, w) { return Match(first: i, last: half.last, from: half.from, to: half.to) }
             if let inner = point(at: i + 1, w), ["last", "previous", "past", "this", "current"].contains(w[i + 1]) {
@@ -278,17 +285,11 @@ public struct PeriodParser: Sendable {
         default: break
         }
         if let half = half(at: i, w) { return half }
-        // "Q1 2011", "q3".
-        if first.count == 2, first.hasPrefix("q"), let quarter = Int(first.dropFirst()), (1...4).contains(quarter) {
-            var last = i
-            var year = calendar.component(.year, from: today)
-            if let y = word(1).flatMap(yearValue) {
-                year = y; last += 1
-            } else if word(1) == "of", let y = word(2).flatMap(yearValue) {
-                year = y; last += 2
-            } else if quarterStart(year, quarter) > today { year -= 1 }
-            return Match(first: i, last: last, from: quarterStart(year, quarter), to: clamp(quarterEnd(year, quarter)))
+        // "Q1 2011", "q3", and "second quarter of 2011" without its article.
+        if first.count == 2, first.hasPrefix("q"), let number = Int(first.dropFirst()), (1...4).contains(number) {
+            return quarter(number, first: i, last: i, w)
         }
+        if let ordinal = Self.ordinals[first], word(1) == "quarter" { return quarter(ordinal, first: i, last: i + 1, w) }
         // "summer 2011".
         // "fall" is autumn before a year or after "in", "the", "this", "last"…, not in "rise or fall".
         let fallIsSeason = first != "fall" || word(1).flatMap(yearValue) != nil
