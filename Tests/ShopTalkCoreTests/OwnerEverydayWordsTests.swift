@@ -70,6 +70,13 @@ struct OwnerEverydayWordsTests {
         }
     }
 
+    @Test func aFigureWantedForSomeoneNamesNoProduct() throws {
+        let asked = try query("q3 revenue for the accountant")
+        #expect(asked.metric == .revenue && asked.filter.productIDs == nil && asked.from == "2011-07-01")
+        let product = try query("revenue for the jumbo bag red retrospot in 2011")
+        #expect(product.filter.productIDs != nil, "after a metric word, goods after 'for the' are the product")
+    }
+
     @Test func aQuarterWithoutItsYearTakesTheYearOfTheOneItIsComparedWith() throws {
         let asked = try query("France: revenue of third quarter against second quarter of 2011, as a percentage")
         #expect(asked.kind == .compare && asked.filter.country == "France", "\(asked.kind)")

@@ -78,10 +78,11 @@ extension QuestionParser {
         let unknown = named.filter { !matcher.knowsLoosely($0) }.count
         let goods = turn.entities.contains { entity in entity.type == Entity.Kind.item && !asides.contains { $0.contains(entity.start) } }
         if exact == nil, !goods, unknown * 2 >= named.count { return wholeNameInAsides() }
-        // "…, need it for the bank": a purpose said last names no product.
+        // "…, need it for the bank": a purpose said last names no product. After a metric word it does
+        // ("revenue for the retrospot"), unless what follows is someone a figure is wanted for ("q2 rev for the bank").
         if exact == nil, !goods, named == phrase, let purpose = turn.tokens.lastIndex(where: { $0.text == "for" }),
-           purpose > 0, !Self.businessWords.contains(turn.tokens[purpose - 1].text),  // "revenue for the retrospot" asks about it
-           purpose + 1 < turn.tokens.count, ["the", "my", "our", "a", "an", "this"].contains(turn.tokens[purpose + 1].text),
+           purpose > 0, purpose + 1 < turn.tokens.count, ["the", "my", "our", "a", "an", "this"].contains(turn.tokens[purpose + 1].text),
+           !Self.businessWords.contains(turn.tokens[purpose - 1].text) || phraseTokens.allSatisfy({ Self.audiences.contains($0.text) }),
            phraseTokens.allSatisfy({ $0.start > turn.tokens[purpose].start }) { return nil }
         if exact == nil, case .ranking(.product, _, _) = query.kind { return nil }
         // Every asked-for word in several names, none of them exactly what was asked: ask which.

@@ -18,6 +18,13 @@ extension QuestionParser {
         "czechs": "Czech Republic", "bahraini": "Bahrain", "saudi": "Saudi Arabia", "emirati": "United Arab Emirates",
     ]
 
+    /// Those an owner wants a figure for ("q2 revenue for the bank"), which name no product after "for the".
+    static let audiences: Set<String> = [
+        "bank", "banks", "accountant", "accountants", "board", "investors", "investor", "auditor", "auditors", "lender",
+        "landlord", "boss", "partner", "partners", "meeting", "presentation", "report", "newsletter", "taxman", "insurers",
+        "insurance", "mortgage", "loan", "return", "forms", "spreadsheet", "minutes",
+    ]
+
     /// Words that name units sold.
     static let unitWords: Set<String> = ["units", "unit", "quantity", "quantities", "pieces", "move", "moved", "shift", "shifted", "shifting"]
 
