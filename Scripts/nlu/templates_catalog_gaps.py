@@ -33,7 +33,6 @@ SLOTS = {
     "cg_variant": ["128gb", "256gb", "512gb", "1tb", "65 inch", "55 inch", "bigger size", "large one",
                    "pro version", "wifi only one", "cellular one", "king size", "double", "xl one",
                    "4 slice one", "two pack", "bundle with the case"],
-    "cg_ab": [("128", "256"), ("55", "65 inch"), ("144hz", "240hz"), ("13 inch", "15 inch"), ("8gb", "16gb")],
     "cg_feat": ["hdmi 2.1", "usb c", "bluetooth 5.3", "wifi 6", "4k", "dolby atmos", "anc", "nfc", "a headphone jack",
                 "an sd slot", "wireless charging", "a backlight", "a dishwasher safe lid", "a removable cover",
                 "a keep warm setting", "gps", "a heart rate sensor", "a timer"],
@@ -44,12 +43,10 @@ SLOTS = {
                 "a first order discount", "a welcome discount", "cashback", "a student discount",
                 "a trade in offer", "a loyalty discount", "any bank offers", "a family deal"],
 }
-# two-way choices are written out so that both halves come from one pair
-SLOTS["cg_ab_a"] = [a for a, _ in SLOTS["cg_ab"]]
-SLOTS["cg_ab_b"] = [b for _, b in SLOTS["cg_ab"]]
-SLOTS["cg_choice"] = [f"the {a} or the {b}" for a, b in SLOTS.pop("cg_ab")] + \
+# two-way choices are written out whole, so that both halves come from one pair
+SLOTS["cg_choice"] = [f"the {a} or the {b}" for a, b in [("128", "256"), ("55", "65 inch"), ("144hz", "240hz"),
+                                                         ("13 inch", "15 inch"), ("8gb", "16gb")]] + \
                      ["the small or the large", "the 4 or 6 litre", "the single or the double", "wifi or cellular"]
-del SLOTS["cg_ab_a"], SLOTS["cg_ab_b"]
 
 PER_TEMPLATE = {}
 

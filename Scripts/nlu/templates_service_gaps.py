@@ -96,6 +96,23 @@ SLOTS = {
     "gp_bye": ["ciao", "chao", "adios", "au revoir", "tschüss", "cheerio", "ta-ra", "tara", "laters",
                "catch you later", "cheers the now", "see ya", "bye for now", "toodle-oo", "hasta luego",
                "à bientôt", "ttyl", "peace out"],
+    "g_cloth_item": ["jumper", "t-shirt", "hoodie", "dress", "shirt", "jeans", "cardigan", "top", "leggings",
+                     "sweatshirt", "blouse", "socks", "pyjamas", "joggers"],
+    # life's grumbles, out of scope
+    "gp_who": ["flatmate", "neighbour", "neighbor", "boss", "husband", "sister", "teenager", "housemate",
+               "landlord", "partner", "brother in law", "colleague", "roommate"],
+    "gp_habit": ["does the washing up", "leaves the lights on", "plays loud music at night", "parks in my spot",
+                 "eats my food", "forgets to lock the door", "hogs the bathroom", "cancels plans last minute",
+                 "talks over me in meetings", "leaves wet towels on the floor"],
+    "gp_vex": ["it's doing my head in", "so annoying", "i'm fuming", "driving me mad", "i've had enough",
+               "honestly so frustrating", "it's exhausting", "i could scream"],
+    "gp_ask": ["how do i bring it up", "any advice", "what should i do", "how do i handle it", "am i overreacting",
+               "how do i say something without a row"],
+    "gp_body": ["council", "bin men", "train company", "bus", "gym", "school", "doctor's surgery", "post office",
+                "heating", "boiler", "library", "leisure centre"],
+    "gp_body_does": ["missing our street", "late every morning", "cancelling trains", "changing the timetable",
+                     "cutting out", "not picking up the phone", "putting prices up", "breaking down", "closed"],
+    "gp_bill": ["phone bill", "energy bill", "rent", "council tax", "water bill", "car insurance", "gas bill"],
 }
 
 PER_TEMPLATE = {}
@@ -171,25 +188,6 @@ _LIFE = [
     ("my {gp_bill} <went up|is higher than usual|doubled|is way more than last month|jumped> <this month|again|>, {gp_vex}<, {gp_ask}|>", 8),
 ]
 
-SLOTS.update({
-    "gp_who": ["flatmate", "neighbour", "neighbor", "boss", "husband", "sister", "teenager", "housemate",
-               "landlord", "partner", "brother in law", "colleague", "roommate"],
-    "gp_habit": ["does the washing up", "leaves the lights on", "plays loud music at night", "parks in my spot",
-                 "eats my food", "forgets to lock the door", "hogs the bathroom", "cancels plans last minute",
-                 "talks over me in meetings", "leaves wet towels on the floor"],
-    "gp_vex": ["it's doing my head in", "so annoying", "i'm fuming", "driving me mad", "i've had enough",
-               "honestly so frustrating", "it's exhausting", "i could scream"],
-    "gp_ask": ["how do i bring it up", "any advice", "what should i do", "how do i handle it", "am i overreacting",
-               "how do i say something without a row"],
-    "gp_body": ["council", "bin men", "train company", "bus", "gym", "school", "doctor's surgery", "post office",
-                "heating", "boiler", "library", "leisure centre"],
-    "gp_body_does": ["missing our street", "late every morning", "cancelling trains", "changing the timetable",
-                     "cutting out", "not picking up the phone", "putting prices up", "breaking down", "closed"],
-    "gp_bill": ["phone bill", "energy bill", "rent", "council tax", "water bill", "car insurance", "gas bill"],
-})
-
-SLOTS["g_cloth_item"] = ["jumper", "t-shirt", "hoodie", "dress", "shirt", "jeans", "cardigan", "top", "leggings",
-                         "sweatshirt", "blouse", "socks", "pyjamas", "joggers"]
 
 TEMPLATES = {
     "complaint": _COMPLAINT,
