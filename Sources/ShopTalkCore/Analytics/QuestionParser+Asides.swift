@@ -112,13 +112,18 @@ extension QuestionParser {
         return negated
     }
 
+    /// The days of a period `years` whole years later (earlier when negative); nil for a day that is not one.
+    static func shifted(_ period: (String, String), years: Int) -> (String, String)? {
+        let calendar = ShopClock.calendar
+        guard let start = ShopClock.parseDay(period.0).flatMap({ calendar.date(byAdding: .year, value: years, to: $0) }),
+              let end = ShopClock.parseDay(period.1).flatMap({ calendar.date(byAdding: .year, value: years, to: $0) })
+        else { return nil }
+        return (ShopClock.dayString(start), ShopClock.dayString(end))
+    }
+
     /// The same days a year earlier: "November 2011 year on year" is set against November 2010.
     static func yearBefore(from: String, to: String) -> (String, String) {
-        let calendar = ShopClock.calendar
-        guard let start = ShopClock.parseDay(from).flatMap({ calendar.date(byAdding: .year, value: -1, to: $0) }),
-              let end = ShopClock.parseDay(to).flatMap({ calendar.date(byAdding: .year, value: -1, to: $0) })
-        else { return (from, to) }
-        return (ShopClock.dayString(start), ShopClock.dayString(end))
+        shifted((from, to), years: -1) ?? (from, to)
     }
 
     /// "the first nine days of December 2011 against the same nine days of December 2010": the first period
@@ -128,10 +133,10 @@ extension QuestionParser {
         guard let from = ShopClock.parseDay(first.0), let to = ShopClock.parseDay(first.1),
               let otherFrom = ShopClock.parseDay(second.0), let otherTo = ShopClock.parseDay(second.1) else { return nil }
         let years = calendar.component(.year, from: otherFrom) - calendar.component(.year, from: from)
+        // Days as "YYYY-MM-DD" order as the dates do.
         guard years != 0, otherTo.timeIntervalSince(otherFrom) > to.timeIntervalSince(from),
-              let start = calendar.date(byAdding: .year, value: years, to: from), let end = calendar.date(byAdding: .year, value: years, to: to),
-              start >= otherFrom, end <= otherTo else { return nil }
-        return (ShopClock.dayString(start), ShopClock.dayString(end))
+              let moved = shifted(first, years: years), moved.0 >= second.0, moved.1 <= second.1 else { return nil }
+        return moved
     }
 
     /// "between 1 March 2011 and 15 March 2011", "from 3 May to 9 June": two dates the period parser

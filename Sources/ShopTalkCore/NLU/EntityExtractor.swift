@@ -81,9 +81,10 @@ public struct EntityExtractor: Sendable {
     private func matchPeriods(_ found: inout Found, today: Date) {
         let parser = PeriodParser(today: today)
         for match in parser.matches(found.tokens) where found.isFree(match.first...match.last) {
-            var value: [String: JSONValue] = ["from": .string(ShopClock.dayString(match.from)), "to": .string(ShopClock.dayString(match.to))]
+            var value: [String: JSONValue] = ["to": .string(ShopClock.dayString(match.to))]
             // "until March": no first day ("from" is left out).
-            if value["from"]?.stringValue == PeriodParser.openStartDay { value["from"] = nil }
+            let from = ShopClock.dayString(match.from)
+            if from != PeriodParser.openStartDay { value["from"] = .string(from) }
             // The two named periods of a range ("Q1 to Q2 2011"), when each is longer than a day.
             if let opening = match.opening, let closing = match.closing, opening.lowerBound < opening.upperBound, closing.lowerBound < closing.upperBound {
                 value["opening"] = .object(["from": .string(ShopClock.dayString(opening.lowerBound)), "to": .string(ShopClock.dayString(opening.upperBound))])
