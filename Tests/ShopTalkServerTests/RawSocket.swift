@@ -70,6 +70,21 @@ final class RawSocket: @unchecked Sendable {
         }
     }
 
+    /// What the server sends until `isComplete` holds for everything read so far, it closes the
+    /// connection, or the receive timeout passes.
+    func read(until isComplete: @escaping @Sendable ([UInt8]) -> Bool) async throws -> [UInt8] {
+        try await Self.blocking {
+            var received: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while !isComplete(received) {
+                let count = buffer.withUnsafeMutableBytes { recv(self.fd, $0.baseAddress, $0.count, 0) }
+                guard count > 0 else { break }
+                received += buffer[0..<count]
+            }
+            return received
+        }
+    }
+
     private static func blocking<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
