@@ -86,6 +86,33 @@ struct PeriodSpanTests {
         #expect(extraction.period("the three months to the end of June 2011") == "2011-04-01…2011-06-30")
     }
 
+    /// Periods as spreadsheets and clerks write them, and months by their place in the year.
+    @Test(arguments: [
+        ("units, Feb-2011", "2011-02-01…2011-02-28"),
+        ("orders in oct-10", "2010-10-01…2010-10-31"),
+        ("revenue 05-Mar-2011", "2011-03-05…2011-03-05"),
+        ("from 03-Jan-2011 to 09-Jan-2011", "2011-01-03…2011-01-09"),
+        ("sales on 2011.02.14", "2011-02-14…2011-02-14"),
+        ("the 2nd-9th of May 2011", "2011-05-02…2011-05-09"),
+        ("units 10-20 June 2011", "2011-06-10…2011-06-20"),
+        ("the third month of 2011", "2011-03-01…2011-03-31"),
+        ("month 7 of 2011", "2011-07-01…2011-07-31"),
+        ("revenue in the 12th month of 2010", "2010-12-01…2010-12-31"),
+        ("all of '10", "2010-01-01…2010-12-31"),
+        ("CY2010", "2010-01-01…2010-12-31"),
+        ("orders w/c Wednesday 2 March 2011", "2011-03-02…2011-03-08"),
+        ("the week commencing Monday 7 March 2011", "2011-03-07…2011-03-13"),
+    ])
+    func clerksAndSpreadsheets(text: String, expected: String) {
+        #expect(extraction.period(text) == expected)
+    }
+
+    @Test func numbersThatOnlyLookLikeTheseFormsAreNoPeriod() {
+        #expect(extraction.period("size 10-12 please") == nil)
+        #expect(extraction.period("the wh-1000xm5 headphones") == nil)
+        #expect(extraction.period("jumper in cy") == nil)
+    }
+
     @Test func aLastQuarterAndALastFewDaysKeepTheirOldMeaning() {
         #expect(extraction.period("last quarter") == "2026-07-01…2026-09-30")
         #expect(extraction.period("over the last 30 days") == "2026-10-23…2026-11-21")

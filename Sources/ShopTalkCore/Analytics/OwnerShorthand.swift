@@ -42,6 +42,8 @@ public enum OwnerShorthand {
         ("the sells", "the sales"), ("medium value", "average value"), ("medium ticket", "average ticket"), ("medium order", "average order"),
         ("medium spend", "average spend"), ("medium bill", "average bill"), ("in average", "on average"),
         ("customer number", "customer"), ("customer no.", "customer"), ("account number", "customer"),
+        // A clerk's "w/c" is the week commencing, not "with c".
+        ("w/c", "week commencing"),
     ]
 
     /// `text` with each of `phrases` replaced where it stands as whole words.

@@ -50,10 +50,13 @@ extension QuestionParser {
             }
             parts[parts.count - 1].append(token)
         }
+        // The words of periods, countries and customers count up to two, however many they take ("the third
+        // qtr of '11" does not outweigh "half a dozen top products by revenue").
         func score(_ part: ArraySlice<Token>) -> Int {
-            part.filter { token in
-                token.kind == .number || businessWords.contains(token.text) || covered.contains { $0.contains(token.start) }
-            }.count
+            let inEntities = part.filter { token in covered.contains { $0.contains(token.start) } }.count
+            return part.filter { token in
+                !covered.contains { $0.contains(token.start) } && (token.kind == .number || businessWords.contains(token.text))
+            }.count + min(2, inEntities)
         }
         // "The bank wants to see that we are growing.": a sentence about people with nothing of the business
         // in it, not itself a question, is talk even when its words are in product names.
@@ -150,11 +153,17 @@ extension QuestionParser {
         // "the months of September and October together", "both June and July", "May and June combined".
         let after = Self.wordAfter(turn, second)
         let opener = turn.tokens[before].text
-        let together = ["together", "combined"].contains(after) || opener == "both"
-            || (opener == "of" && before > 0 && ["months", "weeks", "days"].contains(turn.tokens[before - 1].text))
-        guard ["between", "from"].contains(opener) || together else { return dates }
         // "between the 1st of February and the 15th of March".
         let middle = turn.tokens.filter { $0.start >= first.end && $0.end <= second.start && $0.text != "the" }.map(\.text)
+        // "what did it take in October and November 2011": periods side by side, joined by "and" with nothing
+        // that weighs one against the other, are one.
+        let sideBySide = ["in", "during", "over", "for", "across"].contains(opener) && middle == ["and"]
+            && ShopClock.parseDay(first.value["to"]?.stringValue ?? "").flatMap { ShopClock.calendar.date(byAdding: .day, value: 1, to: $0) }
+                .map(ShopClock.dayString) == second.value["from"]?.stringValue
+            && !turn.tokens.contains { Self.comparingWords.contains($0.text) }
+        let together = ["together", "combined"].contains(after) || opener == "both" || sideBySide
+            || (opener == "of" && before > 0 && ["months", "weeks", "days"].contains(turn.tokens[before - 1].text))
+        guard ["between", "from"].contains(opener) || together else { return dates }
         let comparing = turn.tokens.contains { ["compare", "compared", "vs", "versus", "change", "changed", "growth", "difference", "against"].contains($0.text) }
         guard !comparing, middle.count == 1, ["and", "to", "until", "till", "through", "thru", "-"].contains(middle[0]) else { return dates }
         var merged = first

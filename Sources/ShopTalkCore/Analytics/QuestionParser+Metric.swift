@@ -77,7 +77,8 @@ extension QuestionParser {
         // A count named outright decides before the verbs of money ("how many orders make the customer 14911").
         if has("how many orders") || has("number of orders") || has("how many invoices") || has("order count") { return .orders }
         if has("how many customers") || has("number of customers") || has("how many buyers") || has("how many shoppers") || has("customer numbers")
-            || has("customer count") || has("customer base") { return .customers }
+            || has("customer count") || has("customer base") || words.contains("headcount") || has("head count")
+            || has("customer accounts") { return .customers }
         // A spreadsheet's count names what it counts next: "count of distinct customer id", "count(orders)".
         if !words.isDisjoint(with: ["count", "distinct"]) {
             for lead in ["count of distinct", "count distinct", "count of unique", "count unique", "count of", "count", "distinct"] {
@@ -110,7 +111,10 @@ extension QuestionParser {
             // "we've had heaps of orders lately, how many did we get in …": the orders, when no goods are named.
             if words.isDisjoint(with: goods.union(["customers", "buyers", "shoppers", "clients"])), !words.isDisjoint(with: ["orders", "invoices"]) { return .orders }
         }
-        if !words.isDisjoint(with: unitWords)
+        // "how much did sales move": a verb of moving said of money is its change, not goods moved.
+        let moneyMoved = !words.isDisjoint(with: ["sales", "takings"]) && !countsSomething
+            && words.intersection(unitWords).isSubset(of: ["move", "moved", "shift", "shifted", "shifting"])
+        if !words.isDisjoint(with: unitWords) && !moneyMoved
             || has("items sold") || has("items did we sell") || has("items we sold") || has("items went out")
             || countsSomething || has("went out") || has("go out") || has("gone out") || has("sent out") || has("send out")
             || has("shipped out") || ((has("fewer items") || has("more items")) && !words.isDisjoint(with: ["sent", "send", "sold", "shipped"])) { return .units }

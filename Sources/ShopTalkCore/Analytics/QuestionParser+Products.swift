@@ -24,7 +24,12 @@ extension QuestionParser {
             token.kind != .symbol && !covered.contains { $0.contains(token.start) } && !(Int(token.text) != nil) && !retracted.contains(token.start)
         }
         let free = freeTokens.map(\.text)
-        let phraseTokens = freeTokens.filter { token in !asides.contains { $0.contains(token.start) } && !content([token.text]).isEmpty }
+        // A word that says which market ("our home market", "the domestic market") names no goods.
+        let words = turn.tokens.filter { $0.kind != .symbol }
+        let beforeMarket = Set(zip(words, words.dropFirst()).filter { ["market", "markets"].contains($1.text) }.map(\.0.start))
+        let phraseTokens = freeTokens.filter { token in
+            !asides.contains { $0.contains(token.start) } && !content([token.text]).isEmpty && !beforeMarket.contains(token.start)
+        }
         let phrase = phraseTokens.map(\.text)
         var named = phrase
         // A product the extractor recognised counts only when the words typed for it say more than a

@@ -29,6 +29,12 @@ extension QuestionParser {
     static let unitWords: Set<String> = ["units", "unit", "quantity", "quantities", "pieces", "move", "moved", "shift", "shifted", "shifting"]
 
     /// Words of a change, which with "percent" ask for a comparison.
+    /// Words that weigh one period against another.
+    static let comparingWords: Set<String> = changeWords.union([
+        "compare", "compared", "comparison", "vs", "versus", "against", "than", "difference", "percent", "percentage", "%", "up", "down",
+        "better", "worse", "higher", "lower", "more", "less", "each", "respectively", "separately", "apiece",
+    ])
+
     static let changeWords: Set<String> = [
         "change", "changed", "changes", "grow", "grown", "grew", "growth", "increase", "increased", "decrease", "decreased",
         "drop", "dropped", "rise", "rose", "risen", "fell", "fall", "fallen", "vary", "varied", "variation", "evolve", "evolved", "evolution",
@@ -73,7 +79,8 @@ extension QuestionParser {
         "week", "weeks", "month", "months", "year", "years", "day", "days", "today", "yesterday", "ago", "since",
         "until", "through", "thru", "till", "far", "now", "recently", "lately", "last", "next", "previous", "past",
         "whole", "entire", "full", "partial", "so-far", "running", "average", "mean", "typical", "usually",
-        "list", "show", "give", "name", "biggest", "largest", "highest", "markets", "market",
+        "list", "show", "give", "name", "biggest", "largest", "highest", "markets", "market", "break", "breakdown", "clientele", "penny", "pence", "line",
+        "headcount", "head",
         // Requests and courtesies: "kindly state", "could you report", "remind me", "cheers".
         "kindly", "state", "states", "stated", "provide", "report", "reports", "indicate", "confirm", "calculate", "compute",
         "work", "check", "quote", "advise", "let", "remind", "wondering", "wonder", "curious", "please", "thanks", "thank",
@@ -109,14 +116,16 @@ extension QuestionParser {
         "sorry", "wait", "correction", "scratch", "rather", "oops", "asks", "asked", "wants", "needs", "says", "tells", "thinks", "seems", "looks", "goes", "comes",
     ]
 
-    /// The country a demonym names. Plural forms always do ("the Belgians"); adjectives that also name
-    /// goods ("french", "polish", "english") only before a word for people or after "the".
+    /// The country a demonym names. Plural forms always do ("the Belgians"), and so does one said to be
+    /// where people are based ("German-based clients"); adjectives that also name goods ("french", "polish",
+    /// "english") only before a word for people or after "the".
     static func demonym(in words: [String]) -> String? {
-        let people: Set<String> = ["customers", "customer", "buyers", "shoppers", "clients", "people", "market", "markets", "orders", "folks",
+        let people: Set<String> = ["customers", "customer", "buyers", "shoppers", "clients", "clientele", "people", "market", "markets", "orders", "folks",
                                    "sales", "revenue", "turnover", "takings", "spend", "spending", "business", "trade", "accounts",
                                    "aov", "units", "basket", "returns", "average", "growth", "share", "market", "qty", "quantity",
                                    "quantities", "rev", "volume", "volumes", "figures", "numbers", "total", "totals", "purchases"]
         for (index, word) in words.enumerated() {
+            if word.hasSuffix("-based"), let country = demonyms[String(word.dropLast(6))] { return country }
             if let country = demonyms[word], word.hasSuffix("s") && !["swiss", "portuguese", "japanese", "lebanese", "maltese"].contains(word) {
                 return country
             }
@@ -136,7 +145,8 @@ extension QuestionParser {
                                  "reorder", "trend", "aov", "turnover", "churn", "bestsellers", "movers", "monthly", "weekly", "daily",
                                  "cancellations", "returns", "takings", "inventory", "markets", "spend", "spent", "shifted",
                                  "best-selling", "bestselling", "buyers", "basket", "weekday", "retention", "money", "spenders", "aov",
-                                 "quantity", "quantities", "invoices", "invoiced", "spends", "bought", "purchased"]
+                                 "quantity", "quantities", "invoices", "invoiced", "spends", "bought", "purchased", "repeat-customer",
+                                 "headcount"]
         let phrases = [" went out ", " go out ", " take on ", " took on ", " take in ", " took in ", " bring in ", " brought in ",
                        " how many items ", " how many units ", " best selling ", " repeat customer", " returning customers ",
                        " bought together ", " bought with ", " day of the week ", " hour of the day ", " time of day ",

@@ -98,6 +98,8 @@ public struct QuestionParser: Sendable {
             grouping.subtract(["customers", "customer", "buyers"])
         }
         let filters = Set(turn.entities.map(\.type))
+        // "top 5 products for customer 12748": the customer named by number is a filter; one customer is no ranking.
+        if filters.contains(Entity.Kind.customerID) { grouping.subtract(["customer", "customers", "client", "clients", "account", "shopper", "buyer"]) }
 
         // A short message that names its own figure and period ("orders yesterday") is a new question.
         let isFollowUp = previous != nil && (words.first == "and" || has("what about") || has("how about") || has("same for")
@@ -205,6 +207,8 @@ public struct QuestionParser: Sendable {
         }
         if (words.contains("new") && !words.isDisjoint(with: ["returning", "existing", "repeat", "old", "already"]) && !words.isDisjoint(with: ["customers", "buyers", "clients", "shoppers"]))
             || has("returning customers") || has("new and returning") || has("new versus returning") || has("new vs returning")
+            // "of the customers who ordered, how many were new and how many returning".
+            || (words.contains("new") && words.contains("returning"))
             // "how many were first-timers and how many had bought before".
             // "new customers that never bought from us before" are only the new ones.
             || ((words.contains("new") || words.contains("first-time") || words.contains("first-timers") || has("first time"))
@@ -229,7 +233,9 @@ public struct QuestionParser: Sendable {
             || words.contains("percentage-wise") || has("compare with") || has("up on") || has("down on")
             || has("stack up") || has("stacks up") || has("stacked up") || has("measure up") || has("measures up") || has("shape up")
             // "of how much percent did it grow", "Q2 against Q1".
-            || (!words.isDisjoint(with: ["percent", "percentage"]) && !words.isDisjoint(with: Self.changeWords.union(["up", "down", "higher", "lower"])))
+            // "how much did sales move, as a percentage".
+            || (!words.isDisjoint(with: ["percent", "percentage"])
+                && !words.isDisjoint(with: Self.changeWords.union(["up", "down", "higher", "lower", "move", "moved", "shift", "shifted", "swing", "swung"])))
             || (words.contains("against") && dates >= 1) {
             return .compare
         }
@@ -267,7 +273,9 @@ public struct QuestionParser: Sendable {
         let comparative = dimension != nil && !words.isDisjoint(with: ["more", "first"]) && !has("more than") && !has("more of one") && !has("more or less") && !has("or more")
             && !words.isDisjoint(with: ["customers", "clients", "buyers", "products", "items", "countries", "categories", "brands"])
             && (words.contains { Int($0).map { (1...100).contains($0) } ?? false } || !words.isDisjoint(with: ["which", "who"]))
-        let ranks = best || worst || comparative || !words.isDisjoint(with: ["most", "least", "ranking", "rank", "bestsellers", "popular"]) || has("which products")
+        // "ordered at least twice" ranks nothing.
+        let least = words.contains("least") && !has("at least")
+        let ranks = best || worst || comparative || least || !words.isDisjoint(with: ["most", "ranking", "rank", "bestsellers", "popular"]) || has("which products")
             || has("which customers") || has("which country") || has("which countries") || has("who are my") || has("best selling")
             || words.contains("best-selling") || words.contains("bestselling")
         if let dimension, ranks {
@@ -276,9 +284,11 @@ public struct QuestionParser: Sendable {
             let single = has("number one") || has("number 1") || has("no 1")
                 || (!words.isDisjoint(with: ["highest-grossing", "top-grossing", "top-selling", "best-performing"])
                     && words.isDisjoint(with: ["products", "customers", "countries", "items", "categories", "brands"]))
+            // "a dozen best-selling products", "half a dozen top customers".
             let limit = single ? 1 : words.compactMap { Int($0) }.first { (1...100).contains($0) }
-                ?? words.compactMap { ["three": 3, "five": 5, "ten": 10, "twenty": 20][$0] }.first ?? (dimension == .customer ? 10 : 5)
-            return .ranking(dimension, limit: limit, ascending: worst || words.contains("least"))
+                ?? (has("half a dozen") ? 6 : nil)
+                ?? words.compactMap { ["three": 3, "five": 5, "ten": 10, "twenty": 20, "dozen": 12][$0] }.first ?? (dimension == .customer ? 10 : 5)
+            return .ranking(dimension, limit: limit, ascending: worst || least)
         }
         return nil
     }

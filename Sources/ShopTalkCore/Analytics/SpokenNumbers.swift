@@ -56,6 +56,10 @@ public enum SpokenNumbers {
             return words[at]
         }
         let parts = words[index].split(separator: "-").map(String.init)  // "twenty-first", "twenty-eleven"
+        // "one-two-four-one-five": an id read digit by digit, joined up.
+        if parts.count >= 3, parts.allSatisfy({ (units[$0] ?? 10) < 10 }) {
+            return (parts.reduce(0) { $0 * 10 + (units[$1] ?? 0) }, 1, false)
+        }
         if parts.count == 2, let ten = tens[parts[0]] {
             if let unit = units[parts[1]], unit < 10 { return (ten + unit, 1, false) }
             if let ordinal = ordinals[parts[1]], ordinal < 10 { return (ten + ordinal, 1, true) }
@@ -136,16 +140,21 @@ public enum SpokenNumbers {
         var sawNumber = false
         // Numbers end at a trillion: "hundred hundred hundred…" stops growing instead of overflowing.
         while let spoken = word(length), total < 1_000_000_000_000, current < 1_000_000_000_000 {
+            let pair = spoken.split(separator: "-").map(String.init)
             if let unit = units[spoken] {
                 current += unit
             } else if let ten = tens[spoken] {
                 current += ten
+            } else if sawNumber, pair.count == 2, let ten = tens[pair[0]], let unit = units[pair[1]], unit > 0, unit < 10 {
+                // "… seven hundred and forty-eight".
+                current += ten + unit
             } else if spoken == "hundred", sawNumber {
                 current = max(current, 1) * 100
             } else if spoken == "thousand", sawNumber {
                 total += max(current, 1) * 1000
                 current = 0
-            } else if spoken == "and", sawNumber, let next = word(length + 1), units[next] != nil || tens[next] != nil {
+            } else if spoken == "and", sawNumber, let next = word(length + 1),
+                      units[next] != nil || tens[next] != nil || tens[String(next.prefix { $0 != "-" })] != nil {
                 length += 1
                 continue
             } else {

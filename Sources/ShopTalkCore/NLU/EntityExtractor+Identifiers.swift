@@ -49,9 +49,10 @@ extension EntityExtractor {
     }
 
     /// "customer 12345", "customer id 12345", "customer #12345", "customer 12923.0", and said the long way:
-    /// "the customer with the id 12345", "account number 12345", "customer ref. 12345".
+    /// "the customer with the id 12345", "account number 12345", "customer ref. 12345", "the shopper with
+    /// id 12345"; also a long number owning something ("12345's orders").
     func matchCustomerIDs(_ found: inout Found) {
-        let names: Set<String> = ["customer", "client", "account", "acct", "buyer"]
+        let names: Set<String> = ["customer", "client", "account", "acct", "buyer", "shopper", "cust"]
         let between: Set<String> = ["id", "no", "number", "#", "ref", "reference", "with", "whose", "is", "the", "numbered", "of", ".", ":", "an", "a"]
         for (index, token) in found.tokens.enumerated() where names.contains(token.text) {
             var next = index + 1
@@ -62,12 +63,22 @@ extension EntityExtractor {
             // Said the long way, an id has at least four digits ("the customer with 3 orders" names none).
             let plain = (index + 1..<next).allSatisfy { ["id", "no", "number", "#"].contains(found.word($0) ?? "") }
             guard id.allSatisfy(\.isNumber), plain || id.count >= 4 else { continue }
-            // "revenue per customer 2011", "customers 4/2011": a year or a month, not an id.
-            if ["/", "-"].contains(found.word(next + 1) ?? "") { continue }
-            if next == index + 1, id.count == 4, let year = Int(id), (1990...2100).contains(year) { continue }
+            // "revenue per customer 2011", "customers 4/2011": a year or a month, not an id ("account 14646 -
+            // number of orders" is one).
+            if ["/", "-"].contains(found.word(next + 1) ?? ""), next + 2 < found.tokens.count, found.tokens[next + 2].kind == .number { continue }
+            if next == index + 1, id.count == 4, let year = Int(id), Self.isYear(year) { continue }
             found.add(Entity.Kind.customerID, .string(id), next, next)
         }
+        // "13089's orders": only a customer owns things under a long number; a year does not count ("2011's").
+        for (index, token) in found.tokens.enumerated() where token.kind == .number && !found.used.contains(index) {
+            guard (4...7).contains(token.text.count), token.text.allSatisfy(\.isNumber), ["'", "’"].contains(found.word(index + 1) ?? ""),
+                  found.word(index + 2) == "s", !(token.text.count == 4 && Int(token.text).map(Self.isYear) == true)
+            else { continue }
+            found.add(Entity.Kind.customerID, .string(token.text), index, index)
+        }
     }
+
+    private static func isYear(_ number: Int) -> Bool { (1990...2100).contains(number) }
 
     /// Codes after code, coupon, voucher or promo ("code SAVE20", "promo code save20"), the store's own
     /// known codes wherever they appear, and capitals-then-digits words that can only be codes ("XMAS50").

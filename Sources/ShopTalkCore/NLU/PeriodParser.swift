@@ -48,9 +48,13 @@ public struct PeriodParser: Sendable {
 
     /// Whether `tokens` could hold a period: an anchor word (possessives folded) or a year.
     static func mayHoldPeriod(_ tokens: [Token]) -> Bool {
-        tokens.contains { token in
+        // "'11".
+        zip(tokens, tokens.dropFirst()).contains { ["'", "’"].contains($0.text) && $1.kind == .number && $1.text.count == 2 }
+        || tokens.contains { token in
             // A year, or a date written with dots ("1.3.2011").
             if token.kind == .number { return token.text.count == 4 && token.text.allSatisfy(\.isNumber) || token.text.filter { $0 == "." }.count == 2 }
+            // "cy2011", "4th-18th".
+            if token.text.count == 6 && token.text.hasPrefix("cy") || token.text.first?.isNumber == true && token.text.contains("-") { return true }
             // "sep-nov" arrives as one word.
             return anchors.contains(token.text) || anchors.contains(withoutPossessive(token.text))
                 || (token.text.contains("-") && token.text.split(separator: "-").contains { anchors.contains(String($0)) })
@@ -142,10 +146,13 @@ public struct PeriodParser: Sendable {
             return Match(first: i, last: lead + 3, from: adding(component, -count, to: current), to: adding(.day, -1, to: current))
         }
         // "week of 14 November" (Monday to Sunday), "week commencing 14 Nov" (seven days from it).
-        if first == "week" || (first == "the" && word(1) == "week") {
-            let at = first == "week" ? i : i + 1
-            let how = at + 1 < w.count ? w[at + 1] : ""
-            if ["of", "commencing", "starting", "beginning"].contains(how), let day = point(at: at + 2, w), day.from == day.to {
+        // "w/c Monday 7 Nov", written as a clerk does, is the week commencing.
+        let clerk = first == "w" && word(1) == "/" && word(2) == "c"
+        if first == "week" || (first == "the" && word(1) == "week") || clerk {
+            let at = first == "the" ? i + 1 : clerk ? i + 1 : i
+            let how = clerk ? "commencing" : at + 1 < w.count ? w[at + 1] : ""
+            let dayAt = Self.weekdays.contains(clerk ? word(3) ?? "" : word(at - i + 2) ?? "") ? at + 3 : at + 2
+            if ["of", "commencing", "starting", "beginning"].contains(how), let day = point(at: dayAt, w), day.from == day.to {
                 let start = how == "of" ? startOfWeek(day.from) : day.from
                 return Match(first: i, last: day.last, from: start, to: clamp(adding(.day, 6, to: start)))
             }
