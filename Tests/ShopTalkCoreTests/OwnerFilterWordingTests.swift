@@ -11,7 +11,8 @@ struct OwnerFilterWordingTests {
     let matcher = ProductNameMatcher(products: names.enumerated().map { (Int64($0.offset + 1), $0.element) })
 
     func query(_ text: String) throws -> SalesQuery {
-        let vocabulary = CatalogVocabulary(brands: [], categories: [], colors: [])
+        // The store's product names are in the vocabulary, as the server gives them.
+        let vocabulary = CatalogVocabulary(brands: [], categories: [], colors: [], products: Self.names)
         let today = OwnerQuestionTests.today
         let turn = Turn(
             text: text, tokens: Tokenizer.tokenize(text), intent: Intent(name: Intent.Name.businessQuery, confidence: 0.9),
