@@ -385,18 +385,19 @@ q("customers", "I've got 'roughly 700' scribbled on a post-it for our customer c
 
 # --- average order value, items per order, revenue per customer -------------------------------------
 q("average", "I assumed the average French order was about £300. What was the average order value for "
-             "France in 2011?", "total", "aov", yr(2011), country=known_country("France"))
+             "France between July and September 2011?", "total", "aov", qtr(2011, 3),
+  country=known_country("France"))
 q("average", "Our investor thinks customer 14646's orders average £2,000 apiece. What's their actual "
              "average order value over all time?",
   "total", "aov", ALL_TIME, customer=known_customer("14646"))
-q("average", "Average order value for Germany in the first quarter of 2011: I'd have put it at £250. "
-             "What was it really?", "total", "aov", qtr(2011, 1), country=known_country("Germany"))
+q("average", "Average order value for Switzerland in the first quarter of 2011: I'd have put it at £250. "
+             "What was it really?", "total", "aov", qtr(2011, 1), country=known_country("Switzerland"))
 q("average", "I always thought customers in the Netherlands bought in bulk, something like 500 items "
              "an order. What are the actual items per order for the Netherlands in 2011?",
   "total", "basket_size", yr(2011), country=known_country("Netherlands"))
 q("average", "Someone told me a typical order from France holds about 150 items. What's the real "
-             "average basket size for France, across all our sales?",
-  "total", "basket_size", ALL_TIME, country=known_country("France"))
+             "average basket size for France from January to March 2011?",
+  "total", "basket_size", qtr(2011, 1), country=known_country("France"))
 q("average", "The bank asked for revenue per customer for 2011 and I said about £1,000 off the top of "
              "my head. What's the correct figure?", "total", "revenue_per_customer", yr(2011))
 q("average", "I reckon each German customer was worth about £500 to us in 2011. What was the revenue "
@@ -431,8 +432,9 @@ q("ranking", "Someone told me the white hanging heart t-light holder was our bes
   "ranking", "units", qtr(2011, 4), n=3, group="product")
 q("ranking", "My sister is sure our top customer of all time is 14646. Who are our top 3 customers by "
              "revenue, ever?", "ranking", "revenue", ALL_TIME, n=3, group="customer")
-q("ranking", "I'm fairly certain Germany is our second-biggest market after the UK. Rank our top 4 "
-             "countries by revenue for 2011.", "ranking", "revenue", yr(2011), n=4, group="country")
+q("ranking", "I'm fairly certain Germany is our second-biggest market after the UK. Which two countries "
+             "brought in the most revenue in 2011, top two in order?", "ranking", "revenue", yr(2011), n=2,
+  group="country")
 q("ranking", "I've been assuming our cheap little bits bring in the most money, but by revenue, what "
              "were the top 5 products in November 2011?",
   "ranking", "revenue", mon(2011, 11), n=5, group="product")

@@ -96,6 +96,9 @@ struct OwnerFilterWordingTests {
         #expect(SpokenNumbers.write("customer one-five-three-one-one") == "customer 15311")
         #expect(SpokenNumbers.write("customer fifteen thousand three hundred and forty-one") == "customer 15341")
         #expect(SpokenNumbers.write("twenty-one") == "21")
+        // Too many digits to be a number stay words (and never overflow).
+        let long = Array(repeating: "nine", count: 40).joined(separator: "-")
+        #expect(SpokenNumbers.write("customer \(long)") == "customer \(long)")
         #expect(try query(SpokenNumbers.write("a dozen top products by units in 2011")).kind == .ranking(.product, limit: 12, ascending: false))
         #expect(try query("half a dozen best customers, 2011").kind == .ranking(.customer, limit: 6, ascending: false))
     }

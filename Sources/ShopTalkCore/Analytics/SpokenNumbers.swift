@@ -57,7 +57,8 @@ public enum SpokenNumbers {
         }
         let parts = words[index].split(separator: "-").map(String.init)  // "twenty-first", "twenty-eleven"
         // "one-two-four-one-five": an id read digit by digit, joined up.
-        if parts.count >= 3, parts.allSatisfy({ (units[$0] ?? 10) < 10 }) {
+        // At most 18 digits, so that the number always fits.
+        if (3...18).contains(parts.count), parts.allSatisfy({ (units[$0] ?? 10) < 10 }) {
             return (parts.reduce(0) { $0 * 10 + (units[$1] ?? 0) }, 1, false)
         }
         if parts.count == 2, let ten = tens[parts[0]] {
