@@ -7,7 +7,8 @@ import Testing
 /// buyers", "our Swiss clientele"), and their home market by that name. None of those words is a product.
 @Suite("Owner questions: filters in other words")
 struct OwnerFilterWordingTests {
-    static let names = OwnerQuestionTests.names + ["HOME SWEET HOME MUG", "HOME SWEET HOME BOTTLE", "ENAMEL BREAD BIN CREAM", "BREAD BIN DINER STYLE RED"]
+    static let names = OwnerQuestionTests.names + ["HOME SWEET HOME MUG", "HOME SWEET HOME BOTTLE", "ENAMEL BREAD BIN CREAM", "BREAD BIN DINER STYLE RED",
+                                                       "PANTRY CHOPPING BOARD", "GUMBALL COAT RACK", "PIGGY BANK RETROSPOT", "CHRISTMAS CARD SCREEN PRINT"]
     let matcher = ProductNameMatcher(products: names.enumerated().map { (Int64($0.offset + 1), $0.element) })
 
     func query(_ text: String) throws -> SalesQuery {

@@ -70,7 +70,18 @@ extension QuestionParser {
             guard !isSpeakerTalk(part), let opener = part.firstIndex(where: { openers.contains($0.text) }), opener > 0, score(part[..<opener]) == 0 else { return [part] }
             return [Array(part[..<opener]), Array(part[opener...])]
         }
-        let scores = parts.map { score($0[...]) }
+        var scores = parts.map { score($0[...]) }
+        // "Our investor thinks customer 14646's orders average £2,000. What's their actual order value?": a
+        // statement around the question may hold more of the business (a figure someone believes); the part
+        // that asks is the question proper when it holds any.
+        let asks = parts.map { part in
+            openers.contains(part.first?.text ?? "")
+                || (turn.tokens.first(where: { $0.start >= (part.last?.end ?? 0) }).map { $0.text == "?" } == true
+                    && part.contains { openers.contains($0.text) })
+        }
+        if zip(scores, asks).contains(where: { $0 > 0 && $1 }) {
+            scores = zip(scores, asks).map { $1 ? $0 : 0 }
+        }
         guard parts.count > 1, let best = scores.max(), best > 0, let main = scores.lastIndex(of: best) else { return nil }
         // A part made only of words that could be about the business or name a product ("of the customers
         // who ordered in May,", "heart t-light holders:") belongs to the question; talk has other words.

@@ -27,6 +27,9 @@ extension QuestionParser {
         // A word that says which market ("our home market", "the domestic market") names no goods.
         let words = turn.tokens.filter { $0.kind != .symbol }
         let beforeMarket = Set(zip(words, words.dropFirst()).filter { ["market", "markets"].contains($1.text) }.map(\.0.start))
+            .union(Self.idiomWords(words))
+            // "The bank asked for…", "my accountant wants…": someone who asks names no goods.
+            .union(zip(words, words.dropFirst()).filter { Self.audiences.contains($0.text) && Self.asking.contains($1.text) }.map(\.0.start))
         let phraseTokens = freeTokens.filter { token in
             !asides.contains { $0.contains(token.start) } && !content([token.text]).isEmpty && !beforeMarket.contains(token.start)
         }
@@ -101,6 +104,27 @@ extension QuestionParser {
             return .unknownProduct(phrase: label, closest: candidates.prefix(3).map(\.name))
         }
         return nil
+    }
+
+    /// Idioms of sport and charts whose words are in product names ("rack up", "on the board", "low point").
+    static let idioms: [[String]] = [
+        "rack up", "racked up", "racking up", "racks up", "on the board", "on the scoreboard", "low point", "high point",
+        "personal best", "lead the way", "top of the table", "pole position", "score best", "scores best", "scored best",
+        "heavy hitters", "bottom of the table",
+    ].map { $0.split(separator: " ").map(String.init) }
+
+    static let asking: Set<String> = ["asked", "asks", "wants", "wanted", "needs", "needed", "says", "said", "thinks", "thought",
+                                      "reckons", "requested", "requires", "expects", "told"]
+
+    /// The starts of the words of `words` inside an idiom.
+    static func idiomWords(_ words: [Token]) -> Set<Int> {
+        var found = Set<Int>()
+        for idiom in idioms where words.count >= idiom.count {
+            for at in 0...(words.count - idiom.count) where (0..<idiom.count).allSatisfy({ words[at + $0].text == idiom[$0] }) {
+                found.formUnion(words[at..<(at + idiom.count)].map(\.start))
+            }
+        }
+        return found
     }
 
     /// "How many regency cakestands — sorry, I meant the chocolate hot water bottle — did we sell": the

@@ -77,7 +77,18 @@ public struct QuestionParser: Sendable {
         let namedMetric = bareCount || narrowed ? wholeMetric ?? mainMetric : mainMetric ?? wholeMetric
         // "February against the same month last year": "last year" says which February, not a period of its own.
         let sameLastYear = has("last year") && (has("same month") || has("same week") || has("same quarter") || has("same day") || has("same time") || has("this time"))
-        let dateEntities = turn.entities.filter { $0.type == Entity.Kind.date && !(sameLastYear && $0.text.lowercased() == "last year") }
+        let said = turn.entities.filter { $0.type == Entity.Kind.date && !(sameLastYear && $0.text.lowercased() == "last year") }
+        // "summer chart rundown for Q3 2011": a season said in passing gives way to a period named outright over the same days.
+        let dateEntities = said.filter { season in
+            guard PeriodParser.seasons[season.text.lowercased()] != nil, let from = season.value["from"]?.stringValue,
+                  let to = season.value["to"]?.stringValue else { return true }
+            // Only a period that overlaps the season without holding it or lying inside it ("Q3" against summer).
+            return !said.contains { other in
+                guard other.start != season.start, PeriodParser.seasons[other.text.lowercased()] == nil,
+                      let otherFrom = other.value["from"]?.stringValue, let otherTo = other.value["to"]?.stringValue else { return false }
+                return otherFrom <= to && from <= otherTo && !(otherFrom <= from && to <= otherTo) && !(from <= otherFrom && otherTo <= to)
+            }
+        }
         let mainDates = dateEntities.filter { parts?.main.contains($0.start) != false }
         var dates = Self.oneRange(turn, mainDates.isEmpty ? dateEntities : mainDates).compactMap { entity -> (String, String)? in
             // A period open at its start ("until March") has no "from": it runs from before any sale.
@@ -100,6 +111,10 @@ public struct QuestionParser: Sendable {
         let filters = Set(turn.entities.map(\.type))
         // "top 5 products for customer 12748": the customer named by number is a filter; one customer is no ranking.
         if filters.contains(Entity.Kind.customerID) { grouping.subtract(["customer", "customers", "client", "clients", "account", "shopper", "buyer"]) }
+        // "off the top of my head" ranks nothing.
+        if has("top of my head") || has("top of your head") { grouping.remove("top") }
+        // "since day one" is all the time there is, not a ranking of days.
+        if has("day one") || has("day 1") { grouping.remove("day") }
 
         // A short message that names its own figure and period ("orders yesterday") is a new question.
         let isFollowUp = previous != nil && (words.first == "and" || has("what about") || has("how about") || has("same for")
@@ -117,7 +132,15 @@ public struct QuestionParser: Sendable {
             if let metric = namedMetric { query.metric = metric }
             if let kind = Self.kind(words: grouping, has: hasMain, dates: dates.count, filters: filters) { query.kind = kind }
         } else {
-            let kind = Self.kind(words: grouping, has: hasMain, dates: dates.count, filters: filters) ?? .total
+            var kind = Self.kind(words: grouping, has: hasMain, dates: dates.count, filters: filters) ?? .total
+            // "Who are the front-runners among our customers in Ireland? Top 2 by spend.": the question proper
+            // ranks, and the talk beside it says what.
+            if kind == .total, parts != nil, !grouping.isDisjoint(with: ["top", "best", "most", "biggest", "highest", "leading", "largest"]) {
+                let whole = Set(turn.tokens.filter { token in !periodSpans.contains { $0.contains(token.start) } }.map(\.text)).subtracting(negated)
+                if case .ranking = Self.kind(words: whole, has: has, dates: dates.count, filters: filters) {
+                    kind = Self.kind(words: whole, has: has, dates: dates.count, filters: filters) ?? kind
+                }
+            }
             // Without a metric word, a total or comparison that names customers counts them ("custs in oct",
             // "were more customers buying in May than in April?").
             var metric = namedMetric ?? (set.contains("customers") || set.contains("people") ? .customers : .revenue)
@@ -242,7 +265,10 @@ public struct QuestionParser: Sendable {
         let granularity: SalesQuery.Granularity? = !words.isDisjoint(with: ["month", "months", "monthly"]) ? .month
             : !words.isDisjoint(with: ["week", "weeks", "weekly"]) ? .week
             : !words.isDisjoint(with: ["day", "days", "daily"]) ? .day : nil
-        let best = !words.isDisjoint(with: ["best", "highest", "biggest", "busiest", "strongest", "top", "fastest", "quickest", "leading",
+        // Idioms of leagues and charts: "top of the table", "pole position", "front-runners", "chart-toppers".
+        let leads = has("top of the table") || has("pole position") || has("lead the way") || has("leads the way") || has("heavy hitters")
+            || !words.isDisjoint(with: ["front-runners", "front-runner", "frontrunners", "chart-toppers", "chart-topper", "podium", "mvp", "leader", "leaders"])
+        let best = leads || !words.isDisjoint(with: ["best", "highest", "biggest", "busiest", "strongest", "top", "fastest", "quickest", "leading",
                                             "highest-grossing", "top-grossing", "top-selling", "best-performing", "top-performing"])
             || has("number one") || has("number 1") || has("no 1") || has("flew off") || has("fly off") || has("flying off")
         let worst = !words.isDisjoint(with: ["worst", "lowest", "quietest", "weakest", "slowest", "fewest"])
@@ -259,13 +285,15 @@ public struct QuestionParser: Sendable {
         // "people" names customers only when nothing else is ranked ("the countries where people spent most").
         let people = words.contains("people") && words.isDisjoint(with: ["countries", "country", "markets", "products", "product", "items",
                                                                         "item", "categories", "brands", "sellers", "lines"])
-        let dimension: SalesQuery.Dimension? = (!words.isDisjoint(with: ["customers", "customer", "buyers", "clients", "spenders", "who"]) || people)
+        // "who's winning among products" ranks the products.
+        let who = !words.isDisjoint(with: ["who's", "whos"]) && words.isDisjoint(with: ["products", "product", "items", "countries", "categories", "brands"])
+        let dimension: SalesQuery.Dimension? = (!words.isDisjoint(with: ["customers", "customer", "buyers", "clients", "spenders", "who"]) || who || people)
             && !words.contains("many") ? .customer
             : !words.isDisjoint(with: ["countries", "country", "markets", "where"]) ? .country
             // A singular "category" or "brand" groups unless the question names one ("in the shoes category").
             : words.contains("categories") || (words.contains("category") && !filters.contains(Entity.Kind.category)) ? .category
             : words.contains("brands") || (words.contains("brand") && !filters.contains(Entity.Kind.brand)) ? .brand
-            : !words.isDisjoint(with: ["products", "product", "items", "item", "sellers", "bestsellers", "skus", "lines", "movers"]) || has("best selling") || has("best-selling")
+            : !words.isDisjoint(with: ["products", "product", "items", "item", "sellers", "bestsellers", "skus", "lines", "movers", "chart-toppers", "chart-topper"]) || has("best selling") || has("best-selling")
                 || has("what sold") || has("what sells") || has("what's selling") || has("whats selling") || has("what was selling")
                 || has("sell the most") || has("sold the most") || has("sell most") || has("sold most") ? .product
             : nil
@@ -275,13 +303,20 @@ public struct QuestionParser: Sendable {
             && (words.contains { Int($0).map { (1...100).contains($0) } ?? false } || !words.isDisjoint(with: ["which", "who"]))
         // "ordered at least twice" ranks nothing.
         let least = words.contains("least") && !has("at least")
-        let ranks = best || worst || comparative || least || !words.isDisjoint(with: ["most", "ranking", "rank", "bestsellers", "popular"]) || has("which products")
+        // "which 3 countries …", "what 5 products …": so many of a kind, chosen, are a ranking.
+        let chosen = dimension != nil && words.contains { word in
+            Int(word).map { (1...100).contains($0) } == true && ["which", "what"].contains { asked in
+                ["customers", "clients", "buyers", "products", "items", "countries", "categories", "brands"].contains { has("\(asked) \(word) \($0)") }
+            }
+        }
+        let ranks = best || worst || comparative || least || chosen || !words.isDisjoint(with: ["most", "ranking", "rank", "bestsellers", "popular"]) || has("which products")
             || has("which customers") || has("which country") || has("which countries") || has("who are my") || has("best selling")
             || words.contains("best-selling") || words.contains("bestselling")
         if let dimension, ranks {
             // "our number one customer", "the highest-grossing product": one. ("The best selling brand" lists the
             // top few, the best first.)
             let single = has("number one") || has("number 1") || has("no 1")
+                || ((has("pole position") || has("the leader") || has("top of the table")) && !words.contains { Int($0) != nil })
                 || (!words.isDisjoint(with: ["highest-grossing", "top-grossing", "top-selling", "best-performing"])
                     && words.isDisjoint(with: ["products", "customers", "countries", "items", "categories", "brands"]))
             // "a dozen best-selling products", "half a dozen top customers".
