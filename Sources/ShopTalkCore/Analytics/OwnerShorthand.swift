@@ -22,6 +22,9 @@ public enum OwnerShorthand {
         "ppl": "people", "w": "with", "u": "you", "ur": "your", "plz": "please", "pls": "please", "thx": "thanks",
         "abt": "about", "b4": "before", "wat": "what", "wot": "what", "bc": "because", "cuz": "because", "coz": "because",
         "rn": "now", "tbh": "", "ngl": "", "idk": "", "lol": "", "btw": "", "tho": "", "asap": "",
+        // Typed on a phone without the space: "rev lastmonth".
+        "lastmonth": "last month", "thismonth": "this month", "lastyear": "last year", "thisyear": "this year",
+        "lastweek": "last week", "thisweek": "this week", "lastquarter": "last quarter", "thisquarter": "this quarter",
         // Spoken fillers go: "how many uh orders" asks for orders.
         "uh": "", "uhh": "", "um": "", "umm": "", "uhm": "", "er": "", "erm": "", "hmm": "",
     ]
@@ -33,7 +36,13 @@ public enum OwnerShorthand {
         "august", "september", "october", "november", "december", "returning", "products", "product", "countries",
         "country", "compared", "compare", "percentage", "percent", "turnover", "takings", "basket", "yesterday",
         "between", "through", "forecast", "categories", "category", "returns", "fortnight", "weekly", "monthly",
+        "return", "repeat", "number", "second", "germany", "france", "switzerland", "netherlands", "belgium", "portugal",
+        "australia", "finland", "norway", "denmark", "austria", "sweden", "ireland", "kingdom",
     ]
+
+    /// Short words whose letters a fast typist swaps ("frist", "jnue", "itmes", "fro"): corrected only when
+    /// the typed word has the same letters with two neighbours swapped.
+    static let swappable: [String] = ["first", "third", "items", "units", "june", "july", "from", "for", "month", "order", "sales", "spain", "march", "april"]
 
     /// Phrases of owners writing in a second language, as an English speaker would put them: "actual"
     /// for current, "medium" for average, "the sells" for the sales.
@@ -126,14 +135,25 @@ public enum OwnerShorthand {
     /// The term `word` is a typo of, if it is one: words of five letters or more, one edit (two from
     /// nine letters), and never a word the question parser knows ("order" stays "order").
     static func corrected(_ word: String) -> String? {
-        guard word.count >= 5, !terms.contains(word), !["return", "reorder", "recent", "counter", "counters"].contains(word),
+        guard word.count >= 3, !terms.contains(word), !swappable.contains(word), !["return", "reorder", "recent", "counter", "counters"].contains(word),
               !QuestionParser.questionWords.contains(word), !QuestionParser.ordinaryWords.contains(word),
-              !QuestionParser.businessWords.contains(word)
+              !QuestionParser.businessWords.contains(word), QuestionParser.demonyms[word] == nil,
+              // A country is never another country misspelt ("iceland" is not "ireland").
+              EntityTables.countries[word] == nil
         else { return nil }
+        if let swapped = swappable.first(where: { isSwap(word, $0) }) { return swapped }
+        guard word.count >= 5 else { return nil }
         let typed = Array(word.utf8)
         let allowance = EditDistance.allowance(forLength: word.count)
         return terms.first { term in
             term.count >= 6 && term.first == word.first && EditDistance.distance(typed, Array(term.utf8), limit: allowance) != nil
         }
+    }
+
+    /// Whether `typed` is `term` with two neighbouring letters swapped.
+    static func isSwap(_ typed: String, _ term: String) -> Bool {
+        let a = Array(typed), b = Array(term)
+        guard a.count == b.count, a != b, let at = a.indices.first(where: { a[$0] != b[$0] }), at + 1 < a.count else { return false }
+        return a[at] == b[at + 1] && a[at + 1] == b[at] && a[(at + 2)...] == b[(at + 2)...]
     }
 }
