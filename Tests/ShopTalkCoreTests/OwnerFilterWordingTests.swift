@@ -8,7 +8,8 @@ import Testing
 @Suite("Owner questions: filters in other words")
 struct OwnerFilterWordingTests {
     static let names = OwnerQuestionTests.names + ["HOME SWEET HOME MUG", "HOME SWEET HOME BOTTLE", "ENAMEL BREAD BIN CREAM", "BREAD BIN DINER STYLE RED",
-                                                       "PANTRY CHOPPING BOARD", "GUMBALL COAT RACK", "PIGGY BANK RETROSPOT", "CHRISTMAS CARD SCREEN PRINT"]
+                                                       "PANTRY CHOPPING BOARD", "GUMBALL COAT RACK", "PIGGY BANK RETROSPOT", "CHRISTMAS CARD SCREEN PRINT",
+                                                       "WOODLAND HEIGHT CHART STICKERS", "GARDEN METAL SIGN", "KITCHEN METAL SIGN"]
     let matcher = ProductNameMatcher(products: names.enumerated().map { (Int64($0.offset + 1), $0.element) })
 
     func query(_ text: String) throws -> SalesQuery {

@@ -51,4 +51,11 @@ struct OwnerIdiomAndBeliefTests {
         let bank = try query("The bank asked for revenue per customer for 2011 and I guessed £800 off the top of my head. What's the real figure?")
         #expect(bank.metric == .revenuePerCustomer && bank.kind == .total && bank.filter.productIDs == nil, "\(bank.kind)")
     }
+
+    @Test func theFormOfTheAnswerNamesNoGoods() throws {
+        let chart = try query("orders in may 2011, just the number, no chart please")
+        #expect(chart.metric == .orders && chart.filter.productIDs == nil, "\(chart.filter.productIDs ?? [])")
+        let sign = try query("revenue change from april to may 2011 as one number with a % sign")
+        #expect(sign.kind == .compare && sign.filter.productIDs == nil)
+    }
 }

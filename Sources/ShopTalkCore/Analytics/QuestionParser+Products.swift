@@ -28,6 +28,8 @@ extension QuestionParser {
         let words = turn.tokens.filter { $0.kind != .symbol }
         let beforeMarket = Set(zip(words, words.dropFirst()).filter { ["market", "markets"].contains($1.text) }.map(\.0.start))
             .union(Self.idiomWords(words))
+            // "one number with a % sign": the form of the answer.
+            .union(zip(turn.tokens, turn.tokens.dropFirst()).filter { ["%", "£", "$", "€"].contains($0.text) && $1.text == "sign" }.map(\.1.start))
             // "The bank asked for…", "my accountant wants…": someone who asks names no goods.
             .union(zip(words, words.dropFirst()).filter { Self.audiences.contains($0.text) && Self.asking.contains($1.text) }.map(\.0.start))
         let phraseTokens = freeTokens.filter { token in
@@ -110,7 +112,7 @@ extension QuestionParser {
     static let idioms: [[String]] = [
         "rack up", "racked up", "racking up", "racks up", "on the board", "on the scoreboard", "low point", "high point",
         "personal best", "lead the way", "top of the table", "pole position", "score best", "scores best", "scored best",
-        "heavy hitters", "bottom of the table",
+        "heavy hitters", "bottom of the table", "percent sign", "pound sign",
     ].map { $0.split(separator: " ").map(String.init) }
 
     static let asking: Set<String> = ["asked", "asks", "wants", "wanted", "needs", "needed", "says", "said", "thinks", "thought",

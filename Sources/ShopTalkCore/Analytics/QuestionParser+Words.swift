@@ -80,6 +80,8 @@ extension QuestionParser {
         "until", "through", "thru", "till", "far", "now", "recently", "lately", "last", "next", "previous", "past",
         "whole", "entire", "full", "partial", "so-far", "running", "average", "mean", "typical", "usually",
         "list", "show", "give", "name", "biggest", "largest", "highest", "markets", "market", "break", "breakdown", "clientele", "penny", "pence", "line",
+        // The form of the answer: "just the number, no chart".
+        "chart", "charts", "graph", "graphs", "diagram", "plot",
         "headcount", "head",
         // Requests and courtesies: "kindly state", "could you report", "remind me", "cheers".
         "kindly", "state", "states", "stated", "provide", "report", "reports", "indicate", "confirm", "calculate", "compute",
