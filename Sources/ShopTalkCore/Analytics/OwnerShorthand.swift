@@ -135,7 +135,7 @@ public enum OwnerShorthand {
     /// The term `word` is a typo of, if it is one: words of five letters or more, one edit (two from
     /// nine letters), and never a word the question parser knows ("order" stays "order").
     static func corrected(_ word: String) -> String? {
-        guard word.count >= 3, !terms.contains(word), !swappable.contains(word), !["return", "reorder", "recent", "counter", "counters"].contains(word),
+        guard word.count >= 3, !terms.contains(word), !swappable.contains(word), !["reorder", "recent", "counter", "counters"].contains(word),
               !QuestionParser.questionWords.contains(word), !QuestionParser.ordinaryWords.contains(word),
               !QuestionParser.businessWords.contains(word), QuestionParser.demonyms[word] == nil,
               // A country is never another country misspelt ("iceland" is not "ireland").

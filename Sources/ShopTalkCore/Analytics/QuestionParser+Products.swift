@@ -24,16 +24,17 @@ extension QuestionParser {
             token.kind != .symbol && !covered.contains { $0.contains(token.start) } && !(Int(token.text) != nil) && !retracted.contains(token.start)
         }
         let free = freeTokens.map(\.text)
-        // A word that says which market ("our home market", "the domestic market") names no goods.
+        // Words that name no goods: which market ("our home market", "the domestic market"), idioms, the
+        // answer's form, someone who asks.
         let words = turn.tokens.filter { $0.kind != .symbol }
-        let beforeMarket = Set(zip(words, words.dropFirst()).filter { ["market", "markets"].contains($1.text) }.map(\.0.start))
+        let notGoods = Set(zip(words, words.dropFirst()).filter { ["market", "markets"].contains($1.text) }.map(\.0.start))
             .union(Self.idiomWords(words))
             // "one number with a % sign": the form of the answer.
             .union(zip(turn.tokens, turn.tokens.dropFirst()).filter { ["%", "£", "$", "€"].contains($0.text) && $1.text == "sign" }.map(\.1.start))
             // "The bank asked for…", "my accountant wants…": someone who asks names no goods.
             .union(zip(words, words.dropFirst()).filter { Self.audiences.contains($0.text) && Self.asking.contains($1.text) }.map(\.0.start))
         let phraseTokens = freeTokens.filter { token in
-            !asides.contains { $0.contains(token.start) } && !content([token.text]).isEmpty && !beforeMarket.contains(token.start)
+            !asides.contains { $0.contains(token.start) } && !content([token.text]).isEmpty && !notGoods.contains(token.start)
         }
         let phrase = phraseTokens.map(\.text)
         var named = phrase

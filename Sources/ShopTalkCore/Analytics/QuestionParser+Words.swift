@@ -28,13 +28,13 @@ extension QuestionParser {
     /// Words that name units sold.
     static let unitWords: Set<String> = ["units", "unit", "quantity", "quantities", "pieces", "move", "moved", "shift", "shifted", "shifting"]
 
-    /// Words of a change, which with "percent" ask for a comparison.
     /// Words that weigh one period against another.
     static let comparingWords: Set<String> = changeWords.union([
         "compare", "compared", "comparison", "vs", "versus", "against", "than", "difference", "percent", "percentage", "%", "up", "down",
         "better", "worse", "higher", "lower", "more", "less", "each", "respectively", "separately", "apiece",
     ])
 
+    /// Words of a change, which with "percent" ask for a comparison.
     static let changeWords: Set<String> = [
         "change", "changed", "changes", "grow", "grown", "grew", "growth", "increase", "increased", "decrease", "decreased",
         "drop", "dropped", "rise", "rose", "risen", "fell", "fall", "fallen", "vary", "varied", "variation", "evolve", "evolved", "evolution",

@@ -103,7 +103,10 @@ public struct QuestionParser: Sendable {
         // ranks products, it does not look for the best month.
         let periodSpans = dateEntities.map { $0.start..<$0.end }
         // Words taken back ("the average, not the biggest") rank nothing.
-        var grouping = Set(mainTokens.filter { token in !periodSpans.contains { $0.contains(token.start) } }.map(\.text)).subtracting(negated)
+        let outsidePeriods = { (tokens: [Token]) in
+            Set(tokens.filter { token in !periodSpans.contains { $0.contains(token.start) } }.map(\.text)).subtracting(negated)
+        }
+        var grouping = outsidePeriods(mainTokens)
         // "which products did Spanish customers buy most": the customers are a filter, the products the ranking.
         if !grouping.isDisjoint(with: ["products", "product", "items"]), Self.peopleAfterCountry(turn) {
             grouping.subtract(["customers", "customer", "buyers"])
@@ -136,9 +139,8 @@ public struct QuestionParser: Sendable {
             // "Who are the front-runners among our customers in Ireland? Top 2 by spend.": the question proper
             // ranks, and the talk beside it says what.
             if kind == .total, parts != nil, !grouping.isDisjoint(with: ["top", "best", "most", "biggest", "highest", "leading", "largest"]) {
-                let whole = Set(turn.tokens.filter { token in !periodSpans.contains { $0.contains(token.start) } }.map(\.text)).subtracting(negated)
-                if case .ranking = Self.kind(words: whole, has: has, dates: dates.count, filters: filters) {
-                    kind = Self.kind(words: whole, has: has, dates: dates.count, filters: filters) ?? kind
+                if let whole = Self.kind(words: outsidePeriods(turn.tokens), has: has, dates: dates.count, filters: filters), case .ranking = whole {
+                    kind = whole
                 }
             }
             // Without a metric word, a total or comparison that names customers counts them ("custs in oct",

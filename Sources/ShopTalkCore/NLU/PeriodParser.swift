@@ -149,9 +149,10 @@ public struct PeriodParser: Sendable {
         // "w/c Monday 7 Nov", written as a clerk does, is the week commencing.
         let clerk = first == "w" && word(1) == "/" && word(2) == "c"
         if first == "week" || (first == "the" && word(1) == "week") || clerk {
-            let at = first == "the" ? i + 1 : clerk ? i + 1 : i
+            // `at` is the word before the how ("week", or the "/" of "w/c"); a weekday before the date is passed over.
+            let at = first == "week" ? i : i + 1
             let how = clerk ? "commencing" : at + 1 < w.count ? w[at + 1] : ""
-            let dayAt = Self.weekdays.contains(clerk ? word(3) ?? "" : word(at - i + 2) ?? "") ? at + 3 : at + 2
+            let dayAt = at + 2 < w.count && Self.weekdays.contains(w[at + 2]) ? at + 3 : at + 2
             if ["of", "commencing", "starting", "beginning"].contains(how), let day = point(at: dayAt, w), day.from == day.to {
                 let start = how == "of" ? startOfWeek(day.from) : day.from
                 return Match(first: i, last: day.last, from: start, to: clamp(adding(.day, 6, to: start)))
