@@ -125,6 +125,18 @@ struct EntityExtractionTests {
         }
     }
 
+    @Test func greetingsAreNeverReadAsMisspeltBrands() {
+        let shoes = CatalogVocabulary(brands: ["Hoka", "Salomon"], categories: ["shoes"], colors: [], products: [])
+        func brands(_ text: String) -> [Entity] {
+            extractor.extract(text, vocabulary: shoes, currency: "USD", today: Self.today).filter { $0.type == "brand" }
+        }
+        for text in ["hola", "Hola! hi", "hola, good day to you", "salut"] {
+            #expect(brands(text).isEmpty, "\(text)")
+        }
+        #expect(brands("hoka trainers").first?.value == .string("Hoka"))
+        #expect(brands("hokka trainers").first?.value == .string("Hoka"))
+    }
+
     @Test func productModelsComeFromTheCatalog() {
         #expect(entities("is the galaxy s24 ultra in stock", "product").first?.value == .string("Galaxy S24 Ultra"))
         #expect(entities("how much is the galaxy s24", "product").first?.value == .string("Galaxy S24"))

@@ -102,13 +102,14 @@ extension EntityExtractor {
 
     /// Misspelt brands and categories ("samsnug", "addidas", "hedphones", "lenvo"): the closest catalog
     /// word within the allowance for its length, starting with the same letter, the more frequent on a
-    /// tie. Short words and common English words are never corrected.
+    /// tie. Short words, common English words and greetings, thanks or farewells ("hola" is not "Hoka") are
+    /// never corrected.
     private func matchTypos(_ found: inout Found, index: CatalogIndex) {
         for (position, token) in found.tokens.enumerated() where !found.used.contains(position) && token.kind == .word {
             let word = token.text
             let allowance = EditDistance.allowance(forLength: word.count)
-            guard allowance > 0, !EntityTables.commonWords.contains(word), !index.knownWords.contains(word),
-                  synonyms[word] == nil, !colors.contains(word)
+            guard allowance > 0, !EntityTables.commonWords.contains(word), !SocialFormula.words.contains(word),
+                  !index.knownWords.contains(word), synonyms[word] == nil, !colors.contains(word)
             else { continue }
             let bytes = Array(word.utf8)
             var best: (distance: Int, candidate: CatalogIndex.FuzzyCandidate)?

@@ -15,6 +15,8 @@ enum SocialFormula {
         "hi", "hii", "hiii", "hiya", "hey", "heya", "heyy", "hello", "helo", "hallo", "howdy", "hola", "ola", "bonjour",
         "salut", "namaste", "salaam", "yo", "sup", "wassup", "greetings", "morning", "evening", "afternoon", "g'day",
     ]
+    /// Every word of the three sets: greetings such as "hola" or "ciao" are never read as misspelt brands.
+    static let words: Set<String> = farewells.union(thanks).union(greetings)
     /// "have a good day", "have a lovely weekend", "see you", "take care", "good night".
     static let farewellPhrases = ["see you", "see ya", "take care", "good night", "catch you", "speak soon", "talk soon"]
 
