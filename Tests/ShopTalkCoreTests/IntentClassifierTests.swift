@@ -142,6 +142,9 @@ struct IntentClassifierTests {
         ("where is my parcel", "order_status"), ("my order arrived broken", "complaint"),
         ("what were my total sales this month", "business_query"), ("what's the weather in paris", "out_of_scope"),
         ("turn on the kitchen lights", "out_of_scope"), ("what is 12 times 12", "out_of_scope"),
+        // A greeting the model is sure of stays one though it names a brand; one it is not sure of is a search.
+        ("hi there, long time Samsung fan, just saying hello", "greeting"), ("hello, any sony headphones?", "find_products"),
+        ("hola", "greeting"),
     ])
     func everyIntentIsRecognised(text: String, intent: String) async throws {
         let model = try await TrainedModel.shared()

@@ -103,7 +103,10 @@ public struct TrainedIntentClassifier: IntentClassifying {
         // A short message that names things the shop sells ("yoga mats", "sony headphones?") is a search
         // unless the model is sure it is not; a longer one only when the model leaned that way.
         let unplaced: Set<String> = [Intent.Name.outOfScope, Intent.Name.help, Intent.Name.greeting]
-        if unplaced.contains(intent.name), entities.contains(where: { Self.catalogTypes.contains($0.type) }) {
+        // A greeting or a question about the assistant the model is sure of stays one ("hi there, long time
+        // Samsung fan, just saying hello").
+        let sure = intent.name != Intent.Name.outOfScope && intent.confidence >= 0.8
+        if unplaced.contains(intent.name), !sure, entities.contains(where: { Self.catalogTypes.contains($0.type) }) {
             let words = text.split { $0 == " " }.count
             let outOfScope = top.intent == Intent.Name.outOfScope ? top.probability : 0
             if words <= 4 ? outOfScope < 0.9 : outOfScope < 0.5 {
