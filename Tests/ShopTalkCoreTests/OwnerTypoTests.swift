@@ -28,6 +28,14 @@ struct OwnerTypoTests {
         #expect(try query("whats our repaet customer rate for 2011").metric == .repeatRate)
     }
 
+    @Test func aLetterLeftOutOfAShortWord() throws {
+        #expect(OwnerShorthand.expand("how many unts in mrch 2011") == "how many units in march 2011")
+        #expect(try query("total unts sold in germany in 2011").metric == .units)
+        #expect(try query("average ordr value in 2011").metric == .aov)
+        // Real words one letter short of a term, and three-letter words, stay as typed.
+        #expect(OwnerShorthand.expand("sale items for jun") == "sale items for jun")
+    }
+
     @Test func realWordsAndDemonymsStayAsTyped() {
         #expect(OwnerShorthand.expand("german-based buyers") == "german-based buyers")
         #expect(OwnerShorthand.expand("units of the regency cakestand") == "units of the regency cakestand")

@@ -40,8 +40,9 @@ public enum OwnerShorthand {
         "australia", "finland", "norway", "denmark", "austria", "sweden", "ireland", "kingdom",
     ]
 
-    /// Short words whose letters a fast typist swaps ("frist", "jnue", "itmes", "fro"): corrected only when
-    /// the typed word has the same letters with two neighbours swapped.
+    /// Short words whose letters a fast typist swaps ("frist", "jnue", "itmes", "fro") or drops ("unts",
+    /// "ordr"): corrected only when the typed word has the same letters with two neighbours swapped, or all
+    /// but one of them in order (four letters or more).
     static let swappable: [String] = ["first", "third", "items", "units", "june", "july", "from", "for", "month", "order", "sales", "spain", "march", "april"]
 
     /// Phrases of owners writing in a second language, as an English speaker would put them: "actual"
@@ -141,13 +142,21 @@ public enum OwnerShorthand {
               // A country is never another country misspelt ("iceland" is not "ireland").
               EntityTables.countries[word] == nil
         else { return nil }
-        if let swapped = swappable.first(where: { isSwap(word, $0) }) { return swapped }
+        if let swapped = swappable.first(where: { isSwap(word, $0) || (word.count >= 4 && isDrop(word, $0)) }) { return swapped }
         guard word.count >= 5 else { return nil }
         let typed = Array(word.utf8)
         let allowance = EditDistance.allowance(forLength: word.count)
         return terms.first { term in
             term.count >= 6 && term.first == word.first && EditDistance.distance(typed, Array(term.utf8), limit: allowance) != nil
         }
+    }
+
+    /// Whether `typed` is `term` with one letter left out ("unts", "ordr", "mnth").
+    static func isDrop(_ typed: String, _ term: String) -> Bool {
+        let a = Array(typed), b = Array(term)
+        guard a.count + 1 == b.count else { return false }
+        let at = a.indices.first(where: { a[$0] != b[$0] }) ?? a.count
+        return a[at...] == b[(at + 1)...]
     }
 
     /// Whether `typed` is `term` with two neighbouring letters swapped.
