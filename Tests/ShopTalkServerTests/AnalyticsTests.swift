@@ -144,6 +144,28 @@ struct AnalyticsTests {
         }
     }
 
+    @Test func theWorstMonthIsAWholeOneAndTheLeagueIdiomsNameIt() async throws {
+        let (database, token, _) = try await fixtureStore()
+        // April has barely started on the day asked: £1.00 so far, below February's £7.65.
+        let april = """
+            InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
+            2001,47566,PARTY BUNTING,1,2011-04-02 10:00:00,1.00,12345.0,United Kingdom
+            """
+        _ = try await SalesImporter(database: try database.open()).importCSV(april, storeSlug: "fixture", format: .onlineRetail, currency: "GBP", now: Date())
+        try await withLiveServer(testConfiguration(database, today: "2011-04-03") { $0.seedDemoStore = false }) { client in
+            try await ownerChat(client, store: "fixture", token: token) { chat in
+                for question in ["worst month in 2011", "which month of 2011 was our relegation month for sales?", "the low point month of 2011 for revenue"] {
+                    let worst = try await chat.say(question)
+                    #expect(worst.resultRows.first?[0] == .string("2011-02"), "\(question): \(worst.string("text") ?? "")")
+                    #expect(worst.string("text")?.contains("Apr 2011 is partial and left out") == true, "\(question)")
+                }
+                // The best month may be the running one; nothing is left out of it.
+                let best = try await chat.say("our peak month in 2011")
+                #expect(best.resultRows.first?[0] == .string("2011-03"), "\(best.string("text") ?? "")")
+            }
+        }
+    }
+
     @Test func followUpsReuseThePreviousQuestionWithOnePartChanged() async throws {
         let (database, token, _) = try await fixtureStore()
         try await withLiveServer(testConfiguration(database, today: "2011-12-10") { $0.seedDemoStore = false }) { client in

@@ -179,10 +179,16 @@ public struct AnalyticsHandler: ChatHandler {
                 from: query.from, to: query.to))
         case .extreme(let granularity, let best):
             let points = try await analytics.series(metric, by: granularity, filter: query.filter, storeID: store.id)
-            guard let pick = best ? points.max(by: { $0.1 < $1.1 }) : points.min(by: { $0.1 < $1.1 }) else {
+            // A month still running is never the worst month: it is left out when any whole one remains.
+            let partial = partialPoints(points, granularity: granularity, query: query)
+            let whole = zip(points, partial).filter { !$0.1 }.map(\.0)
+            let candidates = best || whole.isEmpty ? points : whole
+            guard let pick = best ? candidates.max(by: { $0.1 < $1.1 }) : candidates.min(by: { $0.1 < $1.1 }) else {
                 return Reply(text: "No sales for \(scope) \(period).", intent: intent, suggestions: followUps(query))
             }
+            let leftOut = zip(points, partial).filter { $0.1 && !best && !whole.isEmpty }.map { AnalyticsPhrases.label($0.0.0, granularity) }
             let text = "Your \(best ? "best" : "worst") \(granularity.rawValue) for \(scope) \(period) was \(AnalyticsPhrases.label(pick.0, granularity)), with \(AnalyticsPhrases.value(pick.1, metric: metric, currency: currency)) \(metric == .units ? "units sold" : "in \(AnalyticsPhrases.metricName(metric))")."
+                + (leftOut.isEmpty ? "" : " " + leftOut.joined(separator: " and ") + " is partial and left out.")
             return Reply(text: text, intent: intent, suggestions: followUps(query), result: .table(
                 metric.rawValue, columns: [granularity.rawValue, metric.rawValue], rows: [[.string(pick.0), .number(AnalyticsPhrases.rounded(pick.1, metric: metric))]],
                 from: query.from, to: query.to))
