@@ -99,6 +99,15 @@ struct DialoguePolicyTests {
             != .intent(Intent.Name.businessQuery))
     }
 
+    @Test func anOwnerAskingForAChangeBetweenPeriodsAsksAboutTheBusiness() async throws {
+        var state = ConversationState()
+        #expect(try await route("what's the exact percentage change from Q2 2011 to Q3 2011?", Intent.Name.outOfScope, confidence: 0.3,
+                                role: .owner, state: &state).0 == .intent(Intent.Name.businessQuery))
+        var shopper = ConversationState()
+        #expect(try await route("what's the exact percentage change from Q2 2011 to Q3 2011?", Intent.Name.outOfScope, confidence: 0.3,
+                                role: .customer, state: &shopper).0 != .intent(Intent.Name.businessQuery), "only an owner's")
+    }
+
     @Test func anOwnersFollowUpStaysWithTheAnalytics() async throws {
         var state = ConversationState()
         state.lastIntent = Intent.Name.businessQuery

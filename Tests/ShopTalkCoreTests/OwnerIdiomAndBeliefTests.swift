@@ -48,6 +48,10 @@ struct OwnerIdiomAndBeliefTests {
         #expect(average.metric == .aov && average.filter.customer == "15311", "\(average.metric)")
         let change = try query("France's revenue jumped 40% from Q1 2011 to Q2 2011, my rep says. What was the actual percent change for France?")
         #expect(change.kind == .compare && change.filter.country == "France", "\(change.kind)")
+        // The believed change names the same quarters the question does: the question's range is split.
+        let repeated = try query("I reckon Q4 2010 revenue was about 10% below Q1 2011. What's the real percentage change from Q4 2010 to Q1 2011?")
+        #expect(repeated.kind == .compare && repeated.from == "2011-01-01" && repeated.to == "2011-03-31"
+            && repeated.compareFrom == "2010-10-01" && repeated.compareTo == "2010-12-31", "\(repeated.from ?? "-")…\(repeated.compareFrom ?? "-")")
         let bank = try query("The bank asked for revenue per customer for 2011 and I guessed £800 off the top of my head. What's the real figure?")
         #expect(bank.metric == .revenuePerCustomer && bank.kind == .total && bank.filter.productIDs == nil, "\(bank.kind)")
     }

@@ -89,7 +89,11 @@ public struct QuestionParser: Sendable {
                 return otherFrom <= to && from <= otherTo && !(otherFrom <= from && to <= otherTo) && !(from <= otherFrom && otherTo <= to)
             }
         }
-        let mainDates = dateEntities.filter { parts?.main.contains($0.start) != false }
+        // "I reckon Q3 was 20% up on Q2. What's the real change from Q2 to Q3?": a period said again on its own
+        // beside a range from one to the other is the range's end, not a third period.
+        let ends = dateEntities.flatMap { range in ["opening", "closing"].compactMap { range.value[$0] } }
+        let restated = dateEntities.filter { date in ends.contains { $0["from"] == date.value["from"] && $0["to"] == date.value["to"] } }
+        let mainDates = dateEntities.filter { date in parts?.main.contains(date.start) != false && !restated.contains { $0.start == date.start } }
         var dates = Self.oneRange(turn, mainDates.isEmpty ? dateEntities : mainDates).compactMap { entity -> (String, String)? in
             // A period open at its start ("until March") has no "from": it runs from before any sale.
             guard let to = entity.value["to"]?.stringValue else { return nil }
@@ -166,7 +170,7 @@ public struct QuestionParser: Sendable {
             (query.from, query.to) = dates[0]
             (query.compareFrom, query.compareTo) = has("same") ? Self.sameDays(dates[0], in: dates[1]) ?? dates[1] : dates[1]
             Self.likeForLike(&query, today: today)
-        } else if case .compare = query.kind, dates.count == 1, let (first, last) = Self.monthToMonth(turn) {
+        } else if case .compare = query.kind, dates.count == 1, let (first, last) = Self.monthToMonth(turn, period: dates[0]) {
             // "how did revenue change from August to September 2011": September against August.
             (query.from, query.to) = last
             (query.compareFrom, query.compareTo) = first
@@ -350,17 +354,20 @@ public struct QuestionParser: Sendable {
     }
 
     /// "from August to September 2011", "between June and July": the first and the last month of a
-    /// range of whole months, when the range spans more than one month.
-    static func monthToMonth(_ turn: Turn) -> (first: (String, String), last: (String, String))? {
+    /// range of whole months, when the range spans more than one month. The range is the date that gave
+    /// `period` (the question proper's, not a period in the sentence before it).
+    static func monthToMonth(_ turn: Turn, period: (String, String)) -> (first: (String, String), last: (String, String))? {
+        let dates = turn.entities.filter { $0.type == Entity.Kind.date }
+        let named = dates.first { $0.value["from"]?.stringValue == period.0 && $0.value["to"]?.stringValue == period.1 } ?? dates.first
         // "from Q1 2011 to Q2 2011", "the second quarter to the third quarter": the two periods named.
-        if let entity = turn.entity(Entity.Kind.date), let opening = entity.value["opening"], let closing = entity.value["closing"],
+        if let entity = named, let opening = entity.value["opening"], let closing = entity.value["closing"],
            let openingFrom = opening["from"]?.stringValue, let openingTo = opening["to"]?.stringValue,
            let closingFrom = closing["from"]?.stringValue, let closingTo = closing["to"]?.stringValue, openingTo < closingFrom {
             return ((openingFrom, openingTo), (closingFrom, closingTo))
         }
         // A span counted in units ("the three months to the end of September") is one period, not two months.
         let spanWords: Set<String> = ["day", "days", "week", "weeks", "fortnight", "month", "months", "quarter", "quarters", "year", "years", "end", "start"]
-        guard let entity = turn.entity(Entity.Kind.date),
+        guard let entity = named,
               [" to ", " through ", " thru ", " and ", " until ", " till ", "-"].contains(where: { entity.text.lowercased().contains($0) }),
               Set(Tokenizer.tokenize(entity.text.lowercased()).map(\.text)).isDisjoint(with: spanWords),
               let from = entity.value["from"]?.stringValue.flatMap(ShopClock.parseDay),

@@ -64,9 +64,11 @@ public struct OwnerAnalyticsRule: DialogueRule {
         let catalogTopics = [Intent.Name.findProducts, Intent.Name.productDetails, Intent.Name.checkStock, Intent.Name.priceInquiry]
         let aboutSales = catalogTopics.contains(turn.intent.name)
             && turn.entities.contains { $0.type == Entity.Kind.date || $0.type == Entity.Kind.customerID }
-        // A count or an amount over a period ("how many invoices did we raise in November?") is about the business.
+        // A count, an amount or a change over a period ("how many invoices did we raise in November?", "the
+        // percentage change from Q2 2011 to Q3 2011?") is about the business.
         let measured = turn.entities.contains { $0.type == Entity.Kind.date }
-            && (lowered.contains("how many") || lowered.contains("how much") || !Set(words).isDisjoint(with: ["total", "top", "average"]))
+            && (lowered.contains("how many") || lowered.contains("how much")
+                || !Set(words).isDisjoint(with: ["total", "top", "average", "change", "growth", "grew", "percentage", "percent"]))
         // "how many times has somebody placed an order with us this month?" counts orders; it asks about no one order.
         let countsOrders = measured && turn.intent.name == Intent.Name.orderStatus
             && !turn.entities.contains { $0.type == Entity.Kind.orderNumber || $0.type == Entity.Kind.email }
