@@ -145,6 +145,8 @@ struct IntentClassifierTests {
         // A greeting the model is sure of stays one though it names a brand; one it is not sure of is a search.
         ("hi there, long time Samsung fan, just saying hello", "greeting"), ("hello, any sony headphones?", "find_products"),
         ("hola", "greeting"),
+        // One slip in a long formula word is still the formula; a real word one letter away is not.
+        ("goodbey", "goodbye"), ("thnaks a lot", "thanks"), ("she thinks so", "out_of_scope"),
     ])
     func everyIntentIsRecognised(text: String, intent: String) async throws {
         let model = try await TrainedModel.shared()

@@ -109,7 +109,7 @@ enum EntityTables {
         "next", "nice", "none", "only", "open", "order", "orders", "other", "over", "pack", "paid", "phone", "pink",
         "place", "please", "price", "range", "real", "right", "same", "sale", "says", "save", "seen", "sell", "send",
         "show", "silver", "size", "some", "song", "soon", "sound", "still", "stock", "such", "sure", "take", "tell",
-        "than", "thank", "thanks", "that", "their", "them", "then", "there", "these", "they", "thing", "think",
+        "than", "thank", "thanks", "that", "their", "them", "then", "there", "these", "they", "thing", "think", "thinks",
         "this", "those", "time", "today", "total", "track", "under", "very", "want", "week", "well", "went", "were",
         "what", "when", "where", "which", "while", "white", "will", "wish", "with", "work", "would", "year", "your",
         "sales", "sold", "store", "shop", "items", "item", "stuff", "money", "refund", "return", "ship", "shipped",

@@ -20,9 +20,21 @@ enum SocialFormula {
     /// "have a good day", "have a lovely weekend", "see you", "take care", "good night".
     static let farewellPhrases = ["see you", "see ya", "take care", "good night", "catch you", "speak soon", "talk soon"]
 
+    /// The long formula words ("goodbye", "thanks", "cheers", "greetings"), which a slip of one letter
+    /// ("goodbey", "thnaks", "cheeers") cannot turn into another word people write to a shop.
+    static let mendable: [[UInt8]] = words.filter { $0.count >= 6 }.sorted().map { Array($0.utf8) }
+
+    /// `word`, or the long formula word it is one slip away from.
+    static func mended(_ word: String) -> String {
+        guard word.count >= 6, !words.contains(word), !EntityTables.commonWords.contains(word) else { return word }
+        let typed = Array(word.utf8)
+        guard let match = mendable.first(where: { $0.first == typed.first && EditDistance.distance(typed, $0, limit: 1) != nil }) else { return word }
+        return String(decoding: match, as: UTF8.self)
+    }
+
     /// The small-talk intent of `text`, if it is a short social formula.
     static func intent(of text: String) -> String? {
-        let words = Tokenizer.tokenize(text).filter { $0.kind != .symbol }.map(\.text)
+        let words = Tokenizer.tokenize(text).filter { $0.kind != .symbol }.map { mended($0.text) }
         guard !words.isEmpty, words.count <= 4 else { return nil }
         let joined = " " + words.joined(separator: " ") + " "
         let wishesWell = words.first == "have" && ["day", "evening", "weekend", "one", "night"].contains(words.last ?? "")
