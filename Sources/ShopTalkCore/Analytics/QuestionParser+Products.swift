@@ -114,6 +114,7 @@ extension QuestionParser {
         "rack up", "racked up", "racking up", "racks up", "on the board", "on the scoreboard", "low point", "high point",
         "personal best", "lead the way", "top of the table", "pole position", "score best", "scores best", "scored best",
         "heavy hitters", "bottom of the table", "percent sign", "pound sign",
+        "peak month", "rock bottom", "wooden spoon",
     ].map { $0.split(separator: " ").map(String.init) }
 
     static let asking: Set<String> = ["asked", "asks", "wants", "wanted", "needs", "needed", "says", "said", "thinks", "thought",

@@ -156,7 +156,8 @@ extension QuestionParser {
                        " how many customers ", " how many orders ", " average value ", " sell the most ", " sold the most ",
                        " order value ", " average order ", " best month ", " worst month ", " best week ", " worst week ",
                        " best day ", " worst day ", " best year ", " busiest month ", " quietest month ", " new vs returning ", " new versus returning ", " new and returning ", " new or returning ", " stack up against ",
-                       " make us ", " made us ", " earn us ", " earned us ", " bring us ", " brought us "]
+                       " make us ", " made us ", " earn us ", " earned us ", " bring us ", " brought us ",
+                       " peak month ", " relegation month ", " low point ", " high point ", " rock bottom "]
         return !set.isDisjoint(with: cues) || text.contains(" how many ") && text.contains(" sell") || phrases.contains { text.contains($0) }
             || text.contains(" how much ") && !set.isDisjoint(with: ["made", "make", "earn", "earned", "taken", "took", "pulled", "brought"])
             || insightKind(words: set, has: { text.contains(" \($0) ") }) != nil || asksBoughtTogether({ text.contains(" \($0) ") })

@@ -277,7 +277,7 @@ public struct QuestionParser: Sendable {
         let best = leads || !words.isDisjoint(with: ["best", "highest", "biggest", "busiest", "strongest", "top", "fastest", "quickest", "leading",
                                             "highest-grossing", "top-grossing", "top-selling", "best-performing", "top-performing"])
             || has("number one") || has("number 1") || has("no 1") || has("flew off") || has("fly off") || has("flying off")
-            || has("high point") || !words.isDisjoint(with: ["peak", "high-point", "record", "record-breaking"])
+            || has("high point") || !words.isDisjoint(with: ["peak", "high-point"])
         // The other end of the table: "the low point", "our relegation month", "rock bottom", "the wooden spoon".
         let worst = !words.isDisjoint(with: ["worst", "lowest", "quietest", "weakest", "slowest", "fewest", "relegation", "low-point", "nadir", "trough"])
             || has("low point") || has("rock bottom") || has("rock-bottom") || has("wooden spoon") || has("bottom of the table")
