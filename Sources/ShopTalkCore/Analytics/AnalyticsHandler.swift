@@ -186,7 +186,7 @@ public struct AnalyticsHandler: ChatHandler {
             guard let pick = best ? candidates.max(by: { $0.1 < $1.1 }) : candidates.min(by: { $0.1 < $1.1 }) else {
                 return Reply(text: "No sales for \(scope) \(period).", intent: intent, suggestions: followUps(query))
             }
-            let leftOut = zip(points, partial).filter { $0.1 && !best && !whole.isEmpty }.map { AnalyticsPhrases.label($0.0.0, granularity) }
+            let leftOut = best || whole.isEmpty ? [] : zip(points, partial).filter(\.1).map { AnalyticsPhrases.label($0.0.0, granularity) }
             let text = "Your \(best ? "best" : "worst") \(granularity.rawValue) for \(scope) \(period) was \(AnalyticsPhrases.label(pick.0, granularity)), with \(AnalyticsPhrases.value(pick.1, metric: metric, currency: currency)) \(metric == .units ? "units sold" : "in \(AnalyticsPhrases.metricName(metric))")."
                 + (leftOut.isEmpty ? "" : " " + leftOut.joined(separator: " and ") + " is partial and left out.")
             return Reply(text: text, intent: intent, suggestions: followUps(query), result: .table(

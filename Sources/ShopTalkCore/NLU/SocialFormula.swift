@@ -34,8 +34,9 @@ enum SocialFormula {
 
     /// The small-talk intent of `text`, if it is a short social formula.
     static func intent(of text: String) -> String? {
-        let words = Tokenizer.tokenize(text).filter { $0.kind != .symbol }.map { mended($0.text) }
-        guard !words.isEmpty, words.count <= 4 else { return nil }
+        let tokens = Tokenizer.tokenize(text).filter { $0.kind != .symbol }
+        guard !tokens.isEmpty, tokens.count <= 4 else { return nil }
+        let words = tokens.map { mended($0.text) }
         let joined = " " + words.joined(separator: " ") + " "
         let wishesWell = words.first == "have" && ["day", "evening", "weekend", "one", "night"].contains(words.last ?? "")
         if !farewells.isDisjoint(with: words) || wishesWell || farewellPhrases.contains(where: { joined.contains(" \($0) ") }) {
