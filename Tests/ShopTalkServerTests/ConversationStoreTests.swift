@@ -91,6 +91,39 @@ struct ConversationStoreTests {
         }
     }
 
+    /// A group commit's batch of turns from several sessions, some stored with their first turn: stored
+    /// whole, and a batch with one bad turn stores none of them (PostgreSQL writes such a batch as one
+    /// statement, SQLite in one transaction).
+    @Test(arguments: StorageBackend.reachable) func aBatchOfTurnsFromSeveralSessionsIsStoredWholeOrNotAtAll(backend: StorageBackend) async throws {
+        try await Self.with(backend) { writing, reading, stores in
+            let at = Date(timeIntervalSince1970: 1_800_000_000)
+            func record(_ id: String) -> SessionRecord {
+                SessionRecord(id: id, storeId: stores[0], role: "customer", state: "{}", lastSeq: 0, createdAt: at, lastSeenAt: at)
+            }
+            try await writing.apply([.turn(Self.turn("old", store: stores[0], seq: 1, at: at), state: "{\"n\":1}", lastSeenAt: at, create: record("old"))])
+            try await writing.apply([
+                .turn(Self.turn("old", store: stores[0], seq: 2, at: at + 1), state: "{\"n\":2}", lastSeenAt: at + 1, create: nil),
+                .turn(Self.turn("new", store: stores[0], seq: 1, at: at + 2), state: "{\"m\":1}", lastSeenAt: at + 2, create: record("new")),
+            ])
+            let old = try #require(try await reading.session(id: "old", storeID: stores[0]))
+            #expect(old.state == "{\"n\":2}" && old.lastSeq == 2 && abs(old.lastSeenAt.timeIntervalSince(at + 1)) < 0.001)
+            let new = try #require(try await reading.session(id: "new", storeID: stores[0]))
+            #expect(new.state == "{\"m\":1}" && new.lastSeq == 1 && abs(new.createdAt.timeIntervalSince(at)) < 0.001)
+            #expect(try await reading.replies(sessionID: "old", after: 0, limit: 10).map(\.replyID) == ["r1", "r2"])
+            #expect(try await reading.replies(sessionID: "new", after: 0, limit: 10).first?.clientMessageID == nil)
+            // Sequence number 2 of "new" is fine; 2 of "old" is taken, so neither is stored.
+            await #expect(throws: (any Error).self) {
+                try await writing.apply([
+                    .turn(Self.turn("new", store: stores[0], seq: 2, at: at + 3), state: "{\"m\":2}", lastSeenAt: at + 3, create: nil),
+                    .turn(Self.turn("old", store: stores[0], seq: 2, at: at + 3), state: "{\"n\":3}", lastSeenAt: at + 3, create: nil),
+                ])
+            }
+            #expect(try await reading.session(id: "new", storeID: stores[0])?.lastSeq == 1)
+            #expect(try await reading.session(id: "old", storeID: stores[0])?.state == "{\"n\":2}")
+            #expect(try await reading.replies(sessionID: "new", after: 0, limit: 10).count == 1)
+        }
+    }
+
     /// The turn writer's prepared insert stores each column as the record's own Codable insert does.
     @Test func thePreparedTurnInsertStoresWhatTheRecordsInsertStores() async throws {
         let database = try TestDatabase().open()

@@ -114,5 +114,6 @@ extension PostgresAppDatabase {
         PostgresLoyalty.migration,
         PostgresHandoffs.migration,
         PostgresSalesLines.migration,
+        PostgresSessionLocks.migration,
     ]
 }

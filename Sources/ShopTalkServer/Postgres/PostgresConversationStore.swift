@@ -42,6 +42,10 @@ struct PostgresConversationStore: ConversationStore {
     ])
 
     func apply(_ writes: [SessionWrite]) async throws {
+        if let statement = Self.turnsStatement(writes) {
+            try await database.rows(statement)
+            return
+        }
         let logger = database.logger
         try await database.transaction { connection in
             for write in writes { try await Self.apply(write, on: connection, logger: logger) }

@@ -61,8 +61,8 @@ actor ChatSession {
             return try await turn(text, clientID: clientID, clientAddress: clientAddress, role: role, engine: engine, writer: writer, now: now, onDelta: onDelta)
         }
         // Across instances: hold the session's lock, and start from the turn another instance stored last.
-        return try await shared.locks.exclusive(session: id) {
-            try await self.catchUp(from: shared.store)
+        return try await shared.locks.exclusive(session: id, storeID: store.id, after: lastSeq) { stored in
+            await self.catchUp(to: stored)
             return try await self.turn(text, clientID: clientID, clientAddress: clientAddress, role: role, engine: engine, writer: writer, now: now, onDelta: onDelta)
         }
     }
@@ -94,9 +94,14 @@ actor ChatSession {
     /// Takes the state and sequence number another instance stored after this one's last turn. A state
     /// that cannot be read keeps this one's, but never its sequence number, which must move on.
     private func catchUp(from store: any ConversationStore) async throws {
-        guard unsaved == nil, let record = try await store.session(id: id, storeID: self.store.id), record.lastSeq > lastSeq else { return }
-        if let stored = try? JSONDecoder().decode(ConversationState.self, from: Data(record.state.utf8)) { state = stored }
-        lastSeq = record.lastSeq
+        guard unsaved == nil, let record = try await store.session(id: id, storeID: self.store.id) else { return }
+        catchUp(to: StoredProgress(state: record.state, lastSeq: record.lastSeq))
+    }
+
+    private func catchUp(to stored: StoredProgress?) {
+        guard unsaved == nil, let stored, stored.lastSeq > lastSeq else { return }
+        if let decoded = try? JSONDecoder().decode(ConversationState.self, from: Data(stored.state.utf8)) { state = decoded }
+        lastSeq = stored.lastSeq
     }
 
     /// Takes what another instance stored since this one last looked (before a resume or replay here).
@@ -111,8 +116,8 @@ actor ChatSession {
         await acquire()
         defer { release() }
         if let shared {
-            try await shared.locks.exclusive(session: id) {
-                try await self.catchUp(from: shared.store)
+            try await shared.locks.exclusive(session: id, storeID: store.id, after: lastSeq) { stored in
+                await self.catchUp(to: stored)
                 try await self.clear(writer: writer, now: now)
             }
         } else {

@@ -26,7 +26,16 @@ struct SharedSessions: Sendable {
     let store: any ConversationStore
 }
 
-/// Runs one session's turns one at a time across instances (PostgreSQL's advisory locks).
+/// Runs one session's turns one at a time across instances (PostgreSQL's advisory locks). Taking the lock
+/// also reads what the last turn stored, when it is past `seq`: the turn starts from it (`body`'s argument).
 protocol SessionCoordination: Sendable {
-    func exclusive<T: Sendable>(session key: String, _ body: @Sendable () async throws -> T) async throws -> T
+    func exclusive<T: Sendable>(
+        session key: String, storeID: Int64, after seq: Int, _ body: @Sendable (StoredProgress?) async throws -> T
+    ) async throws -> T
+}
+
+/// A session's state and sequence number as its last turn stored them.
+struct StoredProgress: Sendable, Equatable {
+    let state: String
+    let lastSeq: Int
 }
