@@ -23,9 +23,14 @@ start)
     # The default ports sit below Linux's ephemeral range (32768-60999): a port in that range can be held by
     # any outgoing connection's local end, which once made CI's second server fail to bind. A port still
     # held by a closing socket is retried for a few seconds before giving up.
+    # pg_stat_statements (in Debian's package) counts the statements each client sends: deploy/bench.sh
+    # divides them by the messages answered.
+    preload=""
+    [ -f "$("$bin/pg_config" --sharedir 2>/dev/null)/extension/pg_stat_statements.control" ] \
+        && preload="-c shared_preload_libraries=pg_stat_statements"
     for attempt in 1 2 3 4 5 6; do
         as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-            -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=400 -c shared_buffers=64MB" start >/dev/null \
+            -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=400 -c shared_buffers=64MB $preload" start >/dev/null \
             && break
         grep -q "Address already in use" "$dir/server.log" && [ "$attempt" -lt 6 ] || { tail -5 "$dir/server.log" >&2; exit 1; }
         sleep 2

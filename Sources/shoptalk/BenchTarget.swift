@@ -30,8 +30,8 @@ extension Bench {
             guard result.messages > 0 else {
                 throw BenchError("\(url) did not answer: \(result.failedConnections) of \(connections) connections failed.")
             }
-            printTable(["target", "conns", "msgs/s", "p50 ms", "p99 ms", "errors", "timeouts", "failed conns"], [[
-                label, "\(connections)", String(format: "%.0f", result.perSecond), String(format: "%.2f", result.latencies.percentile(50) / 1000),
+            printTable(["target", "conns", "msgs", "msgs/s", "p50 ms", "p99 ms", "errors", "timeouts", "failed conns"], [[
+                label, "\(connections)", "\(result.messages)", String(format: "%.0f", result.perSecond), String(format: "%.2f", result.latencies.percentile(50) / 1000),
                 String(format: "%.2f", result.latencies.percentile(99) / 1000), "\(result.errors)", "\(result.timeouts)", "\(result.failedConnections)",
             ]])
         }
