@@ -75,7 +75,7 @@ struct AlertsTests {
         let database = try await TestDatabase.seeded()
         let pool = try database.open()
         let token = try await OwnerTokens(database: pool).create(storeSlug: "demo", name: "t", now: Date())
-        let picked = try await pool.writer.read { db in try Row.fetchOne(db, sql: "SELECT id, name FROM products WHERE stock >= 5 ORDER BY id LIMIT 1") }
+        let picked = try pool.writer.read { db in try Row.fetchOne(db, sql: "SELECT id, name FROM products WHERE stock >= 5 ORDER BY id LIMIT 1") }
         let product = try #require(picked)
         let productID: Int64 = product["id"]
         let name: String = product["name"]
