@@ -10,6 +10,8 @@ public enum OwnerShorthand {
         "qty": "quantity", "qtys": "quantities", "avg": "average", "amt": "amount", "ords": "orders", "num": "number",
         "txn": "order", "txns": "orders", "transaction": "order", "transactions": "orders",
         "client": "customer", "clients": "customers", "punter": "customer", "punters": "customers",
+        // A bookkeeper's "accounts" are the customers on the sales ledger ("our biggest accounts", "account 14646").
+        "account": "customer", "accounts": "customers",
         "article": "item", "articles": "items",
         // Everyday words of owners new to the trade: "which things sold best", "how many separate purchases"
         // (people are customers in the parser's rules, since "person" is also in product names).
@@ -52,6 +54,12 @@ public enum OwnerShorthand {
         ("the sells", "the sales"), ("medium value", "average value"), ("medium ticket", "average ticket"), ("medium order", "average order"),
         ("medium spend", "average spend"), ("medium bill", "average bill"), ("in average", "on average"),
         ("customer number", "customer"), ("customer no.", "customer"), ("account number", "customer"),
+        ("customer accounts", "customers"), ("customer account", "customer"),
+        // The accounts a bookkeeper draws up are no customers; a sales invoice is an invoice, and figures "net of
+        // returns" are the usual net ones, not a question about returns.
+        ("management accounts", "management figures"), ("annual accounts", "annual figures"), ("year-end accounts", "year-end figures"),
+        ("accounts department", "finance team"), ("sales invoices", "invoices"), ("sales invoice", "invoice"),
+        ("net of returns", "net"), ("net of refunds", "net"), ("net of credit notes", "net"), ("net of cancellations", "net"),
         // A clerk's "w/c" is the week commencing, not "with c".
         ("w/c", "week commencing"),
     ]

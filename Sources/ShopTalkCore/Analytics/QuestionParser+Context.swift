@@ -36,8 +36,10 @@ extension QuestionParser {
         guard !analytic.isEmpty else { return turn }
         let context = spoken.filter { index in
             let said = Set(words[index])
+            // "Give me the top 3.": the size of a ranking asked for is part of the question.
+            let sizesRanking = zip(words[index], words[index].dropFirst()).contains { ["top", "bottom", "first"].contains($0) && Int($1) != nil }
             // A question of its own ("How'd we go last month?") is part of what is asked.
-            guard !analytic.contains(index), sentences[index].last?.text != "?", said.isDisjoint(with: figureWords),
+            guard !analytic.contains(index), sentences[index].last?.text != "?", said.isDisjoint(with: figureWords), !sizesRanking,
                   !said.isDisjoint(with: contextSpeakers) else { return false }
             // "Sorry, I mean June.": a correction that names something is part of the question.
             // An opener alone does not make one: "Sorry, I'm still learning the words for things." is talk.

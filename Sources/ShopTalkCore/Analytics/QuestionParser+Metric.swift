@@ -99,8 +99,12 @@ extension QuestionParser {
         let countsSomething = has("how many") && !has("how many percent") && !has("how many times") && !has("how many per")
         if countsSomething {
             // "how many separate orders", "how many distinct paying customers".
+            // "how many French customers bought …": a demonym between them too.
             func named(_ nouns: [String]) -> Bool {
-                nouns.contains { noun in has("how many \(noun)") || Self.countAdjectives.contains { has("how many \($0) \(noun)") } }
+                nouns.contains { noun in
+                    has("how many \(noun)") || Self.countAdjectives.contains { has("how many \($0) \(noun)") }
+                        || Self.demonyms.keys.contains { has("how many \($0) \(noun)") }
+                }
             }
             if named(["orders", "invoices"]) { return .orders }
             if named(["customers", "buyers", "shoppers", "clients", "people"]) { return .customers }

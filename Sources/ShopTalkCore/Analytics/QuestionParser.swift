@@ -142,9 +142,15 @@ public struct QuestionParser: Sendable {
             var kind = Self.kind(words: grouping, has: hasMain, dates: dates.count, filters: filters) ?? .total
             // "Who are the front-runners among our customers in Ireland? Top 2 by spend.": the question proper
             // ranks, and the talk beside it says what.
-            if kind == .total, parts != nil, !grouping.isDisjoint(with: ["top", "best", "most", "biggest", "highest", "leading", "largest"]) {
-                if let whole = Self.kind(words: outsidePeriods(turn.tokens), has: has, dates: dates.count, filters: filters), case .ranking = whole {
+            // So does "Our weakest month in 2011, by takings?": the month asked for is in the talk before the metric.
+            if kind == .total, parts != nil {
+                let ranks = !grouping.isDisjoint(with: ["top", "best", "most", "biggest", "highest", "leading", "largest"])
+                // Only a fragment ("by takings?"), never a question of its own beside a sentence about a best month.
+                let fragment = mainTokens.count <= 4 && !["how", "what", "what's", "whats", "which", "who", "when"].contains(mainTokens.first?.text ?? "")
+                switch Self.kind(words: outsidePeriods(turn.tokens), has: has, dates: dates.count, filters: filters) {
+                case .some(let whole) where { if case .ranking = whole { return ranks }; if case .extreme = whole { return fragment }; return false }():
                     kind = whole
+                default: break
                 }
             }
             // Without a metric word, a total or comparison that names customers counts them ("custs in oct",
@@ -271,15 +277,18 @@ public struct QuestionParser: Sendable {
         let granularity: SalesQuery.Granularity? = !words.isDisjoint(with: ["month", "months", "monthly"]) ? .month
             : !words.isDisjoint(with: ["week", "weeks", "weekly"]) ? .week
             : !words.isDisjoint(with: ["day", "days", "daily"]) ? .day : nil
+        // "which month had the most invoices", "what week saw the least revenue".
+        let asksWhich = granularity.map { unit in ["which", "what"].contains { has("\($0) \(unit.rawValue)") } } ?? false
         // Idioms of leagues and charts: "top of the table", "pole position", "front-runners", "chart-toppers".
         let leads = has("top of the table") || has("pole position") || has("lead the way") || has("leads the way") || has("heavy hitters")
             || !words.isDisjoint(with: ["front-runners", "front-runner", "frontrunners", "chart-toppers", "chart-topper", "podium", "mvp", "leader", "leaders"])
-        let best = leads || !words.isDisjoint(with: ["best", "highest", "biggest", "busiest", "strongest", "top", "fastest", "quickest", "leading",
+        let best = leads || !words.isDisjoint(with: ["best", "highest", "biggest", "largest", "busiest", "strongest", "top", "fastest", "quickest", "leading",
                                             "highest-grossing", "top-grossing", "top-selling", "best-performing", "top-performing"])
             || has("number one") || has("number 1") || has("no 1") || has("flew off") || has("fly off") || has("flying off")
-            || has("high point") || !words.isDisjoint(with: ["peak", "high-point"])
+            || has("high point") || !words.isDisjoint(with: ["peak", "high-point"]) || asksWhich && words.contains("most")
         // The other end of the table: "the low point", "our relegation month", "rock bottom", "the wooden spoon".
         let worst = !words.isDisjoint(with: ["worst", "lowest", "quietest", "weakest", "slowest", "fewest", "relegation", "low-point", "nadir", "trough"])
+            || asksWhich && words.contains("least")
             || has("low point") || has("rock bottom") || has("rock-bottom") || has("wooden spoon") || has("bottom of the table")
         if let granularity, (best || worst), !words.isDisjoint(with: ["month", "week", "day"]),
            words.isDisjoint(with: ["products", "product", "items", "customers", "countries", "categories", "brands"]) {
@@ -324,7 +333,14 @@ public struct QuestionParser: Sendable {
         if let dimension, ranks {
             // "our number one customer", "the highest-grossing product": one. ("The best selling brand" lists the
             // top few, the best first.)
-            let single = has("number one") || has("number 1") || has("no 1")
+            // "which single customer spent the most", "what one product sold best": one. ("Which customer spent the
+            // most" lists the top few, the answer first.)
+            let asksForOne = !words.contains { Int($0) != nil } && ["which", "what"].contains { asked in
+                ["customer", "client", "buyer", "product", "item", "country", "category", "brand", "line"].contains { noun in
+                    has("\(asked) single \(noun)") || has("\(asked) one \(noun)")
+                }
+            }
+            let single = has("number one") || has("number 1") || has("no 1") || asksForOne
                 || ((has("pole position") || has("the leader") || has("top of the table")) && !words.contains { Int($0) != nil })
                 || (!words.isDisjoint(with: ["highest-grossing", "top-grossing", "top-selling", "best-performing"])
                     && words.isDisjoint(with: ["products", "customers", "countries", "items", "categories", "brands"]))

@@ -15,6 +15,7 @@ extension PeriodParser {
         case "month", "months": return (.month, 1)
         case "quarter", "quarters": return (.month, 3)
         case "year", "years": return (.month, 12)
+        case "half-year", "half-years", "halfyear": return (.month, 6)
         default: return nil
         }
     }
@@ -52,7 +53,10 @@ extension PeriodParser {
             count = number
             at += 1
         }
-        guard let unitWord = word(at), let unit = Self.spanUnit(unitWord) else { return nil }
+        // "the half year to 30 June 2011": six months.
+        let halfYear = at == lead && w[at] == "half" && word(at + 1) == "year"
+        if halfYear { at += 1 }
+        guard let unitWord = word(at), let unit = halfYear ? (Calendar.Component.month, 6) : Self.spanUnit(unitWord) else { return nil }
         let next = word(at + 1) ?? ""
         // "two months ago", "a week ago": the whole unit that many back.
         if next == "ago", at > lead || ["a", "an"].contains(w[lead]) {

@@ -236,10 +236,14 @@ public struct PeriodParser: Sendable {
             }
             // Not month to month: "June 8, 2011 to July 3" is read below, date to date.
         }
-        // Date to date: "2011-06-01 to 2011-06-15", "1 June to 15 June 2011".
-        if let start = point(at: i, w), start.last + 2 < w.count, connectors.contains(w[start.last + 1]),
-           let end = point(at: start.last + 2, w) ?? (w[start.last + 2] == "the" ? point(at: start.last + 3, w) : nil), start.from <= end.to {
-            return Match(first: i, last: end.last, from: start.from, to: end.to, opening: start.from...start.to, closing: end.from...end.to)
+        // Date to date: "2011-06-01 to 2011-06-15", "1 June to 15 June 2011", "1 January 2011 up to today".
+        if let start = point(at: i, w) {
+            var connector = start.last + 1
+            if connector + 1 < w.count, w[connector] == "up", w[connector + 1] == "to", connectors.contains("to") { connector += 1 }
+            if connector + 1 < w.count, connectors.contains(w[connector]),
+               let end = point(at: connector + 1, w) ?? (w[connector + 1] == "the" ? point(at: connector + 2, w) : nil), start.from <= end.to {
+                return Match(first: i, last: end.last, from: start.from, to: end.to, opening: start.from...start.to, closing: end.from...end.to)
+            }
         }
         return nil
     }
