@@ -6,11 +6,15 @@
   3. two connections of one session, on two instances, sending at once: every message answered, and the
      stored replies are r1..rN with no gap or repeat;
   4. an owner signed in on instance 1 gets the alert of a complaint filed on instance 2 within a second;
-  5. kill -9 of one instance under load: every client reconnects through nginx, resumes, and finds every
+  5. a product created over REST on instance 1 is found by the chat on instances 2 and 3 within a second
+     (their catalog snapshots follow the event stream);
+  6. 20 orders at once through nginx with a code limited to 5 uses: exactly 5 placed, the code used 5 times;
+  7. kill -9 of one instance under load: every client reconnects through nginx, resumes, and finds every
      reply it was sent (no acknowledged write lost).
 Loopback only; bounded in time. Usage: multi_instance.py [PORT] (deploy/run.sh must have started it).
 """
-import asyncio, json, os, signal, subprocess, sys, time, urllib.request
+import asyncio, json, os, signal, subprocess, sys, time, urllib.error, urllib.request
+from concurrent.futures import ThreadPoolExecutor
 
 import websockets
 
@@ -113,10 +117,67 @@ async def two_connections_one_session():
     check(ids == [f"r{i}" for i in range(1, 26)], f"the stored replies are r1..r25 in order ({len(ids)} replies)")
 
 
+def owner_token():
+    return subprocess.run([os.environ.get("SHOPTALK_BIN", ".build/debug/shoptalk"), "token", "create", "--store", "demo",
+                           "--db", open(f"{DIR}/database-url").read().strip()],
+                          capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
+
+
+def rest(port, method, path, token, body=None):
+    """One REST call; returns (status, parsed body)."""
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/api/stores/demo{path}", method=method,
+                                     data=json.dumps(body).encode() if body is not None else None,
+                                     headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, json.loads(response.read() or b"{}")
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"{}")
+
+
+async def product_change_everywhere():
+    token = owner_token()
+    name = f"Quillonwick Brass Lantern {int(time.time()) % 100000}"
+    status, created = rest(PORT + 1, "POST", "/products", token,
+                           {"sku": f"QBL-{int(time.time() * 1000)}", "name": name, "price": 24.5, "stock": 12, "category": "lighting"})
+    check(status == 201, f"a product is created over REST on instance 1 ({status} {created})")
+    started = time.monotonic()
+    seen = set()
+    while len(seen) < 2 and time.monotonic() - started < 10:
+        for n in (2, 3):
+            if n not in seen:
+                _, replies = await converse(instance_url(n), ["show me the quillonwick lantern"])
+                if name.lower() in json.dumps(replies[0]).lower():
+                    seen.add(n)
+        await asyncio.sleep(0.05)
+    elapsed = time.monotonic() - started
+    check(seen == {2, 3}, f"the chat on instances 2 and 3 finds it (found on {sorted(seen)})")
+    check(elapsed < 1.0, f"within a second ({elapsed * 1000:.0f} ms after the write returned)")
+
+
+async def code_limit_through_balancer():
+    token = owner_token()
+    code = f"MILIMIT{int(time.time()) % 100000}"
+    status, _ = rest(PORT + 1, "POST", "/discounts", token, {"code": code, "kind": "percentage", "percentOff": 10, "usageLimit": 5})
+    check(status == 201, f"a code limited to 5 uses is created ({status})")
+    _, listing = rest(PORT + 2, "GET", "/products?limit=50", token)
+    product = max(listing["products"], key=lambda p: p.get("stock", 0))
+    check(product.get("stock", 0) >= 20, f"a product with stock for 20 orders ({product.get('name')}: {product.get('stock')})")
+
+    def order(n):
+        return rest(PORT, "POST", "/orders", token, {"email": f"multi{n}@example.com", "items": [{"productId": product["id"], "quantity": 1}],
+                                                     "code": code})[0]
+    with ThreadPoolExecutor(20) as pool:
+        statuses = list(pool.map(order, range(20)))
+    placed = statuses.count(201)
+    check(placed == 5 and all(s in (201, 409, 422) for s in statuses), f"20 orders at once through nginx: {placed} placed with the code (statuses {sorted(set(statuses))})")
+    _, discount = rest(PORT + 3, "GET", f"/discounts/{code}", token)
+    used = (discount.get("discount") or discount).get("usedCount")
+    check(used == 5, f"the code is used 5 times, read on instance 3 ({used})")
+
+
 async def alert_across_instances():
-    token = subprocess.run([os.environ.get("SHOPTALK_BIN", ".build/debug/shoptalk"), "token", "create", "--store", "demo",
-                            "--db", open(f"{DIR}/database-url").read().strip()],
-                           capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
+    token = owner_token()
     async with websockets.connect(instance_url(1)) as owner:
         await next_frame(owner)
         await owner.send(json.dumps({"type": "auth", "token": token}))
@@ -174,7 +235,8 @@ async def kill_one_under_load():
 
 async def main():
     deadline = 240
-    for step in (spread, moving_session, two_connections_one_session, alert_across_instances, kill_one_under_load):
+    for step in (spread, moving_session, two_connections_one_session, alert_across_instances, product_change_everywhere,
+                 code_limit_through_balancer, kill_one_under_load):
         print(f"== {step.__name__}", flush=True)
         await asyncio.wait_for(step(), deadline)
     print("multi-instance: all checks passed")
