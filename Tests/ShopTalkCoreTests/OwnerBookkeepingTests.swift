@@ -22,6 +22,9 @@ struct OwnerBookkeepingTests {
         let books = try query("for the management accounts: turnover in Q2 2011")
         #expect(books.metric == .revenue && books.kind == .total && books.from == "2011-04-01")
         #expect(try query("which single account spent the most in October 2011?").kind == .ranking(.customer, limit: 1, ascending: false))
+        // A stock line is a product in general.
+        let lines = try query("our 4 best-selling lines to German accounts in 2011")
+        #expect(lines.kind == .ranking(.product, limit: 4, ascending: false) && lines.filter.country == "Germany" && lines.filter.productIDs == nil)
     }
 
     @Test func salesInvoicesAreOrdersAndNetOfReturnsIsNoReturnRate() throws {

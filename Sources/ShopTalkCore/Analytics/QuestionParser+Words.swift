@@ -50,6 +50,8 @@ extension QuestionParser {
     /// this list ("bring" is not LETTER "A" BLING KEY RING, "placed" is not a PLACE SETTING), and these
     /// words are never corrected to a product word by edit distance.
     static let ordinaryWords: Set<String> = [
+        // A stock "line" is a product in general ("best-selling lines"), not PHOTO CLIP LINE.
+        "line", "lines",
         "times", "once", "twice", "bring", "brings", "brought", "place", "placed", "places", "placing", "set", "sets", "take", "takes", "took",
         "taken", "taking", "move", "moved", "moves", "moving", "shift", "shifted", "shifting", "went", "go", "goes",
         "going", "gone", "out", "get", "got", "getting", "put", "come", "came", "coming", "give", "gave", "given",

@@ -112,7 +112,7 @@ public struct QuestionParser: Sendable {
         }
         var grouping = outsidePeriods(mainTokens)
         // "which products did Spanish customers buy most": the customers are a filter, the products the ranking.
-        if !grouping.isDisjoint(with: ["products", "product", "items"]), Self.peopleAfterCountry(turn) {
+        if !grouping.isDisjoint(with: ["products", "product", "items", "lines"]), Self.peopleAfterCountry(turn) {
             grouping.subtract(["customers", "customer", "buyers"])
         }
         let filters = Set(turn.entities.map(\.type))
