@@ -54,6 +54,14 @@ struct OwnerBookkeepingTests {
         #expect(upToToday.from == "2011-03-01" && upToToday.to == "2011-12-10")
     }
 
+    @Test func aProductNamedInTheTalkAndPointedBackToWithIts() throws {
+        let rack = try query("Doing the stocktake on the gumball rack - what were its takings in 2011?")
+        let id = try #require(OwnerFilterWordingTests.names.firstIndex(of: "GUMBALL COAT RACK")).advanced(by: 1)
+        #expect(rack.filter.productIDs == [Int64(id)] && rack.metric == .revenue)
+        // Without "its" the talk's goods are not the question's.
+        #expect(try query("Doing the stocktake on the gumball rack - what were our takings in 2011?").filter.productIDs == nil)
+    }
+
     @Test func theSizeOfARankingSaidInASentenceOfItsOwnIsKept() throws {
         #expect(try query("Which customers spent most with us this year? Give me the top 4.").kind == .ranking(.customer, limit: 4, ascending: false))
     }

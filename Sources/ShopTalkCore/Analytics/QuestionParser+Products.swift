@@ -62,6 +62,21 @@ extension QuestionParser {
                     return nil
                 }
             }
+            // "Squaring the books for the lunch bag spaceboy - what were its takings?": a question that points back
+            // with "its" takes the one product the talk names most of (two of its words or more).
+            let main = turn.tokens.filter { token in token.kind != .symbol && !asides.contains { $0.contains(token.start) } }.map(\.text)
+            guard main.contains("its") else { return nil }
+            for aside in asides {
+                let words = content(turn.tokens.filter { $0.kind != .symbol && aside.contains($0.start) }.map(\.text))
+                let candidates = matcher.candidates(for: words, limit: 16).filter { candidate in
+                    candidate.coverage >= 0.6 && candidate.coverage * Double(ProductNameMatcher.words(candidate.name).count) >= 2
+                }
+                guard let best = candidates.max(by: { $0.coverage < $1.coverage }),
+                      candidates.filter({ $0.coverage == best.coverage }).count == 1 else { continue }
+                query.filter.productIDs = [best.id]
+                query.filter.productLabel = best.name
+                return nil
+            }
             return nil
         }
         if named.isEmpty { return wholeNameInAsides() }
