@@ -157,11 +157,12 @@ public struct AnalyticsHandler: ChatHandler {
             }
             guard !rows.isEmpty else { return Reply(text: "No sales for \(scope) \(period).", intent: intent, suggestions: followUps(query)) }
             let label = dimension == .customer ? "customers" : dimension == .country ? "countries" : dimension == .category ? "categories" : dimension == .brand ? "brands" : "products"
-            let list = rows.enumerated().map { "\($0.offset + 1). \($0.element.0) (\(AnalyticsPhrases.value($0.element.1, metric: metric, currency: currency)))" }
-            // One asked for is named in the singular: "Your top customer by revenue …: 17450 (£4,544.48)."
+            // One asked for is named in the singular and not numbered: "Your top customer by revenue …: 17450 (£4,544.48)."
             let heading = rows.count == 1 ? (dimension == .country ? "country" : dimension == .category ? "category" : String(label.dropLast()))
                 : "\(rows.count) \(label)"
-            let shown = rows.count == 1 ? ["\(rows[0].0) (\(AnalyticsPhrases.value(rows[0].1, metric: metric, currency: currency)))"] : list
+            let shown = rows.enumerated().map { index, row in
+                (rows.count == 1 ? "" : "\(index + 1). ") + "\(row.0) (\(AnalyticsPhrases.value(row.1, metric: metric, currency: currency)))"
+            }
             let text = "Your \(ascending ? "bottom" : "top") \(heading) by \(AnalyticsPhrases.metricName(metric)) \(period)\(query.filter.country.map { " in \($0)" } ?? ""): " + shown.joined(separator: "; ") + "."
                 + (tied ? " Others tie with the last at \(AnalyticsPhrases.value(rows[rows.count - 1].1, metric: metric, currency: currency)); ties are listed by name." : "")
             return Reply(text: text, intent: intent, suggestions: followUps(query), result: .table(

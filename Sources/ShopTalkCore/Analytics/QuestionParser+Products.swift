@@ -52,30 +52,30 @@ extension QuestionParser {
         // An aside that holds a product's whole name names it ("I'm deciding whether to reorder the jam making
         // set with jars. How many of them did we sell …?"); the longest such name wins.
         func wholeNameInAsides() -> Outcome? {
+            // "Squaring the books for the lunch bag spaceboy - what were its takings?": a question that points back
+            // with "its" takes the one product the talk names most of (two of its words or more), unless an
+            // aside names a product whole.
+            let pointsBack = turn.tokens.contains { token in token.text == "its" && !asides.contains { $0.contains(token.start) } }
+            var pointedAt: ProductNameMatcher.Candidate?
             for aside in asides {
                 let words = turn.tokens.filter { $0.kind != .symbol && aside.contains($0.start) }.map(\.text)
                 let whole = matcher.candidates(for: words, limit: 64).filter { $0.coverage >= 0.999 }
                 if let longest = whole.max(by: { ProductNameMatcher.words($0.name).count < ProductNameMatcher.words($1.name).count }),
                    ProductNameMatcher.words(longest.name).count >= 2 {
-                    query.filter.productIDs = [longest.id]
-                    query.filter.productLabel = longest.name
-                    return nil
+                    pointedAt = longest
+                    break
                 }
-            }
-            // "Squaring the books for the lunch bag spaceboy - what were its takings?": a question that points back
-            // with "its" takes the one product the talk names most of (two of its words or more).
-            let main = turn.tokens.filter { token in token.kind != .symbol && !asides.contains { $0.contains(token.start) } }.map(\.text)
-            guard main.contains("its") else { return nil }
-            for aside in asides {
-                let words = content(turn.tokens.filter { $0.kind != .symbol && aside.contains($0.start) }.map(\.text))
-                let candidates = matcher.candidates(for: words, limit: 16).filter { candidate in
+                guard pointsBack, pointedAt == nil else { continue }
+                let candidates = matcher.candidates(for: content(words), limit: 16).filter { candidate in
                     candidate.coverage >= 0.6 && candidate.coverage * Double(ProductNameMatcher.words(candidate.name).count) >= 2
                 }
-                guard let best = candidates.max(by: { $0.coverage < $1.coverage }),
-                      candidates.filter({ $0.coverage == best.coverage }).count == 1 else { continue }
-                query.filter.productIDs = [best.id]
-                query.filter.productLabel = best.name
-                return nil
+                if let best = candidates.max(by: { $0.coverage < $1.coverage }), candidates.filter({ $0.coverage == best.coverage }).count == 1 {
+                    pointedAt = best
+                }
+            }
+            if let product = pointedAt {
+                query.filter.productIDs = [product.id]
+                query.filter.productLabel = product.name
             }
             return nil
         }

@@ -77,32 +77,8 @@ public struct QuestionParser: Sendable {
         let namedMetric = bareCount || narrowed ? wholeMetric ?? mainMetric : mainMetric ?? wholeMetric
         // "February against the same month last year": "last year" says which February, not a period of its own.
         let sameLastYear = has("last year") && (has("same month") || has("same week") || has("same quarter") || has("same day") || has("same time") || has("this time"))
-        let said = turn.entities.filter { $0.type == Entity.Kind.date && !(sameLastYear && $0.text.lowercased() == "last year") }
-        // "summer chart rundown for Q3 2011": a season said in passing gives way to a period named outright over the same days.
-        let dateEntities = said.filter { season in
-            guard PeriodParser.seasons[season.text.lowercased()] != nil, let from = season.value["from"]?.stringValue,
-                  let to = season.value["to"]?.stringValue else { return true }
-            // Only a period that overlaps the season without holding it or lying inside it ("Q3" against summer).
-            return !said.contains { other in
-                guard other.start != season.start, PeriodParser.seasons[other.text.lowercased()] == nil,
-                      let otherFrom = other.value["from"]?.stringValue, let otherTo = other.value["to"]?.stringValue else { return false }
-                return otherFrom <= to && from <= otherTo && !(otherFrom <= from && to <= otherTo) && !(from <= otherFrom && otherTo <= to)
-            }
-        }
-        // "I reckon Q3 was 20% up on Q2. What's the real change from Q2 to Q3?": a period said again on its own
-        // beside a range from one to the other is the range's end, not a third period.
-        let ends = dateEntities.flatMap { range in ["opening", "closing"].compactMap { range.value[$0] } }
-        let restated = dateEntities.filter { date in ends.contains { $0["from"] == date.value["from"] && $0["to"] == date.value["to"] } }
-        let mainDates = dateEntities.filter { date in parts?.main.contains(date.start) != false && !restated.contains { $0.start == date.start } }
-        var dates = Self.oneRange(turn, mainDates.isEmpty ? dateEntities : mainDates).compactMap { entity -> (String, String)? in
-            // A period open at its start ("until March") has no "from": it runs from before any sale.
-            guard let to = entity.value["to"]?.stringValue else { return nil }
-            let from = entity.value["from"]?.stringValue ?? PeriodParser.openStartDay
-            return (from, to)
-        }.reduce(into: [(String, String)]()) { kept, period in
-            // "the summer of 2011, June through August" names one period twice: not a comparison.
-            if !kept.contains(where: { $0.0 <= period.1 && period.0 <= $0.1 }) { kept.append(period) }
-        }
+        let (dateEntities, asked) = Self.askedPeriods(turn, main: parts?.main, sameLastYear: sameLastYear)
+        var dates = asked
         // Words inside a period ("last month") say when, not how to group: "what sold best last month?"
         // ranks products, it does not look for the best month.
         let periodSpans = dateEntities.map { $0.start..<$0.end }
@@ -171,41 +147,7 @@ public struct QuestionParser: Sendable {
             query = SalesQuery(metric: metric, kind: kind)
             }
         }
-        // Periods: one sets the period; two make a comparison (the first against the second).
-        if case .compare = query.kind, dates.count >= 2 {
-            (query.from, query.to) = dates[0]
-            (query.compareFrom, query.compareTo) = has("same") ? Self.sameDays(dates[0], in: dates[1]) ?? dates[1] : dates[1]
-            Self.likeForLike(&query, today: today)
-        } else if case .compare = query.kind, dates.count == 1, let (first, last) = Self.monthToMonth(turn, period: dates[0]) {
-            // "how did revenue change from August to September 2011": September against August.
-            (query.from, query.to) = last
-            (query.compareFrom, query.compareTo) = first
-        } else if case .compare = query.kind, dates.count == 1, let base = Self.comparisonBase(turn, today: today) {
-            // "is revenue up or down on last month": this month so far against the same days of last month.
-            (query.from, query.to) = base.current
-            (query.compareFrom, query.compareTo) = base.previous
-            Self.likeForLike(&query, today: today)
-        } else if case .compare = query.kind, dates.count == 1 {
-            (query.from, query.to) = dates[0]
-            (query.compareFrom, query.compareTo) = has("year on year") || has("year over year") || has("same period last year")
-                || sameLastYear
-                ? Self.yearBefore(from: dates[0].0, to: dates[0].1) : Self.previousPeriod(from: dates[0].0, to: dates[0].1)
-        } else if case .compare = query.kind, query.from == nil, has("year on year") || has("year over year") {
-            // "revenue yoy": this year so far against the same days of last year.
-            let start = ShopClock.dayString(ShopClock.calendar.date(from: ShopClock.calendar.dateComponents([.year], from: today)) ?? today)
-            (query.from, query.to) = (start, ShopClock.dayString(today))
-            (query.compareFrom, query.compareTo) = Self.yearBefore(from: start, to: ShopClock.dayString(today))
-        } else if case .compare = query.kind, query.from == nil {
-            // "are we doing better than last month": this month so far against last month.
-            let parser = PeriodParser(today: today)
-            let thisMonth = parser.matches(Tokenizer.tokenize("this month"))[0]
-            let lastMonth = parser.matches(Tokenizer.tokenize("last month"))[0]
-            (query.from, query.to) = (ShopClock.dayString(thisMonth.from), ShopClock.dayString(thisMonth.to))
-            (query.compareFrom, query.compareTo) = (ShopClock.dayString(lastMonth.from), ShopClock.dayString(lastMonth.to))
-            Self.likeForLike(&query, today: today)
-        } else if let period = dates.first {
-            (query.from, query.to) = period
-        }
+        Self.setPeriods(&query, dates: dates, turn: turn, has: has, sameLastYear: sameLastYear, today: today)
         Self.insightPeriods(&query, words: words, has: has, dates: dates.count, today: today)
         // Filters named in this message replace those of a follow-up's previous question.
         if let brand = turn.entity(Entity.Kind.brand)?.value.stringValue { query.filter.brand = brand }
@@ -351,67 +293,5 @@ public struct QuestionParser: Sendable {
             return .ranking(dimension, limit: limit, ascending: worst || least)
         }
         return nil
-    }
-
-    /// A comparison of a period not yet over with a whole one compares the same number of days: "this
-    /// month" on 1 December is one day, so it is set against the first day of November, and the answer
-    /// says so.
-    static func likeForLike(_ query: inout SalesQuery, today: Date) {
-        guard let from = query.from.flatMap(ShopClock.parseDay), let to = query.to.flatMap(ShopClock.parseDay),
-              let otherFrom = query.compareFrom.flatMap(ShopClock.parseDay), let otherTo = query.compareTo.flatMap(ShopClock.parseDay),
-              ShopClock.dayString(to) == ShopClock.dayString(today)
-        else { return }
-        let calendar = ShopClock.calendar
-        let days = calendar.dateComponents([.day], from: from, to: to).day ?? 0
-        let otherDays = calendar.dateComponents([.day], from: otherFrom, to: otherTo).day ?? 0
-        guard days >= 0, days < otherDays, let cut = calendar.date(byAdding: .day, value: days, to: otherFrom) else { return }
-        query.compareTo = ShopClock.dayString(cut)
-        query.likeForLike = true
-    }
-
-    /// "from August to September 2011", "between June and July": the first and the last month of a
-    /// range of whole months, when the range spans more than one month. The range is the date that gave
-    /// `period` (the question proper's, not a period in the sentence before it).
-    static func monthToMonth(_ turn: Turn, period: (String, String)) -> (first: (String, String), last: (String, String))? {
-        let dates = turn.entities.filter { $0.type == Entity.Kind.date }
-        let named = dates.first { $0.value["from"]?.stringValue == period.0 && $0.value["to"]?.stringValue == period.1 } ?? dates.first
-        // "from Q1 2011 to Q2 2011", "the second quarter to the third quarter": the two periods named.
-        if let entity = named, let opening = entity.value["opening"], let closing = entity.value["closing"],
-           let openingFrom = opening["from"]?.stringValue, let openingTo = opening["to"]?.stringValue,
-           let closingFrom = closing["from"]?.stringValue, let closingTo = closing["to"]?.stringValue, openingTo < closingFrom {
-            return ((openingFrom, openingTo), (closingFrom, closingTo))
-        }
-        // A span counted in units ("the three months to the end of September") is one period, not two months.
-        let spanWords: Set<String> = ["day", "days", "week", "weeks", "fortnight", "month", "months", "quarter", "quarters", "year", "years", "end", "start"]
-        guard let entity = named,
-              [" to ", " through ", " thru ", " and ", " until ", " till ", "-"].contains(where: { entity.text.lowercased().contains($0) }),
-              Set(Tokenizer.tokenize(entity.text.lowercased()).map(\.text)).isDisjoint(with: spanWords),
-              let from = entity.value["from"]?.stringValue.flatMap(ShopClock.parseDay),
-              let to = entity.value["to"]?.stringValue.flatMap(ShopClock.parseDay)
-        else { return nil }
-        let calendar = ShopClock.calendar
-        guard calendar.component(.day, from: from) == 1,
-              calendar.dateComponents([.year, .month], from: from) != calendar.dateComponents([.year, .month], from: to),
-              let nextMonth = calendar.date(byAdding: .month, value: 1, to: from),
-              let endOfFirst = calendar.date(byAdding: .day, value: -1, to: nextMonth),
-              let lastStart = calendar.date(from: calendar.dateComponents([.year, .month], from: to))
-        else { return nil }
-        return ((ShopClock.dayString(from), ShopClock.dayString(endOfFirst)), (ShopClock.dayString(lastStart), ShopClock.dayString(to)))
-    }
-
-    /// The period of the same length just before `from`…`to`.
-    static func previousPeriod(from: String, to: String) -> (String, String) {
-        guard let start = ShopClock.parseDay(from), let end = ShopClock.parseDay(to) else { return (from, to) }
-        let calendar = ShopClock.calendar
-        let startComponents = calendar.dateComponents([.day], from: start)
-        let endIsMonthEnd = calendar.component(.day, from: calendar.date(byAdding: .day, value: 1, to: end)!) == 1
-        if startComponents.day == 1 && endIsMonthEnd {
-            let months = (calendar.dateComponents([.month], from: start, to: calendar.date(byAdding: .day, value: 1, to: end)!).month ?? 1)
-            let previousStart = calendar.date(byAdding: .month, value: -max(1, months), to: start)!
-            return (ShopClock.dayString(previousStart), ShopClock.dayString(calendar.date(byAdding: .day, value: -1, to: start)!))
-        }
-        let length = (calendar.dateComponents([.day], from: start, to: end).day ?? 0) + 1
-        return (ShopClock.dayString(calendar.date(byAdding: .day, value: -length, to: start)!),
-                ShopClock.dayString(calendar.date(byAdding: .day, value: -1, to: start)!))
     }
 }
