@@ -17,8 +17,8 @@ extension JSONValue {
 @Suite("Owner insights over REST")
 struct InsightsAPITests {
     @Test func insightsAnswerOverRestWithTheirPlanAndRefuseWhatTheyCannotRead() async throws {
-        let database = try await TestDatabase.seeded()
-        let token = try await OwnerTokens(database: try database.open()).create(storeSlug: "demo", name: "t", now: Date())
+        let database = try await TestDatabase.demoStore()
+        let token = try await database.ownerToken(name: "t")
         try await withLiveServer(testConfiguration(database)) { client in
             for name in ["forecast", "product-classes", "reorder", "report", "customer-mix", "weekdays", "repeat-rate"] {
                 let (status, body) = try await call(client, .get, "/api/stores/demo/insights/\(name)", token: token)
@@ -41,13 +41,11 @@ struct InsightsAPITests {
     }
 
     @Test func anOrderAfterRefusedCodesWithABigBasketIsFlaggedWithItsReasons() async throws {
-        let database = try await TestDatabase.seeded()
-        let pool = try database.open()
-        let token = try await OwnerTokens(database: pool).create(storeSlug: "demo", name: "t", now: Date())
-        let expensive = try await pool.writer.read { db in
-            try Int64.fetchOne(db, sql: "SELECT id FROM products WHERE stock >= 12 ORDER BY priceCents DESC LIMIT 1")
-        }
-        let productID = try #require(expensive)
+        let database = try await TestDatabase.demoStore()
+        let token = try await database.ownerToken(name: "t")
+        let expensive = try await database.integers(sqlite: "SELECT id FROM products WHERE stock >= 12 ORDER BY priceCents DESC LIMIT 1",
+                                                    postgres: "SELECT id FROM products WHERE stock >= 12 ORDER BY price_cents DESC LIMIT 1")
+        let productID = try #require(expensive.first)
         let items = #"[{"productId":\#(productID),"quantity":10}]"#
         try await withLiveServer(testConfiguration(database)) { client in
             for code in ["FREESTUFF", "WELCOME99", "TAKEITALL"] {

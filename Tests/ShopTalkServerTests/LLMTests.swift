@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import HummingbirdTesting
 import HummingbirdWSClient
 import HummingbirdWSTesting
@@ -125,17 +124,23 @@ struct LLMPipelineTests {
     }
 
     func grant(_ database: TestDatabase, credits: Int) async throws {
-        let pool = try database.open()
-        let store = try #require(try await pool.store(slug: "demo"))
-        try await CreditLedger(database: pool, clock: .system).grant(storeID: store.id, millicredits: credits * 1000, requestID: "test-grant")
+        let storeID = try await database.storeID()
+        try await database.withLedger { try await $0.grant(storeID: storeID, millicredits: credits * 1000, requestID: "test-grant") }
     }
 
-    func ledger(_ database: TestDatabase) async throws -> [Row] {
-        try await database.open().writer.read { db in try Row.fetchAll(db, sql: "SELECT kind, feature, millicredits, tokensIn, model FROM credit_ledger WHERE kind <> 'grant' ORDER BY id") }
+    /// The ledger's entries other than grants, oldest first.
+    func ledger(_ database: TestDatabase) async throws -> [CreditLedger.LedgerEntry] {
+        let storeID = try await database.storeID()
+        return try await database.withLedger { try await $0.recent(storeID: storeID, limit: 100) }.filter { $0.kind != "grant" }.reversed()
+    }
+
+    func description(_ database: TestDatabase) async throws -> String? {
+        try await database.strings(sqlite: "SELECT description FROM products WHERE name LIKE 'Sony WH-1000XM5%'",
+                                   postgres: "SELECT description FROM products WHERE name LIKE 'Sony WH-1000XM5%'").first
     }
 
     @Test func anUnplaceableMessageGetsAGroundedAnswerChargedOnce() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await grant(database, credits: 10)
         let fake = FakeLLM()
         await fake.setDefault(.echoFirstProduct)
@@ -150,17 +155,17 @@ struct LLMPipelineTests {
         }
         let rows = try await ledger(database)
         #expect(rows.count == 1)
-        #expect(rows.first?["kind"] == "charge")
-        #expect(rows.first?["feature"] == "fallback_chat")
-        #expect(rows.first?["millicredits"] == -200)
-        #expect(rows.first?["tokensIn"] == 120)
+        #expect(rows.first?.kind == "charge")
+        #expect(rows.first?.feature == "fallback_chat")
+        #expect(rows.first?.credits == -0.2)
+        #expect(rows.first?.tokensIn == 120)
         let sent = "\(await fake.requests)"
         #expect(!sent.contains("jo@example.com") && sent.contains("[email]"))
         #expect(!sent.contains("sk-never-shown"))
     }
 
     @Test func anAnswerNamingSomethingTheStoreDoesNotSellIsDroppedAndNotCharged() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await grant(database, credits: 10)
         let fake = FakeLLM()
         await fake.setDefault(.ok("Try the Zenith X100 headphones for $12.34!"))
@@ -174,12 +179,12 @@ struct LLMPipelineTests {
             }
         }
         let rows = try await ledger(database)
-        #expect(rows.map { $0["kind"] as String } == ["failed"])
-        #expect(rows.first?["millicredits"] == 0)
+        #expect(rows.map(\.kind) == ["failed"])
+        #expect(rows.first?.credits == 0)
     }
 
     @Test func upstreamFailuresFallBackOfflineAndChargeNothing() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await grant(database, credits: 10)
         let fake = FakeLLM()
         await fake.setDefault(.status(500, retryAfter: nil))
@@ -193,12 +198,12 @@ struct LLMPipelineTests {
                 }
             }
         }
-        #expect(try await ledger(database).allSatisfy { $0["millicredits"] == 0 })
+        #expect(try await ledger(database).allSatisfy { $0.credits == 0 })
     }
 
     @Test func withoutCreditsNoCallIsMadeAndOnlyOwnersAreToldWhy() async throws {
-        let database = try await TestDatabase.seeded()
-        let token = try await OwnerTokens(database: try database.open()).create(storeSlug: "demo", name: "t", now: Date())
+        let database = try await TestDatabase.demoStore()
+        let token = try await database.ownerToken(name: "t")
         let fake = FakeLLM()
         try await fake.serve { port in
             try await withLiveServer(configuration(database, port: port)) { client in
@@ -216,9 +221,9 @@ struct LLMPipelineTests {
     }
 
     @Test func ownersGetPhrasedAnswersOnlyWhenTheNumbersAreUnchanged() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await grant(database, credits: 10)
-        let token = try await OwnerTokens(database: try database.open()).create(storeSlug: "demo", name: "t", now: Date())
+        let token = try await database.ownerToken(name: "t")
         let fake = FakeLLM()
         try await fake.serve { port in
             try await withLiveServer(configuration(database, port: port)) { client in
@@ -238,7 +243,7 @@ struct LLMPipelineTests {
     }
 
     @Test func aStreamedAnswerIsForwardedAsDeltasThenTheReply() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await grant(database, credits: 10)
         let fake = FakeLLM()
         await fake.setDefault(.stream(["We have ", "lots of ", "ideas."]))
@@ -267,7 +272,7 @@ struct LLMPipelineTests {
     }
 
     @Test func shuttingDownFinishesTheReplyInProgressThenClosesWith1001() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await grant(database, credits: 10)
         let fake = FakeLLM()
         await fake.setDefault(.held("Happy to help with that!"))
@@ -298,7 +303,7 @@ struct LLMPipelineTests {
     }
 
     @Test func aClientThatDisconnectsDuringASlowAnswerCancelsTheCallAndIsNotCharged() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await grant(database, credits: 10)
         let fake = FakeLLM()
         await fake.setDefault(.held("Happy to help with that!"))
@@ -316,14 +321,14 @@ struct LLMPipelineTests {
                 }
                 // The server notices the closed connection and cancels the call; the hold is released. A
                 // `failed` entry (not a `charge`) shows the call was cancelled before its answer came.
-                var rows: [Row] = []
+                var rows: [CreditLedger.LedgerEntry] = []
                 for _ in 0..<100 {
                     rows = try await ledger(database)
-                    if rows.first.map({ $0["kind"] as String != "hold" }) == true { break }
+                    if rows.first.map({ $0.kind != "hold" }) == true { break }
                     try await Task.sleep(for: .milliseconds(100))
                 }
-                #expect(rows.map { $0["kind"] as String } == ["failed"])
-                #expect(rows.first?["millicredits"] == 0)
+                #expect(rows.map(\.kind) == ["failed"])
+                #expect(rows.first?.credits == 0)
                 #expect(await fake.delayedAnswersSent == 0)
                 await fake.release()
             }
@@ -331,9 +336,9 @@ struct LLMPipelineTests {
     }
 
     @Test func anOwnerConfirmsAGeneratedDescriptionBeforeItIsSaved() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await grant(database, credits: 10)
-        let token = try await OwnerTokens(database: try database.open()).create(storeSlug: "demo", name: "t", now: Date())
+        let token = try await database.ownerToken(name: "t")
         let fake = FakeLLM()
         let draft = "Silence the world with these wireless headphones and their long-lasting battery."
         await fake.setDefault(.ok(draft))
@@ -342,19 +347,14 @@ struct LLMPipelineTests {
                 try await ownerChat(client, store: "demo", token: token) { owner in
                     let proposal = try await owner.say("write a description for the sony wh-1000xm5")
                     #expect(proposal.string("text")?.contains(draft) == true)
-                    let unchanged = try await database.open().writer.read { db in
-                        try String.fetchOne(db, sql: "SELECT description FROM products WHERE name LIKE 'Sony WH-1000XM5%'")
-                    }
+                    let unchanged = try await description(database)
                     #expect(unchanged != draft)
                     let saved = try await owner.say("yes, save it")
                     #expect(saved.string("text") == "Saved the new description.")
                 }
             }
         }
-        let description = try await database.open().writer.read { db in
-            try String.fetchOne(db, sql: "SELECT description FROM products WHERE name LIKE 'Sony WH-1000XM5%'")
-        }
-        #expect(description == draft)
-        #expect(try await ledger(database).first?["feature"] == "product_description")
+        #expect(try await description(database) == draft)
+        #expect(try await ledger(database).first?.feature == "product_description")
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import HummingbirdTesting
 import HummingbirdWSClient
 import HummingbirdWSTesting
@@ -11,13 +10,13 @@ import Testing
 /// address are limited, old conversations are deleted, and resume cannot multiply traffic.
 @Suite("Session churn and abuse")
 struct SessionChurnTests {
-    func sessionRows(_ database: TestDatabase) throws -> Int {
-        try DatabaseQueue(path: database.path).read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sessions") ?? 0 }
+    func sessionRows(_ database: TestDatabase) async throws -> Int {
+        try await database.integers(sqlite: "SELECT COUNT(*) FROM sessions", postgres: "SELECT count(*) FROM sessions").first ?? 0
     }
 
     @Test func aConnectionThatNeverSpeaksLeavesNoSessionBehind() async throws {
-        let database = try await TestDatabase.seeded()
-        let before = try sessionRows(database)
+        let database = try await TestDatabase.demoStore()
+        let before = try await sessionRows(database)
         try await withLiveServer(testConfiguration(database)) { client in
             for _ in 0..<40 {
                 try await client.ws("/chat?store=demo") { inbound, _, _ in
@@ -31,11 +30,11 @@ struct SessionChurnTests {
             let again = try await converse(client, session: spoke.session, messages: [])
             #expect(again.welcome["resumed"] == .bool(true))
         }
-        #expect(try sessionRows(database) == before + 1)
+        #expect(try await sessionRows(database) == before + 1)
     }
 
     @Test func newSessionsBeyondTheAddressesLimitAreRefusedButResumingIsFree() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         let configuration = testConfiguration(database) { $0.newSessionsPerMinute = 3 }
         try await withLiveServer(configuration) { client in
             let first = try await converse(client, messages: ["hi"])
@@ -60,20 +59,20 @@ struct SessionChurnTests {
     }
 
     @Test func conversationsPastTheRetentionPeriodAreDeleted() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         let configuration = testConfiguration(database) { configuration in
             configuration.sessionRetentionDays = 1.0 / 86_400  // one second
             configuration.sessionPurgeInterval = 0.5
         }
         try await withLiveServer(configuration) { client in
             _ = try await converse(client, messages: ["hello"])
-            for _ in 0..<60 where try sessionRows(database) > 0 { try await Task.sleep(for: .milliseconds(100)) }
+            for _ in 0..<60 where try await sessionRows(database) > 0 { try await Task.sleep(for: .milliseconds(100)) }
         }
-        #expect(try sessionRows(database) == 0)
+        #expect(try await sessionRows(database) == 0)
     }
 
     @Test func resumeFramesCostInProportionToWhatTheyReplay() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         let configuration = testConfiguration(database) { configuration in
             // Next to no refill, so that the count depends on the bucket alone, not on the machine's speed.
             configuration.messagesPerSecond = 0.01
@@ -102,8 +101,8 @@ struct SessionChurnTests {
     }
 
     @Test func anOwnersAnswerIsReplayedOnlyToASignedInOwner() async throws {
-        let database = try await TestDatabase.seeded()
-        let token = try await OwnerTokens(database: database.open()).create(storeSlug: "demo", name: "test", now: .now)
+        let database = try await TestDatabase.demoStore()
+        let token = try await database.ownerToken()
         try await withLiveServer(testConfiguration(database)) { client in
             let box = FramesBox()
             try await client.ws("/chat?store=demo") { inbound, outbound, _ in

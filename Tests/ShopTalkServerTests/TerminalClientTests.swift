@@ -30,7 +30,7 @@ struct TerminalClientTests {
     }
 
     @Test func productListsPrintAsAlignedTables() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await chat(client) { chat in
                 let frame = JSONValue.object(try await chat.say("show me headphones under $100"))
@@ -50,8 +50,8 @@ struct TerminalClientTests {
     }
 
     @Test func ownerRankingsAndSeriesPrintAsTables() async throws {
-        let database = try await TestDatabase.seeded()
-        let token = try await OwnerTokens(database: try database.open()).create(storeSlug: "demo", name: "terminal", now: Date())
+        let database = try await TestDatabase.demoStore()
+        let token = try await database.ownerToken(name: "terminal")
         try await withLiveServer(testConfiguration(database)) { client in
             try await ownerChat(client, store: "demo", token: token) { chat in
                 let top = JSONValue.object(try await chat.say("who are my top 5 customers?"))

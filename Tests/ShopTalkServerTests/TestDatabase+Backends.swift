@@ -67,6 +67,16 @@ extension TestDatabase {
         }
     }
 
+    /// The strings a query returns (its first column), one text per backend as for `integers`.
+    func strings(sqlite: String, postgres: PostgresQuery) async throws -> [String] {
+        try await command { database in
+            switch database {
+            case .sqlite(let database): try await database.writer.read { try String.fetchAll($0, sql: sqlite) }
+            case .postgres(let database): try await database.rows(postgres).map { try $0.decode(String.self) }
+            }
+        }
+    }
+
     /// Runs a statement that changes rows, one text per backend.
     func execute(sqlite: String, postgres: PostgresQuery) async throws {
         try await command { database in
