@@ -13,31 +13,13 @@ Loopback only; bounded in time. Usage: crash_credits.py SHOPTALK_BINARY [--postg
 With --postgres the server runs on a fresh database made on that PostgreSQL server (and dropped after),
 with --stale-hold-age 0 (one instance, so every hold left at start-up is a dead process's).
 """
-import asyncio, json, os, sqlite3, subprocess, sys, tempfile, threading, time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+import asyncio, json, os, sqlite3, subprocess, sys, tempfile
 
 import websockets
 
-from shoptalk_server import PostgresDatabase, Server
+from shoptalk_server import PostgresDatabase, Server, serve_stand_in_ai
 
 ANSWER = "We would love to help you find something in our shop today."
-
-
-class FakeLLM(BaseHTTPRequestHandler):
-    def do_POST(self):
-        length = int(self.headers.get("Content-Length", 0))
-        self.rfile.read(length)
-        time.sleep(0.05)
-        body = json.dumps({"id": "x", "model": "gpt-4o-mini", "choices": [{"index": 0, "message": {"role": "assistant", "content": ANSWER}}],
-                           "usage": {"prompt_tokens": 100, "completion_tokens": 20}}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
 
 
 async def client(port, index, received, stop):
@@ -105,9 +87,7 @@ def main():
     binary = sys.argv[1]
     postgres = sys.argv[sys.argv.index("--postgres") + 1] if "--postgres" in sys.argv else None
     work = tempfile.mkdtemp()
-    fake = ThreadingHTTPServer(("127.0.0.1", 0), FakeLLM)
-    threading.Thread(target=fake.serve_forever, daemon=True).start()
-    llm = f"http://127.0.0.1:{fake.server_address[1]}"
+    fake, llm = serve_stand_in_ai(ANSWER)
     port = 18000 + os.getpid() % 1000
     extra = ["--llm-url", llm, "--rate-limit", "1000", "--rate-burst", "1000"]
     env = dict(os.environ, SHOPTALK_LLM_API_KEY="sk-crash-test")

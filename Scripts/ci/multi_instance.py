@@ -9,18 +9,30 @@
   5. a product created over REST on instance 1 is found by the chat on instances 2 and 3 within a second
      (their catalog snapshots follow the event stream);
   6. 20 orders at once through nginx with a code limited to 5 uses: exactly 5 placed, the code used 5 times;
-  7. kill -9 of one instance under load: every client reconnects through nginx, resumes, and finds every
+  7. 1,000 shoppers at once through nginx, each sending a message only the metered AI can answer, against
+     50 credits at 0.5 a call: exactly 100 AI answers, spread over all three instances, 100 charges in the
+     ledger, no hold left and a balance of 0;
+  8. kill -9 of one instance under load: every client reconnects through nginx, resumes, and finds every
      reply it was sent (no acknowledged write lost).
-Loopback only; bounded in time. Usage: multi_instance.py [PORT] (deploy/run.sh must have started it).
+Loopback only; bounded in time. Usage: multi_instance.py [PORT] (deploy/run.sh must have started it). For
+check 7 the instances must use the stand-in AI this script serves on PORT+99, at 0.5 credits a fallback
+answer (as .ci/run starts them):
+  SHOPTALK_SERVE_ARGS="--llm-url http://127.0.0.1:8199 --credit-prices fallback_chat=0.5 --ai-calls-per-minute 10000" \
+      bash deploy/run.sh start 3 8100
 """
-import asyncio, json, os, signal, subprocess, sys, time, urllib.error, urllib.request
+import asyncio, glob, json, os, signal, subprocess, sys, time, urllib.error, urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 import websockets
 
+from shoptalk_server import serve_stand_in_ai
+
 PORT = int(sys.argv[1]) if len(sys.argv) > 1 else 8100
 DIR = os.environ.get("SHOPTALK_DEPLOY_DIR", "/tmp/shoptalk-deploy")
 LB = f"ws://127.0.0.1:{PORT}/chat?store=demo"
+
+
+AI_ANSWER = "Happy to help you find something in our shop today."
 
 
 def instance_url(n):
@@ -191,6 +203,54 @@ async def alert_across_instances():
         check(elapsed < 1.0, f"within a second ({elapsed * 1000:.0f} ms after the complaint was answered)")
 
 
+def database(sql):
+    """Rows of a query on the deployment's database, through Debian's psql."""
+    psql = sorted(glob.glob("/usr/lib/postgresql/*/bin/psql"))[-1]
+    out = subprocess.run([psql, open(f"{DIR}/database-url").read().strip(), "-At", "-F", "\t", "-c", sql],
+                         capture_output=True, text=True, check=True)
+    return [line.split("\t") for line in out.stdout.splitlines() if line]
+
+
+def messages_answered(port):
+    """The messages an instance has answered, from its /metrics."""
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as response:
+        lines = response.read().decode().splitlines()
+    return sum(float(line.rsplit(" ", 1)[1]) for line in lines if line.startswith("shoptalk_messages_total"))
+
+
+async def credits_across_instances():
+    ledger = "FROM credit_ledger WHERE store_id = (SELECT id FROM stores WHERE slug = 'demo')"
+    balance = int(database(f"SELECT coalesce(sum(millicredits), 0) {ledger}")[0][0])
+    check(balance == 0, f"the demo store starts with no AI credits ({balance / 1000} credits)")
+    subprocess.run([os.environ.get("SHOPTALK_BIN", ".build/debug/shoptalk"), "credits", "grant", "--store", "demo", "--credits", "50",
+                    "--reference", f"multi-{int(time.time())}", "--db", open(f"{DIR}/database-url").read().strip()],
+                   capture_output=True, text=True, check=True)
+    before = {n: messages_answered(PORT + n) for n in (1, 2, 3)}
+    connected, go = [0], asyncio.Event()
+
+    async def shopper(n):
+        # Ten loopback addresses, so that no client address passes the per-address new-session limit.
+        async with websockets.connect(LB, local_addr=(f"127.0.0.{2 + n % 10}", 0), open_timeout=60) as ws:
+            await next_frame(ws, timeout=60)
+            connected[0] += 1
+            if connected[0] == 1000:
+                go.set()
+            await go.wait()
+            await ws.send(json.dumps({"type": "message", "id": f"ai{n}", "text": "is it going to rain this weekend?"}))
+            return await next_frame(ws, ("reply", "error"), timeout=120)
+
+    replies = await asyncio.gather(*(shopper(n) for n in range(1000)))
+    answered = [r for r in replies if r.get("type") == "reply"]
+    by_ai = [r for r in answered if r.get("text") == AI_ANSWER]
+    after = {n: messages_answered(PORT + n) - before[n] for n in (1, 2, 3)}
+    check(len(answered) == 1000, f"1,000 messages sent at once through nginx are all answered ({len(answered)})")
+    check(all(count >= 100 for count in after.values()), f"spread over the three instances ({', '.join(f'{int(c)}' for c in after.values())})")
+    check(len(by_ai) == 100, f"against 50 credits at 0.5 a call, exactly 100 are answered by the AI ({len(by_ai)})")
+    charges, holds, balance = (int(v) for v in database(
+        f"SELECT count(*) FILTER (WHERE kind = 'charge'), count(*) FILTER (WHERE kind = 'hold'), sum(millicredits) {ledger}")[0])
+    check(charges == 100 and holds == 0 and balance == 0, f"the ledger holds 100 charges, no hold, and a balance of 0 ({charges}, {holds}, {balance / 1000})")
+
+
 async def kill_one_under_load():
     victim = 2
     pid = int(open(f"{DIR}/instance-i{victim}.pid").read())
@@ -236,11 +296,12 @@ async def kill_one_under_load():
 async def main():
     deadline = 240
     for step in (spread, moving_session, two_connections_one_session, alert_across_instances, product_change_everywhere,
-                 code_limit_through_balancer, kill_one_under_load):
+                 code_limit_through_balancer, credits_across_instances, kill_one_under_load):
         print(f"== {step.__name__}", flush=True)
         await asyncio.wait_for(step(), deadline)
     print("multi-instance: all checks passed")
 
 
 if __name__ == "__main__":
+    serve_stand_in_ai(AI_ANSWER, PORT + 99)
     asyncio.run(main())

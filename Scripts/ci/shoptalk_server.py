@@ -1,11 +1,13 @@
-"""`shoptalk serve` as a child process for the CI scripts, and the HTTP and token helpers they share."""
+"""`shoptalk serve` as a child process for the CI scripts, and the HTTP, token and stand-in AI helpers they share."""
 import json
 import os
 import signal
 import subprocess
+import threading
 import time
 import urllib.error
 import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -111,3 +113,28 @@ class PostgresDatabase:
 
     def drop(self):
         self._run(f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)", self.admin)
+
+
+def serve_stand_in_ai(answer, port=0):
+    """An OpenAI-compatible chat-completions endpoint on loopback that answers every call with `answer`
+    after 50 ms, in a thread of its own; returns the server (`shutdown()` ends it) and its base URL."""
+    body = json.dumps({"id": "x", "model": "gpt-4o-mini", "choices": [{"index": 0, "message": {"role": "assistant", "content": answer}}],
+                       "usage": {"prompt_tokens": 100, "completion_tokens": 20}}).encode()
+
+    class StandIn(BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            time.sleep(0.05)
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", port), StandIn)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
