@@ -50,8 +50,8 @@ struct AlertsTests {
     static let secret = "a-webhook-secret-of-32-characters"
 
     @Test func preferencesAreCheckedAndTheSecretIsNeverShown() async throws {
-        let database = try await TestDatabase.seeded()
-        let token = try await OwnerTokens(database: try database.open()).create(storeSlug: "demo", name: "t", now: Date())
+        let database = try await TestDatabase.demoStore()
+        let token = try await database.ownerToken(name: "t")
         try await withLiveServer(testConfiguration(database)) { client in
             let (status, refused) = try await call(client, .put, "/api/stores/demo/alerts/preferences", token: token,
                                                    body: #"{"email":"owner@shop.example","webhookUrl":"ftp://x","quietHours":{"start":25,"end":3},"digestHour":30}"#)
@@ -72,13 +72,14 @@ struct AlertsTests {
     }
 
     @Test func aLowStockAlertIsKeptSignedSentAndResolvedInChat() async throws {
-        let database = try await TestDatabase.seeded()
-        let pool = try database.open()
-        let token = try await OwnerTokens(database: pool).create(storeSlug: "demo", name: "t", now: Date())
-        let picked = try pool.writer.read { db in try Row.fetchOne(db, sql: "SELECT id, name FROM products WHERE stock >= 5 ORDER BY id LIMIT 1") }
-        let product = try #require(picked)
-        let productID: Int64 = product["id"]
-        let name: String = product["name"]
+        let database = try await TestDatabase.demoStore()
+        let token = try await database.ownerToken(name: "t")
+        let picked = try await database.integers(sqlite: "SELECT id FROM products WHERE stock >= 5 ORDER BY id LIMIT 1",
+                                                 postgres: "SELECT id FROM products WHERE stock >= 5 ORDER BY id LIMIT 1")
+        let productID = try #require(picked.first)
+        let named = try await database.strings(sqlite: "SELECT name FROM products WHERE id = ?", postgres: "SELECT name FROM products WHERE id = \(productID)",
+                                               arguments: [productID])
+        let name = try #require(named.first)
         let receiver = WebhookReceiver()
         try await receiver.serve { port in
             try await withLiveServer(testConfiguration(database)) { client in

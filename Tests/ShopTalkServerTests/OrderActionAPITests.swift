@@ -17,12 +17,11 @@ struct OrderActionAPITests {
     }
 
     @Test func theOwnerCancelsOnceChangesAnAddressAndStartsAReturn() async throws {
-        let database = try await TestDatabase.seeded()
-        let pool = try database.open()
-        try await DemoSeeder(database: pool).seed(slug: "other", clock: ShopClock(today: ShopClock.parseDay("2026-03-15")!), logger: testLogger)
-        let token = try await OwnerTokens(database: pool).create(storeSlug: "demo", name: "test", now: Date())
-        let otherToken = try await OwnerTokens(database: pool).create(storeSlug: "other", name: "test", now: Date())
-        let before = try await OrderActionChatTests.stock(pool, ["Google Pixel 8 512GB Smartphone"])
+        let database = try await TestDatabase.demoStore()
+        try await database.seedStore("other")
+        let token = try await database.ownerToken()
+        let otherToken = try await database.ownerToken(store: "other")
+        let before = try await Self.pixelStock(database)
         try await withLiveServer(testConfiguration(database)) { client in
             let cancel = "/api/stores/demo/orders/ORD-20260315-0006/cancel"
             #expect(try await call(client, .post, cancel).0 == .unauthorized)
@@ -66,7 +65,15 @@ struct OrderActionAPITests {
             // The other store's order of the same number is its own: cancelling it leaves the demo store's alone.
             #expect(try await call(client, .post, "/api/stores/other/orders/ORD-20260315-0006/cancel", token: otherToken).0 == .created)
         }
-        let after = try await OrderActionChatTests.stock(pool, ["Google Pixel 8 512GB Smartphone"])
-        #expect(after[0] == before[0] + 1, "the demo order's unit went back once")
+        let after = try await Self.pixelStock(database)
+        #expect(after == before + 1, "the demo order's unit went back once")
+    }
+
+    /// The demo store's stock of the phone that order ORD-20260315-0006 holds, on either backend.
+    static func pixelStock(_ database: TestDatabase) async throws -> Int {
+        let rows = try await database.integers(
+            sqlite: "SELECT p.stock FROM products p JOIN stores s ON s.id = p.storeId WHERE s.slug = 'demo' AND p.name = 'Google Pixel 8 512GB Smartphone'",
+            postgres: "SELECT p.stock FROM products p JOIN stores s ON s.id = p.store_id WHERE s.slug = 'demo' AND p.name = 'Google Pixel 8 512GB Smartphone'")
+        return try #require(rows.first)
     }
 }

@@ -68,10 +68,10 @@ extension TestDatabase {
     }
 
     /// The strings a query returns (its first column), one text per backend as for `integers`.
-    func strings(sqlite: String, postgres: PostgresQuery) async throws -> [String] {
+    func strings(sqlite: String, postgres: PostgresQuery, arguments: StatementArguments = StatementArguments()) async throws -> [String] {
         try await command { database in
             switch database {
-            case .sqlite(let database): try await database.writer.read { try String.fetchAll($0, sql: sqlite) }
+            case .sqlite(let database): try await database.writer.read { try String.fetchAll($0, sql: sqlite, arguments: arguments) }
             case .postgres(let database): try await database.rows(postgres).map { try $0.decode(String.self) }
             }
         }

@@ -115,5 +115,6 @@ extension PostgresAppDatabase {
         PostgresHandoffs.migration,
         PostgresSalesLines.migration,
         PostgresSessionLocks.migration,
+        PostgresStockWatch.migration,
     ]
 }

@@ -4,9 +4,9 @@ import ShopTalkCore
 
 /// The owner's product routes on PostgreSQL, with the validation of `CatalogAdmin`. Each write is one
 /// transaction through `PostgresCatalog.write`, which publishes `catalog.changed` in it, so every
-/// instance's snapshot sees the change. A product that falls to or below its low-stock threshold (or
-/// the owner's alert threshold) in an update alerts once per fall: the check reads the stock before the
-/// update under the row's lock.
+/// instance's snapshot sees the change. A product at or below its low-stock threshold (or the owner's
+/// alert threshold) after an update alerts as `PostgresStockWatch` says, under the row's lock: once per
+/// fall, as on SQLite.
 struct PostgresCatalogAdmin: CatalogAdministration {
     let catalog: PostgresCatalog
 
@@ -48,7 +48,6 @@ struct PostgresCatalogAdmin: CatalogAdministration {
                 SELECT \(unescaped: PostgresCatalog.columns) FROM products p WHERE p.id = \(id) AND p.store_id = \(storeID) FOR UPDATE
                 """, logger: logger).first else { throw ChatError(.notFound, "There is no product \(id) in this store.") }
             var product = try PostgresCatalog.product(from: row).product
-            let before = product.stock
             try CatalogAdmin.apply(body, to: &product, creating: false)
             let updated = product
             if try await !connection.rows("""
@@ -64,19 +63,7 @@ struct PostgresCatalogAdmin: CatalogAdministration {
                     updated_at = \(now)
                 WHERE id = \(id) AND store_id = \(storeID)
                 """, logger: logger)
-            let override = try await connection.rows("""
-                SELECT low_stock_threshold FROM alert_preferences WHERE store_id = \(storeID)
-                """, logger: logger).first?.decode(Int?.self)
-            let threshold = (override ?? nil) ?? updated.lowStockThreshold
-            if updated.stock > threshold {
-                // Restocked: its low-stock alerts in the history are resolved.
-                try await connection.rows("""
-                    UPDATE alert_log SET resolved_at = \(now)
-                    WHERE store_id = \(storeID) AND kind = 'low_stock' AND subject = \(String(id)) AND resolved_at IS NULL
-                    """, logger: logger)
-            }
-            guard updated.stock <= threshold, before > threshold else { return [] }
-            return [StockWatch.LowStock(productId: id, sku: updated.sku, name: updated.name, stock: updated.stock, threshold: threshold)]
+            return try await PostgresStockWatch.check([id], storeID: storeID, now: now, on: connection, logger: logger)
         }
         return (try await self.product(id: id, storeID: storeID), lowStock)
     }

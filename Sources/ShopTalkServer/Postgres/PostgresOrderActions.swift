@@ -73,6 +73,7 @@ public struct PostgresOrderActions: OrderActionStore {
                     """, logger: logger)
             }
             if !plan.restock.isEmpty {
+                _ = try await PostgresStockWatch.check(plan.restock.map(\.productID), storeID: storeID, now: now, on: connection, logger: logger)
                 try await outbox?.append(kind: PostgresCatalog.changedEvent, storeID: storeID, payload: "{}", on: connection)
             }
             if let address = plan.address {

@@ -94,17 +94,7 @@ struct PostgresOrderDesk: OrderDeskOperations {
                 """, logger: logger).first?.decode(String.self)
             let costs = before.compactMapValues { $0.0.cost?.cents }
             try await PostgresSalesLines.insert(SalesLines.lines(of: sold, costs: costs), storeID: storeID, on: connection, logger: logger)
-            let override = try await connection.rows("""
-                SELECT low_stock_threshold FROM alert_preferences WHERE store_id = \(storeID)
-                """, logger: logger).first?.decode(Int?.self) ?? nil
-            // Each product that fell to or below its threshold with this order alerts once.
-            let low = before.values.compactMap { product, quantity -> StockWatch.LowStock? in
-                let threshold = override ?? product.lowStockThreshold
-                let after = product.stock - quantity
-                guard product.stock > threshold, after <= threshold else { return nil }
-                return StockWatch.LowStock(productId: product.id, sku: product.sku, name: product.name, stock: after, threshold: threshold)
-            }
-            return (order, low.sorted { $0.productId < $1.productId })
+            return (order, try await PostgresStockWatch.check(Array(before.keys), storeID: storeID, now: now, on: connection, logger: logger))
         }
     }
 
@@ -134,6 +124,7 @@ struct PostgresOrderDesk: OrderDeskOperations {
                         UPDATE products SET stock = stock + \(item.quantity), updated_at = \(now) WHERE id = \(productID) AND store_id = \(storeID)
                         """, logger: logger)
                 }
+                _ = try await PostgresStockWatch.check(order.items.compactMap(\.productID), storeID: storeID, now: now, on: connection, logger: logger)
             }
             try await connection.rows("""
                 INSERT INTO order_events (order_id, store_id, status, at, note)
