@@ -10,9 +10,8 @@ import Testing
 @Suite("Access hardening")
 struct AccessHardeningTests {
     @Test func revokingATokenDowngradesASocketThatIsAlreadySignedIn() async throws {
-        let database = try await TestDatabase.seeded()
-        let tokens = OwnerTokens(database: try database.open())
-        let token = try await tokens.create(storeSlug: "demo", name: "revoked", now: .now)
+        let database = try await TestDatabase.demoStore()
+        let token = try await database.ownerToken(name: "revoked")
         let id = try #require(Int64(token.split(separator: "_")[1]))
         try await withLiveServer(testConfiguration(database)) { client in
             try await client.ws("/chat?store=demo") { inbound, outbound, _ in
@@ -21,7 +20,7 @@ struct AccessHardeningTests {
                 try await outbound.send(["type": "auth", "token": token])
                 #expect(try await frames.next().string("type") == "auth_ok")
                 let revokedAt = ContinuousClock.now
-                #expect(try await tokens.revoke(id: id, now: .now))
+                #expect(try await database.revokeToken(id: id))
                 let notice = try await frames.next()
                 #expect(notice.string("type") == "error")
                 #expect(notice.string("code") == "unauthorized")

@@ -115,12 +115,8 @@ struct DialogueTests {
     }
 
     @Test func anOrderQuestionAsksForTheNumberThenTheEmailEvenAcrossAReconnect() async throws {
-        let database = try await TestDatabase.seeded()
-        let pool = try database.open()
-        let (number, email) = try await pool.writer.read { db -> (String, String) in
-            let row = try #require(try Row.fetchOne(db, sql: "SELECT number, email FROM orders WHERE status = 'shipped' ORDER BY id LIMIT 1"))
-            return (row["number"], row["email"])
-        }
+        let database = try await TestDatabase.demoStore()
+        let (number, email) = try await database.order(status: "shipped")
         try await withLiveServer(testConfiguration(database)) { client in
             let box = ConversationBox()
             try await chat(client) { chat in
@@ -151,9 +147,8 @@ struct DialogueTests {
     }
 
     @Test func aWrongEmailGetsTheSameAnswerAsAMissingOrder() async throws {
-        let database = try await TestDatabase.seeded()
-        let pool = try database.open()
-        let number = try await pool.writer.read { db in try String.fetchOne(db, sql: "SELECT number FROM orders LIMIT 1") ?? "" }
+        let database = try await TestDatabase.demoStore()
+        let number = try await database.order(status: "delivered").number
         try await withLiveServer(testConfiguration(database)) { client in
             try await chat(client) { chat in
                 let wrong = try await chat.say("status of \(number) for nobody@example.com")

@@ -46,8 +46,8 @@ struct HostileInputTests {
                           "123456789012345678901234567890", String(repeating: "9", count: 1_000), "1e400"]
 
     @Test func everyNumericFieldRefusesWhatItCannotHoldWithA4xx() async throws {
-        let database = try await TestDatabase.seeded()
-        let token = try await OwnerTokens(database: try database.open()).create(storeSlug: "demo", name: "test", now: .now)
+        let database = try await TestDatabase.demoStore()
+        let token = try await database.ownerToken()
         // Hundreds of requests in a row: the per-address REST limit would answer most of them 429.
         let unlimited = testConfiguration(database) { $0.httpRequestsPerSecond = 0 }
         try await withLiveServer(unlimited) { client in
@@ -118,8 +118,8 @@ struct HostileInputTests {
     }
 
     @Test func anImageURLMustBeAbsoluteHTTPWithAHost() async throws {
-        let database = try await TestDatabase.seeded()
-        let token = try await OwnerTokens(database: try database.open()).create(storeSlug: "demo", name: "test", now: .now)
+        let database = try await TestDatabase.demoStore()
+        let token = try await database.ownerToken()
         try await withLiveServer(testConfiguration(database)) { client in
             for (index, url) in ["//evil.example/x.png", "/\\\\evil.example/x.png", "javascript:alert(1)", "https:///x.png", "/img/x.png"].enumerated() {
                 let body = #"{"sku":"IMG-\#(index)","name":"Img","category":"home","price":5,"imageUrl":"\#(url)"}"#

@@ -10,13 +10,12 @@ import Testing
 @Suite("Owner sign-in, alerts and conversation polish")
 struct OwnerAndAlertTests {
     @Test func anOwnerSignsInWithAFrameAndOtherStoresTokensAreRefused() async throws {
-        let database = try await TestDatabase.seeded()
-        let pool = try database.open()
-        try await DemoSeeder(database: pool).seed(slug: "other", clock: ShopClock(today: ShopClock.parseDay("2026-03-15")!), logger: testLogger)
-        let token = try await OwnerTokens(database: pool).create(storeSlug: "demo", name: "t", now: Date())
-        let other = try await OwnerTokens(database: pool).create(storeSlug: "other", name: "t", now: Date())
-        let revoked = try await OwnerTokens(database: pool).create(storeSlug: "demo", name: "old", now: Date())
-        _ = try await OwnerTokens(database: pool).revoke(id: Int64(revoked.split(separator: "_")[1])!, now: Date())
+        let database = try await TestDatabase.demoStore()
+        try await database.seedStore("other")
+        let token = try await database.ownerToken(name: "t")
+        let other = try await database.ownerToken(store: "other", name: "t")
+        let revoked = try await database.ownerToken(name: "old")
+        _ = try await database.revokeToken(id: try #require(Int64(revoked.split(separator: "_")[1])))
         try await withLiveServer(testConfiguration(database)) { client in
             try await client.ws("/chat?store=demo") { inbound, outbound, _ in
                 var frames = FrameReader(inbound)
@@ -37,8 +36,8 @@ struct OwnerAndAlertTests {
     }
 
     @Test func aNewTicketIsPushedToTheStoresConnectedOwners() async throws {
-        let database = try await TestDatabase.seeded()
-        let token = try await OwnerTokens(database: try database.open()).create(storeSlug: "demo", name: "t", now: Date())
+        let database = try await TestDatabase.demoStore()
+        let token = try await database.ownerToken(name: "t")
         try await withLiveServer(testConfiguration(database)) { client in
             try await client.ws("/chat?store=demo") { inbound, outbound, _ in
                 var frames = FrameReader(inbound)

@@ -83,12 +83,8 @@ struct ShopperDialogueTests {
     }
 
     @Test func aComplaintAfterAnOrderLookupCarriesThatOrder() async throws {
-        let database = try await TestDatabase.seeded()
-        let pool = try database.open()
-        let (number, email) = try await pool.writer.read { db -> (String, String) in
-            let row = try #require(try Row.fetchOne(db, sql: "SELECT number, email FROM orders WHERE status = 'delivered' ORDER BY id LIMIT 1"))
-            return (row["number"], row["email"])
-        }
+        let database = try await TestDatabase.demoStore()
+        let (number, email) = try await database.order(status: "delivered")
         try await withLiveServer(testConfiguration(database)) { client in
             try await chat(client) { chat in
                 let status = try await chat.say("where is order \(number)? my email is \(email)")

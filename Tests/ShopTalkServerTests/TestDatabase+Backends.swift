@@ -3,6 +3,7 @@ import GRDB
 import PostgresNIO
 import ShopTalkCore
 @testable import ShopTalkServer
+import Testing
 
 /// Setting up and checking a live-server test's database on whichever backend `TestDatabase.demoStore()`
 /// gave it, so that the suites that need owner tokens, a second store, credits or a count of rows run on
@@ -23,6 +24,28 @@ extension TestDatabase {
             case .postgres(let postgres): try await OwnerTokens(database: postgres).create(storeSlug: store, name: name, role: role, now: Date())
             }
         }
+    }
+
+    /// Revokes the owner token with `id`, as the CLI does.
+    func revokeToken(id: Int64) async throws -> Bool {
+        try await command { database in
+            switch database {
+            case .sqlite(let sqlite): try await OwnerTokens(database: sqlite).revoke(id: id, now: Date())
+            case .postgres(let postgres): try await OwnerTokens(database: postgres).revoke(id: id, now: Date())
+            }
+        }
+    }
+
+    /// The number and email of the demo store's first order with `status` (the last one with `last`).
+    func order(status: String, last: Bool = false) async throws -> (number: String, email: String) {
+        let order = last ? "DESC" : "ASC"
+        let numbers = try await strings(sqlite: "SELECT number FROM orders WHERE status = ? ORDER BY id \(order) LIMIT 1",
+                                        postgres: "SELECT number FROM orders WHERE status = \(status) ORDER BY id \(unescaped: order) LIMIT 1",
+                                        arguments: [status])
+        let number = try #require(numbers.first, "no \(status) order")
+        let emails = try await strings(sqlite: "SELECT email FROM orders WHERE number = ?", postgres: "SELECT email FROM orders WHERE number = \(number)",
+                                       arguments: [number])
+        return (number, try #require(emails.first))
     }
 
     /// A second store seeded as the demo store is (for 2026-03-15).
