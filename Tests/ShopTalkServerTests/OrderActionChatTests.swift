@@ -9,19 +9,23 @@ import Testing
 /// store (seeded for 2026-03-15): each after the order number and email, and a yes.
 @Suite("Order actions in the chat")
 struct OrderActionChatTests {
-    static func stock(_ pool: AppDatabase, _ names: [String]) async throws -> [Int] {
-        try await pool.writer.read { db in
-            try names.map {
-                try Int.fetchOne(db, sql: "SELECT p.stock FROM products p JOIN stores s ON s.id = p.storeId WHERE s.slug = 'demo' AND p.name = ?", arguments: [$0]) ?? -1
-            }
+    /// The demo store's stock of each product named, -1 for one it does not have.
+    static func stock(_ database: TestDatabase, _ names: [String]) async throws -> [Int] {
+        var stock: [Int] = []
+        for name in names {
+            let found = try await database.integers(
+                sqlite: "SELECT p.stock FROM products p JOIN stores s ON s.id = p.storeId WHERE s.slug = 'demo' AND p.name = ?",
+                postgres: "SELECT p.stock FROM products p JOIN stores s ON s.id = p.store_id WHERE s.slug = 'demo' AND p.name = \(name)",
+                arguments: [name])
+            stock.append(found.first ?? -1)
         }
+        return stock
     }
 
     @Test func aShopperCancelsAnUnshippedOrderOnceAndTheOwnerHearsOfIt() async throws {
-        let database = try await TestDatabase.seeded()
-        let pool = try database.open()
+        let database = try await TestDatabase.demoStore()
         let items = ["OnePlus Nord 3 128GB Smartphone", "Apple iPad 10th Gen 256GB Tablet"]
-        let before = try await Self.stock(pool, items)
+        let before = try await Self.stock(database, items)
         try await withLiveServer(testConfiguration(database)) { client in
             try await chat(client) { chat in
                 let asked = try await chat.say("I want to cancel my order")
@@ -45,14 +49,14 @@ struct OrderActionChatTests {
                 #expect(again.string("text")?.contains("is cancelled") != true, "\(again.string("text") ?? "")")
             }
         }
-        let after = try await Self.stock(pool, items)
+        let after = try await Self.stock(database, items)
         #expect(after == before.map { $0 + 1 }, "each line's stock went back once")
-        let (actions, alerts, undone) = try await pool.writer.read { db in
-            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM order_actions") ?? 0,
-             try String.fetchAll(db, sql: "SELECT message FROM alert_log WHERE kind = 'order_action'"),
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sales_lines WHERE invoice = 'CORD-20260315-0005'") ?? 0)
-        }
-        #expect(actions == 1)
+        let actions = try await database.integers(sqlite: "SELECT COUNT(*) FROM order_actions", postgres: "SELECT count(*) FROM order_actions")
+        let alerts = try await database.strings(sqlite: "SELECT message FROM alert_log WHERE kind = 'order_action'",
+                                                postgres: "SELECT message FROM alert_log WHERE kind = 'order_action'")
+        let undone = try await database.integers(sqlite: "SELECT COUNT(*) FROM sales_lines WHERE invoice = 'CORD-20260315-0005'",
+                                                 postgres: "SELECT count(*) FROM sales_lines WHERE invoice = 'CORD-20260315-0005'").first
+        #expect(actions == [1])
         #expect(alerts.count == 1 && alerts[0].contains("ORD-20260315-0005") && alerts[0].contains("cancelled by the customer"), "\(alerts)")
         #expect(undone == 2, "the sale is undone in the sales data")
     }

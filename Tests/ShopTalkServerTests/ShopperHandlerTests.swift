@@ -139,7 +139,7 @@ struct ShopperHandlerTests {
     }
 
     @Test func aComplaintBecomesATicketWithAReference() async throws {
-        let database = try await TestDatabase.seeded()
+        let database = try await TestDatabase.demoStore()
         try await withLiveServer(testConfiguration(database)) { client in
             try await chat(client) { chat in
                 let reply = try await chat.say("my tv arrived with a cracked screen, order ORD-20260301-0002")
@@ -151,10 +151,8 @@ struct ShopperHandlerTests {
                 #expect(reply.string("text")?.contains(reference) == true)
             }
         }
-        let stored = try database.open().writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT reference, category, orderNumber FROM tickets")
-        }
-        #expect(stored?["category"] == "damaged")
+        let stored = try await database.strings(sqlite: "SELECT category FROM tickets", postgres: "SELECT category FROM tickets")
+        #expect(stored == ["damaged"])
     }
 
     @Test func recommendationsSayWhy() async throws {
