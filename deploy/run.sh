@@ -38,7 +38,7 @@ start)
     for i in $(seq 1 "$count"); do
         id="i$i"; p=$((port + i))
         # nginx on this host forwards each client's address in X-Forwarded-For; the limits count that. Every
-        # TCP connection comes from nginx, so the per-address connection cap is nginx's to keep (deploy/README.md).
+        # TCP connection comes from nginx, so the per-client connection cap is nginx's to keep (limit_conn, 256).
         # shellcheck disable=SC2086  # SHOPTALK_SERVE_ARGS holds several options
         SHOPTALK_DB="$url" SHOPTALK_TRUSTED_PROXIES=127.0.0.1 SHOPTALK_MAX_CONNECTIONS_PER_ADDRESS=50000 "$bin" serve --port "$p" --instance-id "$id" ${SHOPTALK_SERVE_ARGS:-} > "$dir/instance-$id.log" 2>&1 &
         echo $! > "$dir/instance-$id.pid"

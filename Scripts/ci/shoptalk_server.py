@@ -134,7 +134,10 @@ def serve_stand_in_ai(answer, port=0):
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", port), StandIn)
-    server.daemon_threads = True
+    class Server(ThreadingHTTPServer):
+        daemon_threads = True
+        request_queue_size = 256  # calls arrive by the hundred at once
+
+    server = Server(("127.0.0.1", port), StandIn)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"

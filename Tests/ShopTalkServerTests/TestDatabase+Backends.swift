@@ -39,11 +39,13 @@ extension TestDatabase {
     /// The number and email of the demo store's first order with `status` (the last one with `last`).
     func order(status: String, last: Bool = false) async throws -> (number: String, email: String) {
         let order = last ? "DESC" : "ASC"
-        let numbers = try await strings(sqlite: "SELECT number FROM orders WHERE status = ? ORDER BY id \(order) LIMIT 1",
-                                        postgres: "SELECT number FROM orders WHERE status = \(status) ORDER BY id \(unescaped: order) LIMIT 1",
-                                        arguments: [status])
+        let numbers = try await strings(
+            sqlite: "SELECT number FROM orders WHERE storeId = (SELECT id FROM stores WHERE slug = 'demo') AND status = ? ORDER BY id \(order) LIMIT 1",
+            postgres: "SELECT number FROM orders WHERE store_id = (SELECT id FROM stores WHERE slug = 'demo') AND status = \(status) ORDER BY id \(unescaped: order) LIMIT 1",
+            arguments: [status])
         let number = try #require(numbers.first, "no \(status) order")
-        let emails = try await strings(sqlite: "SELECT email FROM orders WHERE number = ?", postgres: "SELECT email FROM orders WHERE number = \(number)",
+        let emails = try await strings(sqlite: "SELECT email FROM orders WHERE storeId = (SELECT id FROM stores WHERE slug = 'demo') AND number = ?",
+                                       postgres: "SELECT email FROM orders WHERE store_id = (SELECT id FROM stores WHERE slug = 'demo') AND number = \(number)",
                                        arguments: [number])
         return (number, try #require(emails.first))
     }

@@ -18,6 +18,15 @@ enum PostgresStockWatch {
             PRIMARY KEY (store_id, product_id)
         )
         """,
+        // A product whose low-stock alert is open when this lands does not alert again before a restock.
+        """
+        INSERT INTO stock_alerts (store_id, product_id, alerted_at, resolved_at)
+        SELECT a.store_id, p.id, max(a.created_at), NULL
+        FROM alert_log a JOIN products p ON p.store_id = a.store_id
+            AND p.id = CASE WHEN a.subject ~ '^[0-9]{1,18}$' THEN a.subject::bigint END
+        WHERE a.kind = 'low_stock' AND a.resolved_at IS NULL
+        GROUP BY a.store_id, p.id
+        """,
     ])
 
     /// Checks `productIDs` after their stock changed; returns the alerts to send.
